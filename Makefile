@@ -1,0 +1,37 @@
+# Pledgewire: `make run` starts the server, `make test` runs every test. Both install what they need first.
+.PHONY: run test deps build release protos check-protos leak-check bench-codec clean
+
+PORT ?= 7979
+
+run: deps
+	swift build -c release --product pledgewire-codec-bench
+	.build/release/pledgewire-codec-bench
+
+test: deps
+	swift build --build-tests
+	swift test --skip-build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release
+
+protos: deps
+	scripts/generate-protos
+
+check-protos: deps
+	scripts/generate-protos --check
+
+leak-check: deps
+	scripts/leak-check
+
+bench-codec: deps
+	swift build -c release --product pledgewire-codec-bench
+	.build/release/pledgewire-codec-bench
+
+clean:
+	rm -rf .build .build-leak

@@ -1,0 +1,31 @@
+internal import CProtobufC
+
+/// Encodes and decodes messages through protobuf-c, with all C memory in a ``CArena``.
+enum ProtobufCCodec {
+  static func decode<M: CMessage>(_ type: M.Type, from bytes: UnsafeRawBufferPointer) throws -> M {
+    try WireValidator.validate(bytes, as: M.cDescriptor)
+    return try CArena.with { arena in
+      try CArena.withAllocator(of: &arena) { allocator in
+        let data = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        guard let message = protobuf_c_message_unpack(M.cDescriptor, allocator, bytes.count, data) else {
+          throw RPCError(.internal, "malformed \(M.protoName) message")
+        }
+        return M(lifting: UnsafeRawPointer(message).assumingMemoryBound(to: M.CStruct.self))
+      }
+    }
+  }
+
+  static func serialize<M: CMessage>(_ message: M, into buffer: inout [UInt8]) {
+    CArena.with { arena in
+      let lowered = UnsafeMutableRawPointer(message.lower(into: &arena)).assumingMemoryBound(to: ProtobufCMessage.self)
+      let size = protobuf_c_message_get_packed_size(lowered)
+      guard size > 0 else { return }
+      let start = buffer.count
+      buffer.append(contentsOf: repeatElement(0, count: size))
+      buffer.withUnsafeMutableBufferPointer { output in
+        let written = protobuf_c_message_pack(lowered, output.baseAddress! + start)
+        precondition(written == size, "protobuf-c packed \(written) bytes of \(size)")
+      }
+    }
+  }
+}

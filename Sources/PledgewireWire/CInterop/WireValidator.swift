@@ -1,0 +1,101 @@
+internal import CProtobufC
+
+/// Checks a message's wire bytes before protobuf-c unpacks them, which it does without any of these checks:
+/// well-formed tags, varints and lengths; every string field valid UTF-8 without U+0000 (a C string would end there);
+/// nesting no deeper than ``maxDepth`` (protobuf-c recurses without a limit). Errors name the field.
+enum WireValidator {
+  /// The deepest nesting accepted. Pledgewire's schemas nest at most four levels.
+  static let maxDepth = 32
+
+  static func validate(_ bytes: UnsafeRawBufferPointer, as descriptor: UnsafePointer<ProtobufCMessageDescriptor>) throws {
+    try validate(bytes, descriptor, depth: 0)
+  }
+
+  private static func validate(
+    _ bytes: UnsafeRawBufferPointer,
+    _ descriptor: UnsafePointer<ProtobufCMessageDescriptor>,
+    depth: Int
+  ) throws {
+    var messageName: String { String(cString: descriptor.pointee.name) }
+    guard depth < maxDepth else {
+      throw RPCError(.internal, "\(messageName) nests deeper than \(maxDepth) levels")
+    }
+    var reader = VarintReader(bytes: bytes)
+    while !reader.isAtEnd {
+      guard let key = reader.varint(), key >> 3 > 0, key >> 3 <= 0x1fff_ffff else {
+        throw RPCError(.internal, "malformed \(messageName) message: bad field key")
+      }
+      let number = UInt32(key >> 3)
+      switch key & 7 {
+      case 0:
+        guard reader.varint() != nil else { throw truncated(messageName) }
+      case 1:
+        guard reader.skip(8) else { throw truncated(messageName) }
+      case 5:
+        guard reader.skip(4) else { throw truncated(messageName) }
+      case 2:
+        guard let length = reader.varint(), let value = reader.take(length) else { throw truncated(messageName) }
+        guard let field = protobuf_c_message_descriptor_get_field(descriptor, number) else { continue }
+        var fieldName: String { String(cString: field.pointee.name) }
+        switch field.pointee.type {
+        case PROTOBUF_C_TYPE_STRING:
+          guard UTF8Validation.isValidWithoutNUL(value) else {
+            throw RPCError.invalidArgument(field: fieldName, "not valid UTF-8, or contains U+0000")
+          }
+        case PROTOBUF_C_TYPE_MESSAGE:
+          let nested = field.pointee.descriptor.assumingMemoryBound(to: ProtobufCMessageDescriptor.self)
+          do {
+            try validate(value, nested, depth: depth + 1)
+          } catch let error as RPCError where error.code == .invalidArgument {
+            let inner = error.details?.fieldViolations.first
+            throw RPCError.invalidArgument(field: "\(fieldName).\(inner?.field ?? "")", inner?.description ?? error.message)
+          }
+        default:
+          continue
+        }
+      default:
+        throw RPCError(.internal, "malformed \(messageName) message: unsupported wire type \(key & 7)")
+      }
+    }
+  }
+
+  private static func truncated(_ messageName: String) -> RPCError {
+    RPCError(.internal, "malformed \(messageName) message: truncated field")
+  }
+}
+
+/// Reads protobuf varints and length-delimited values, never past the end.
+private struct VarintReader {
+  let bytes: UnsafeRawBufferPointer
+  var offset = 0
+
+  var isAtEnd: Bool { offset >= bytes.count }
+
+  mutating func varint() -> UInt64? {
+    var result: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < bytes.count, shift < 64 {
+      let byte = bytes[offset]
+      offset += 1
+      result |= UInt64(byte & 0x7f) << shift
+      if byte < 0x80 {
+        return result
+      }
+      shift += 7
+    }
+    return nil
+  }
+
+  mutating func skip(_ count: Int) -> Bool {
+    guard bytes.count - offset >= count else { return false }
+    offset += count
+    return true
+  }
+
+  mutating func take(_ length: UInt64) -> UnsafeRawBufferPointer? {
+    guard length <= UInt64(bytes.count - offset) else { return nil }
+    let value = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + Int(length)])
+    offset += Int(length)
+    return value
+  }
+}
