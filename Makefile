@@ -4,8 +4,8 @@
 PORT ?= 7979
 
 run: deps
-	swift build -c release --product pledgewire-codec-bench
-	.build/release/pledgewire-codec-bench
+	swift build -c release --product pledgewire-server
+	.build/release/pledgewire-server --port $(PORT)
 
 test: deps
 	swift build --build-tests

@@ -6,6 +6,13 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "PledgewireWire", targets: ["PledgewireWire"]),
+    .library(name: "PledgewireServer", targets: ["PledgewireServer"]),
+    .executable(name: "pledgewire-server", targets: ["pledgewire-server"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
   ],
   targets: [
     // protobuf-c's runtime, from Debian's libprotobuf-c-dev.
@@ -19,11 +26,33 @@ let package = Package(
     // Frames, codec, envelope, status codes and Swift value types: the only module that touches C.
     .target(name: "PledgewireWire", dependencies: ["CProtobufC", "PledgewireProtos"]),
 
+    // The Dispatch TCP server: connections, calls, deadlines, limits, shutdown, health, reflection, statistics.
+    .target(
+      name: "PledgewireServer",
+      dependencies: [
+        "PledgewireWire",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Histogram", package: "hdrhistogram-swift"),
+      ]
+    ),
+    .executableTarget(
+      name: "pledgewire-server",
+      dependencies: [
+        "PledgewireServer",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+
     .executableTarget(
       name: "pledgewire-codec-bench",
       dependencies: ["PledgewireWire"],
       path: "Benchmarks/CodecBenchmark"
     ),
     .testTarget(name: "PledgewireWireTests", dependencies: ["PledgewireWire"], exclude: ["Golden"]),
+    .testTarget(
+      name: "PledgewireServerTests",
+      dependencies: ["PledgewireServer", "pledgewire-server", .product(name: "Logging", package: "swift-log")]
+    ),
   ]
 )

@@ -1,0 +1,143 @@
+import Dispatch
+import Logging
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+import PledgewireWire
+#endif
+
+/// A Pledgewire RPC server: listens on TCP, serves the methods of a ``Router`` plus the built-in health,
+/// reflection and statistics services, and shuts down gracefully.
+///
+/// ```swift
+/// let server = RPCServer(configuration: ServerConfiguration(port: 0), router: router)
+/// try server.start()
+/// print(server.port)
+/// await server.shutdown()
+/// ```
+public final class RPCServer: Sendable {
+  /// The configuration the server runs with.
+  public let configuration: ServerConfiguration
+  /// Serving status, as `HealthService` reports it. The server sets everything NOT_SERVING when it shuts down.
+  public let health: HealthMonitor
+  private let core: ServerCore
+  private let acceptor = Mutex<Acceptor?>(nil)
+  private let stopped = Mutex<[CheckedContinuation<Void, Never>]?>([])
+
+  /// Creates a server; nothing listens until ``start()``.
+  public init(configuration: ServerConfiguration, router: Router, logger: Logger = Logger(label: "pledgewire.server")) {
+    self.configuration = configuration
+    let loopCount = configuration.ioLoops > 0 ? configuration.ioLoops : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    let statistics = ServerStatistics(shards: loopCount, startedAtUnixMs: Self.unixMilliseconds())
+    let loops = (0..<loopCount).map { IOLoop(index: $0, statistics: statistics.shards[$0]) }
+    let registry = ConnectionRegistry(maxConnections: configuration.maxConnections)
+
+    var router = router
+    let served = Set(router.methods.map(\.service))
+    let health = HealthMonitor(services: served.sorted())
+    router.register(HealthServiceHandler(monitor: health))
+    router.register(StatsServiceHandler(statistics: statistics, registry: registry))
+    var methods = router.methods
+    methods.append(ReflectionService.ListServices.descriptor)
+    router.register(ReflectionServiceHandler(methods: methods, agent: configuration.agent))
+
+    self.health = health
+    self.core = ServerCore(
+      configuration: configuration, router: router, logger: logger, loops: loops,
+      statistics: statistics, health: health, registry: registry
+    )
+  }
+
+  /// Binds the listening socket and starts accepting connections.
+  public func start() throws {
+    let fileLimit = Socket.raiseOpenFileLimit()
+    let acceptor = try Acceptor(core: core)
+    self.acceptor.withLock { $0 = acceptor }
+    core.logger.info(
+      "pledgewire-server listening on \(configuration.host):\(acceptor.port)",
+      metadata: [
+        "max_connections": "\(configuration.maxConnections)",
+        "max_concurrent_streams": "\(configuration.maxConcurrentStreams)",
+        "max_frame_size": "\(configuration.maxFrameSize)",
+        "idle_timeout": "\(configuration.idleTimeout.map { "\($0)" } ?? "none")",
+        "shutdown_grace": "\(configuration.shutdownGrace)",
+        "io_loops": "\(core.loops.count)",
+        "open_file_limit": "\(fileLimit)",
+      ]
+    )
+  }
+
+  /// The port the server listens on (the chosen one when configured with port 0); nil before ``start()``.
+  public var port: Int? {
+    acceptor.withLock { $0?.port }
+  }
+
+  /// Connections open now, rejected ones excluded.
+  public var connectionCount: Int {
+    core.registry.counts.open
+  }
+
+  /// Shuts down gracefully: stops accepting, reports NOT_SERVING, sends GOAWAY on every connection, lets open calls
+  /// finish for up to `grace` (the configured grace by default), then ends what is left with `UNAVAILABLE`.
+  public func shutdown(grace: Duration? = nil) async {
+    let grace = grace ?? configuration.shutdownGrace
+    let acceptor = self.acceptor.withLock { acceptor in
+      defer { acceptor = nil }
+      return acceptor
+    }
+    acceptor?.stop()
+    let connections = core.registry.beginDraining()
+    core.logger.info("shutting down: draining \(connections.count) connections for up to \(grace)")
+    for connection in connections {
+      connection.beginGracefulShutdown()
+    }
+    health.setAll(.notServing)
+    health.finishWatchers()
+    if !(await waitForConnectionsToClose(within: grace)) {
+      let remaining = core.registry.all
+      core.logger.warning("grace period over: closing \(remaining.count) connections with calls still open")
+      for connection in remaining {
+        connection.forceClose()
+      }
+      _ = await waitForConnectionsToClose(within: .seconds(3))
+    }
+    core.logger.info("server stopped")
+    let waiters = stopped.withLock { waiters in
+      defer { waiters = nil }
+      return waiters ?? []
+    }
+    for waiter in waiters {
+      waiter.resume()
+    }
+  }
+
+  /// Returns once ``shutdown(grace:)`` has finished.
+  public func waitUntilStopped() async {
+    await withCheckedContinuation { continuation in
+      let alreadyStopped = stopped.withLock { waiters in
+        guard waiters != nil else { return true }
+        waiters!.append(continuation)
+        return false
+      }
+      if alreadyStopped {
+        continuation.resume()
+      }
+    }
+  }
+
+  private func waitForConnectionsToClose(within duration: Duration) async -> Bool {
+    let deadline = ContinuousClock.now + duration
+    while !core.registry.isEmpty {
+      guard ContinuousClock.now < deadline else { return false }
+      try? await Task.sleep(for: .milliseconds(10))
+    }
+    return true
+  }
+
+  private static func unixMilliseconds() -> Int64 {
+    var time = timespec()
+    clock_gettime(CLOCK_REALTIME, &time)
+    return Int64(time.tv_sec) * 1_000 + Int64(time.tv_nsec) / 1_000_000
+  }
+}

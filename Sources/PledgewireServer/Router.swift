@@ -1,0 +1,84 @@
+import PledgewireWire
+/// Maps full method names to handlers. Build one, register services or single methods, and hand it to the server.
+///
+/// ```swift
+/// var router = Router()
+/// router.unary(ActorService.GetActor.self) { request, context in
+///   try await store.actor(id: request.id)
+/// }
+/// router.register(PledgeServiceHandler(store: store))
+/// ```
+public struct Router: Sendable {
+  private var handlers: [String: MethodHandler] = [:]
+
+  /// An empty router.
+  public init() {}
+
+  /// Registers every method of `service`.
+  public mutating func register(_ service: some RPCService) {
+    service.register(in: &self)
+  }
+
+  /// Registers a unary method: one request, one response.
+  public mutating func unary<M: RPCMethod>(
+    _ method: M.Type,
+    _ handler: @escaping @Sendable (M.Input, ServerContext) async throws -> M.Output
+  ) {
+    add(M.descriptor, expecting: .unary) { call, request in
+      do {
+        let input = try M.Input(serializedBytes: request)
+        call.finish(with: try await handler(input, call.context))
+      } catch {
+        call.finish(throwing: error)
+      }
+    }
+  }
+
+  /// Registers a server-streaming method: one request, any number of responses sent through the writer.
+  public mutating func serverStreaming<M: RPCMethod>(
+    _ method: M.Type,
+    _ handler: @escaping @Sendable (M.Input, ResponseWriter<M.Output>, ServerContext) async throws -> Void
+  ) {
+    add(M.descriptor, expecting: .serverStreaming) { call, request in
+      do {
+        let input = try M.Input(serializedBytes: request)
+        try await handler(input, ResponseWriter(call: call), call.context)
+        call.finish()
+      } catch {
+        call.finish(throwing: error)
+      }
+    }
+  }
+
+  /// Registers a client-streaming method: a stream of requests, one response.
+  public mutating func clientStreaming<M: RPCMethod>(
+    _ method: M.Type,
+    _ handler: @escaping @Sendable (RequestStream<M.Input>, ServerContext) async throws -> M.Output
+  ) {
+    add(M.descriptor, expecting: .clientStreaming) { call, _ in
+      do {
+        call.finish(with: try await handler(RequestStream(call: call), call.context))
+      } catch {
+        call.finish(throwing: error)
+      }
+    }
+  }
+
+  private mutating func add(
+    _ descriptor: MethodDescriptor,
+    expecting kind: RpcKind,
+    _ run: @escaping @Sendable (ServerCall, [UInt8]) async -> Void
+  ) {
+    precondition(descriptor.kind == kind, "\(descriptor.fullName) is \(descriptor.kind.name), not \(kind.name)")
+    handlers[descriptor.fullName] = MethodHandler(descriptor: descriptor, run: run)
+  }
+
+  /// The registered methods, by full name.
+  public var methods: [MethodDescriptor] {
+    handlers.values.map(\.descriptor).sorted { $0.fullName < $1.fullName }
+  }
+
+  func handler(for fullName: String) -> MethodHandler? {
+    handlers[fullName]
+  }
+}

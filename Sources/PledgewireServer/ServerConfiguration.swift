@@ -1,0 +1,94 @@
+import PledgewireWire
+/// Everything a server's behaviour depends on. Immutable once the server starts.
+public struct ServerConfiguration: Sendable {
+  /// The address to listen on.
+  public var host: String
+  /// The port to listen on; 0 picks a free one (see ``RPCServer/port``).
+  public var port: Int
+  /// Connections beyond this get GOAWAY `RESOURCE_EXHAUSTED` and are closed.
+  public var maxConnections: Int
+  /// Streams a connection may have open at once; more are refused with `UNAVAILABLE`.
+  public var maxConcurrentStreams: Int
+  /// The largest frame payload accepted, announced in SETTINGS.
+  public var maxFrameSize: Int
+  /// The largest request metadata accepted, announced in SETTINGS.
+  public var maxMetadataSize: Int
+  /// A connection without open calls for this long is closed with GOAWAY `NO_ERROR`; nil: never.
+  public var idleTimeout: Duration?
+  /// How long in-flight calls may run after a graceful shutdown begins.
+  public var shutdownGrace: Duration
+  /// A new connection must send its preface and SETTINGS within this.
+  public var handshakeTimeout: Duration
+  /// A frame that has started arriving must finish arriving within this (slowloris protection).
+  public var frameTimeout: Duration
+  /// Send a PING on a connection silent for this long; nil: no keepalive pings.
+  public var keepaliveInterval: Duration?
+  /// Close a connection whose keepalive PING is unanswered for this long.
+  public var keepaliveTimeout: Duration
+  /// Unsent output past which a connection stops being read and streaming writers wait.
+  public var maxPendingOutputBytes: Int
+  /// Client-streamed messages buffered for a handler past which the connection stops being read.
+  public var maxBufferedRequestMessages: Int
+  /// Serial I/O queues; 0: one per processor.
+  public var ioLoops: Int
+  /// The agent string announced in SETTINGS.
+  public var agent: String
+
+  /// A configuration; every limit defaults to the protocol's default.
+  public init(
+    host: String = "127.0.0.1",
+    port: Int = 7979,
+    maxConnections: Int = 16_384,
+    maxConcurrentStreams: Int = WireProtocol.defaultMaxConcurrentStreams,
+    maxFrameSize: Int = WireProtocol.defaultMaxFrameSize,
+    maxMetadataSize: Int = WireProtocol.defaultMaxMetadataSize,
+    idleTimeout: Duration? = .seconds(300),
+    shutdownGrace: Duration = .seconds(10),
+    handshakeTimeout: Duration = .seconds(10),
+    frameTimeout: Duration = .seconds(10),
+    keepaliveInterval: Duration? = nil,
+    keepaliveTimeout: Duration = .seconds(20),
+    maxPendingOutputBytes: Int = 1 << 20,
+    maxBufferedRequestMessages: Int = 256,
+    ioLoops: Int = 0,
+    agent: String = "pledgewire-server/0.1"
+  ) {
+    self.host = host
+    self.port = port
+    self.maxConnections = maxConnections
+    self.maxConcurrentStreams = maxConcurrentStreams
+    self.maxFrameSize = maxFrameSize
+    self.maxMetadataSize = maxMetadataSize
+    self.idleTimeout = idleTimeout
+    self.shutdownGrace = shutdownGrace
+    self.handshakeTimeout = handshakeTimeout
+    self.frameTimeout = frameTimeout
+    self.keepaliveInterval = keepaliveInterval
+    self.keepaliveTimeout = keepaliveTimeout
+    self.maxPendingOutputBytes = maxPendingOutputBytes
+    self.maxBufferedRequestMessages = maxBufferedRequestMessages
+    self.ioLoops = ioLoops
+    self.agent = agent
+  }
+
+  /// The SETTINGS frame the server sends.
+  var settings: Settings {
+    Settings(
+      maxFrameSize: UInt32(maxFrameSize),
+      maxMetadataSize: UInt32(maxMetadataSize),
+      maxConcurrentStreams: UInt32(maxConcurrentStreams),
+      idleTimeoutMs: UInt32(idleTimeout.map { $0.nanoseconds / 1_000_000 } ?? 0),
+      agent: agent
+    )
+  }
+}
+
+extension Duration {
+  /// The duration in whole nanoseconds, saturating.
+  var nanoseconds: UInt64 {
+    let (seconds, attoseconds) = components
+    guard seconds >= 0 else { return 0 }
+    return UInt64(seconds).multipliedReportingOverflow(by: 1_000_000_000).overflow
+      ? UInt64.max : UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+  }
+}

@@ -1,0 +1,51 @@
+import Logging
+import PledgewireWire
+
+/// What every connection of a server shares: configuration, routes, loops, statistics, health, the registry.
+final class ServerCore: Sendable {
+  let configuration: ServerConfiguration
+  let router: Router
+  let logger: Logger
+  let loops: [IOLoop]
+  let statistics: ServerStatistics
+  let health: HealthMonitor
+  let registry: ConnectionRegistry
+
+  init(
+    configuration: ServerConfiguration, router: Router, logger: Logger, loops: [IOLoop],
+    statistics: ServerStatistics, health: HealthMonitor, registry: ConnectionRegistry
+  ) {
+    self.configuration = configuration
+    self.router = router
+    self.logger = logger
+    self.loops = loops
+    self.statistics = statistics
+    self.health = health
+    self.registry = registry
+  }
+
+  /// Takes over an accepted socket.
+  func accept(fd: Int32, peer: String) {
+    switch registry.admit() {
+    case .serve(let id):
+      let connection = Connection(id: id, fd: fd, peer: peer, loop: loops[Int(id) % loops.count], server: self)
+      registry.add(connection)
+      connection.start()
+    case .reject(let id):
+      let connection = Connection(id: id, fd: fd, peer: peer, loop: loops[Int(id) % loops.count], server: self)
+      registry.add(connection)
+      logger.warning("rejecting connection: limit of \(configuration.maxConnections) reached", metadata: ["peer": "\(peer)"])
+      connection.start(rejection: RPCError(
+        .resourceExhausted,
+        "too many connections (limit \(configuration.maxConnections))",
+        connectionError: .resourceExhausted
+      ))
+    case .refuse:
+      Socket.closeDescriptor(fd)
+    }
+  }
+
+  func connectionClosed(_ connection: Connection) {
+    registry.remove(connection, wasServing: !connection.wasRejected)
+  }
+}

@@ -1,0 +1,164 @@
+import ArgumentParser
+import Dispatch
+import Logging
+import PledgewireServer
+import PledgewireWire
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `pledgewire-server`: runs the Pledgewire RPC server until SIGTERM or SIGINT, then drains and exits 0.
+@main
+struct ServerCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "pledgewire-server",
+    abstract: "Serve the Pledgewire RPC protocol on TCP.",
+    discussion: """
+      Every option can also be set by the environment variable named beside it; the command line wins.
+      SIGTERM or SIGINT starts a graceful shutdown: GOAWAY to every client, in-flight calls finish within the
+      grace period, then the server exits 0. A second signal exits at once.
+
+      Example:
+        pledgewire-server --port 7979 --log-level debug
+      """
+  )
+
+  @Option(help: "Address to listen on. [PLEDGEWIRE_HOST, default 127.0.0.1]")
+  var host: String?
+
+  @Option(help: "Port to listen on; 0 picks a free one. [PLEDGEWIRE_PORT, default 7979]")
+  var port: Int?
+
+  @Option(help: "Connections beyond this are refused with GOAWAY RESOURCE_EXHAUSTED. [PLEDGEWIRE_MAX_CONNECTIONS, default 16384]")
+  var maxConnections: Int?
+
+  @Option(help: "Calls a connection may have open at once. [PLEDGEWIRE_MAX_CONCURRENT_STREAMS, default 100]")
+  var maxConcurrentStreams: Int?
+
+  @Option(help: "Largest frame payload accepted, in bytes (16384...16777216). [PLEDGEWIRE_MAX_FRAME_SIZE, default 4194304]")
+  var maxFrameSize: Int?
+
+  @Option(help: "Seconds a connection may stay without calls before it is closed; 0: never. [PLEDGEWIRE_IDLE_TIMEOUT, default 300]")
+  var idleTimeout: Double?
+
+  @Option(help: "Seconds in-flight calls may run after a shutdown begins. [PLEDGEWIRE_SHUTDOWN_GRACE, default 10]")
+  var shutdownGrace: Double?
+
+  @Option(help: "Seconds of silence before the server pings a client; 0: never. [PLEDGEWIRE_KEEPALIVE, default 0]")
+  var keepalive: Double?
+
+  @Option(help: "trace, debug, info, notice, warning, error or critical. [PLEDGEWIRE_LOG_LEVEL, default info]")
+  var logLevel: String?
+
+  @Option(help: "text or json. [PLEDGEWIRE_LOG_FORMAT, default text]")
+  var logFormat: String?
+
+  func validate() throws {
+    _ = try settings()
+  }
+
+  func run() async throws {
+    let (configuration, level, format) = try settings()
+    LoggingSystem.bootstrap { label in LineLogHandler(label: label, format: format, logLevel: level) }
+    var logger = Logger(label: "pledgewire.server")
+    logger.logLevel = level
+    signal(SIGPIPE, SIG_IGN)
+
+    let server = RPCServer(configuration: configuration, router: Router(), logger: logger)
+    do {
+      try server.start()
+    } catch {
+      logger.critical("cannot start: \(error)")
+      throw ExitCode(1)
+    }
+
+    let signals = DispatchQueue(label: "pledgewire.signals")
+    let sources = [SIGTERM, SIGINT].map { number in
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: signals)
+      source.setEventHandler { SignalState.shared.received(number, server: server, logger: logger) }
+      source.activate()
+      return source
+    }
+    await server.waitUntilStopped()
+    withExtendedLifetime(sources) {}
+  }
+
+  /// The configuration from the options, the environment and the defaults, validated.
+  func settings() throws -> (ServerConfiguration, Logger.Level, LineLogHandler.Format) {
+    let environment = Environment()
+    var configuration = ServerConfiguration()
+    configuration.host = host ?? environment["PLEDGEWIRE_HOST"] ?? configuration.host
+    configuration.port = try port ?? environment.int("PLEDGEWIRE_PORT") ?? configuration.port
+    configuration.maxConnections = try maxConnections ?? environment.int("PLEDGEWIRE_MAX_CONNECTIONS") ?? configuration.maxConnections
+    configuration.maxConcurrentStreams = try maxConcurrentStreams ?? environment.int("PLEDGEWIRE_MAX_CONCURRENT_STREAMS") ?? configuration.maxConcurrentStreams
+    configuration.maxFrameSize = try maxFrameSize ?? environment.int("PLEDGEWIRE_MAX_FRAME_SIZE") ?? configuration.maxFrameSize
+    if let seconds = try idleTimeout ?? environment.double("PLEDGEWIRE_IDLE_TIMEOUT") {
+      configuration.idleTimeout = seconds > 0 ? .milliseconds(Int64(seconds * 1_000)) : nil
+    }
+    if let seconds = try shutdownGrace ?? environment.double("PLEDGEWIRE_SHUTDOWN_GRACE") {
+      configuration.shutdownGrace = .milliseconds(Int64(max(0, seconds) * 1_000))
+    }
+    if let seconds = try keepalive ?? environment.double("PLEDGEWIRE_KEEPALIVE"), seconds > 0 {
+      configuration.keepaliveInterval = .milliseconds(Int64(seconds * 1_000))
+    }
+
+    guard (0...65_535).contains(configuration.port) else {
+      throw ValidationError("--port must be 0...65535, not \(configuration.port)")
+    }
+    guard configuration.maxConnections > 0 else {
+      throw ValidationError("--max-connections must be positive")
+    }
+    guard (1...100_000).contains(configuration.maxConcurrentStreams) else {
+      throw ValidationError("--max-concurrent-streams must be 1...100000")
+    }
+    guard (WireProtocol.minFrameSizeLimit...WireProtocol.maxFrameSizeLimit).contains(configuration.maxFrameSize) else {
+      throw ValidationError("--max-frame-size must be \(WireProtocol.minFrameSizeLimit)...\(WireProtocol.maxFrameSizeLimit)")
+    }
+    let levelName = logLevel ?? environment["PLEDGEWIRE_LOG_LEVEL"] ?? "info"
+    guard let level = Logger.Level(rawValue: levelName.lowercased()) else {
+      throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    let formatName = logFormat ?? environment["PLEDGEWIRE_LOG_FORMAT"] ?? "text"
+    guard let format = LineLogHandler.Format(rawValue: formatName.lowercased()) else {
+      throw ValidationError("--log-format must be text or json")
+    }
+    return (configuration, level, format)
+  }
+}
+
+/// Counts shutdown signals: the first drains gracefully, a second exits at once.
+final class SignalState: @unchecked Sendable {
+  static let shared = SignalState()
+  private var count = 0  // only touched on the signal queue
+
+  func received(_ number: Int32, server: RPCServer, logger: Logger) {
+    count += 1
+    if count > 1 {
+      logger.warning("second signal: exiting without waiting for calls")
+      exit(1)
+    }
+    logger.info("received \(number == SIGTERM ? "SIGTERM" : "SIGINT"); shutting down")
+    Task { await server.shutdown() }
+  }
+}
+
+/// The process environment.
+struct Environment {
+  subscript(name: String) -> String? {
+    getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  func int(_ name: String) throws -> Int? {
+    guard let text = self[name] else { return nil }
+    guard let value = Int(text) else { throw ValidationError("\(name) must be an integer, not \"\(text)\"") }
+    return value
+  }
+
+  func double(_ name: String) throws -> Double? {
+    guard let text = self[name] else { return nil }
+    guard let value = Double(text) else { throw ValidationError("\(name) must be a number, not \"\(text)\"") }
+    return value
+  }
+}

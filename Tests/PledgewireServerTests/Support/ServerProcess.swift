@@ -1,0 +1,93 @@
+import Foundation
+
+/// The real `pledgewire-server` executable, started on an ephemeral port for a test.
+final class ServerProcess: @unchecked Sendable {
+  let process = Process()
+  let port: Int
+  private let stderr = Pipe()
+  private let output = LockedText()
+
+  struct StartFailed: Error, CustomStringConvertible {
+    let log: String
+    var description: String { "pledgewire-server did not start:\n\(log)" }
+  }
+
+  /// The executable, built next to the test bundle.
+  static var executable: URL {
+    let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    return testBinary.deletingLastPathComponent().appendingPathComponent("pledgewire-server")
+  }
+
+  init(arguments: [String] = []) throws {
+    process.executableURL = Self.executable
+    process.arguments = ["--port", "0", "--log-level", "debug"] + arguments
+    process.standardError = stderr
+    process.standardOutput = FileHandle.nullDevice
+    let output = self.output
+    stderr.fileHandleForReading.readabilityHandler = { handle in
+      output.append(String(decoding: handle.availableData, as: UTF8.self))
+    }
+    try process.run()
+    let deadline = Date().addingTimeInterval(20)
+    var found: Int?
+    while found == nil && Date() < deadline && process.isRunning {
+      if let range = output.text.range(of: #"listening on [^ ]+:(\d+)"#, options: .regularExpression) {
+        found = Int(output.text[range].split(separator: ":").last!)
+      } else {
+        Thread.sleep(forTimeInterval: 0.02)
+      }
+    }
+    guard let found else {
+      process.terminate()
+      throw StartFailed(log: output.text)
+    }
+    port = found
+  }
+
+  deinit {
+    if process.isRunning {
+      kill(process.processIdentifier, SIGKILL)
+    }
+    stderr.fileHandleForReading.readabilityHandler = nil
+  }
+
+  /// Everything the server logged so far.
+  var log: String { output.text }
+
+  func signal(_ number: Int32) {
+    kill(process.processIdentifier, number)
+  }
+
+  /// The exit status, or nil when the process still runs after `timeout` seconds.
+  func waitForExit(timeout: Double) -> Int32? {
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+    return process.isRunning ? nil : process.terminationStatus
+  }
+
+  /// The server's resident memory in bytes, from /proc.
+  var residentBytes: Int {
+    let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+    return (Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) * 1024
+  }
+}
+
+final class LockedText: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = ""
+
+  func append(_ text: String) {
+    lock.lock()
+    value += text
+    lock.unlock()
+  }
+
+  var text: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return value
+  }
+}

@@ -1,0 +1,155 @@
+import Logging
+import PledgewireServer
+import PledgewireWire
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Methods the tests serve, built from messages of Protos/.
+enum Echo {
+  static let service = "test.v1.Echo"
+
+  /// Answers Actor{id: request.id} after the delay in metadata "delay-ms", or once the probe's gate opens when the
+  /// metadata has "wait-for-gate".
+  enum Unary: RPCMethod {
+    typealias Input = GetActorRequest
+    typealias Output = Actor
+    static let descriptor = MethodDescriptor(service: service, name: "Unary", kind: .unary, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor")
+  }
+
+  /// Streams request.id actors, ids 1...n.
+  enum Expand: RPCMethod {
+    typealias Input = GetActorRequest
+    typealias Output = Actor
+    static let descriptor = MethodDescriptor(service: service, name: "Expand", kind: .serverStreaming, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor")
+  }
+
+  /// Counts the streamed requests and sums their ids into ImportResponse{received, created: sum % 2^32}.
+  enum Collect: RPCMethod {
+    typealias Input = GetActorRequest
+    typealias Output = ImportResponse
+    static let descriptor = MethodDescriptor(service: service, name: "Collect", kind: .clientStreaming, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.ImportResponse")
+  }
+
+  /// Sleeps for a minute, recording in the probe whether it saw cancellation.
+  enum Sleep: RPCMethod {
+    typealias Input = GetActorRequest
+    typealias Output = Actor
+    static let descriptor = MethodDescriptor(service: service, name: "Sleep", kind: .unary, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor")
+  }
+}
+
+/// What handlers observed, for tests to check, and a gate handlers can wait on.
+final class Probe: Sendable {
+  private let state = Mutex<(started: Int, cancelled: [Int64])>((0, []))
+  private let gate = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+
+  /// Returns once ``openGate()`` has been called.
+  func waitForGate() async {
+    await withCheckedContinuation { continuation in
+      let open = gate.withLock { gate in
+        if !gate.open { gate.waiters.append(continuation) }
+        return gate.open
+      }
+      if open { continuation.resume() }
+    }
+  }
+
+  func openGate() {
+    let waiters = gate.withLock { gate in
+      gate.open = true
+      defer { gate.waiters.removeAll() }
+      return gate.waiters
+    }
+    for waiter in waiters { waiter.resume() }
+  }
+
+  func started() { state.withLock { $0.started += 1 } }
+  func cancelled(_ id: Int64) { state.withLock { $0.cancelled.append(id) } }
+  var startedCount: Int { state.withLock { $0.started } }
+  var cancelledIDs: [Int64] { state.withLock { $0.cancelled } }
+
+  /// Waits up to `timeout` seconds for `condition`.
+  func wait(timeout: Double = 5, until condition: (Probe) -> Bool) async -> Bool {
+    let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1_000))
+    while ContinuousClock.now < deadline {
+      if condition(self) { return true }
+      try? await Task.sleep(for: .milliseconds(5))
+    }
+    return condition(self)
+  }
+}
+
+struct EchoService: RPCService {
+  let probe: Probe
+
+  func register(in router: inout Router) {
+    router.unary(Echo.Unary.self) { [probe] request, context in
+      if let delay = context.metadata["delay-ms"].flatMap(Int.init) {
+        try await Task.sleep(for: .milliseconds(delay))
+      }
+      if context.metadata["wait-for-gate"] != nil {
+        probe.started()
+        await probe.waitForGate()
+      }
+      return Actor(id: request.id, canonicalName: "actor \(request.id)")
+    }
+    router.serverStreaming(Echo.Expand.self) { request, writer, _ in
+      for id in 1...max(1, request.id) {
+        try await writer.send(Actor(id: id))
+      }
+    }
+    router.clientStreaming(Echo.Collect.self) { requests, _ in
+      var count: UInt32 = 0
+      var sum: Int64 = 0
+      for try await request in requests {
+        count += 1
+        sum += request.id
+      }
+      return ImportResponse(received: count, created: UInt32(truncatingIfNeeded: sum))
+    }
+    router.unary(Echo.Sleep.self) { [probe] request, _ in
+      probe.started()
+      do {
+        try await Task.sleep(for: .seconds(60))
+      } catch {
+        probe.cancelled(request.id)
+        throw error
+      }
+      return Actor(id: request.id)
+    }
+  }
+}
+
+/// A started server on an ephemeral loopback port, serving ``EchoService``; the caller shuts it down.
+func startTestServer(_ configuration: ServerConfiguration = ServerConfiguration(), probe: Probe = Probe()) throws -> RPCServer {
+  var configuration = configuration
+  configuration.host = "127.0.0.1"
+  configuration.port = 0
+  var router = Router()
+  router.register(EchoService(probe: probe))
+  var logger = Logger(label: "pledgewire.test-server")
+  logger.logLevel = getenv("PLEDGEWIRE_TEST_LOG").flatMap { Logger.Level(rawValue: String(cString: $0)) } ?? .error
+  let server = RPCServer(configuration: configuration, router: router, logger: logger)
+  try server.start()
+  return server
+}
+
+/// Runs `body` against a server on an ephemeral loopback port, then shuts it down.
+func withTestServer<R>(
+  _ configuration: ServerConfiguration = ServerConfiguration(),
+  probe: Probe = Probe(),
+  _ body: (RPCServer, Int) async throws -> R
+) async throws -> R {
+  let server = try startTestServer(configuration, probe: probe)
+  do {
+    let result = try await body(server, server.port!)
+    await server.shutdown(grace: .seconds(1))
+    return result
+  } catch {
+    await server.shutdown(grace: .seconds(1))
+    throw error
+  }
+}
