@@ -26,11 +26,14 @@ let package = Package(
     // Frames, codec, envelope, status codes and Swift value types: the only module that touches C.
     .target(name: "PledgewireWire", dependencies: ["CProtobufC", "PledgewireProtos"]),
 
+    // Non-blocking sockets on Dispatch sources, I/O loops that are also task executors: shared by server and client.
+    .target(name: "PledgewireTransport", dependencies: ["PledgewireWire"]),
     // The Dispatch TCP server: connections, calls, deadlines, limits, shutdown, health, reflection, statistics.
     .target(
       name: "PledgewireServer",
       dependencies: [
         "PledgewireWire",
+        "PledgewireTransport",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Histogram", package: "hdrhistogram-swift"),
       ]

@@ -3,6 +3,7 @@ import Logging
 
 #if canImport(Glibc)
 import Glibc
+import PledgewireTransport
 import PledgewireWire
 #endif
 

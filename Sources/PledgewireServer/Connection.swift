@@ -1,16 +1,12 @@
 import Dispatch
 import Logging
-
-#if canImport(Glibc)
-import Glibc
+import PledgewireTransport
 import PledgewireWire
-#endif
 
-/// One client connection: a non-blocking socket driven by Dispatch read and write sources on its loop's serial
-/// queue, the frame codec, the calls open on it, and one timer for every deadline it has (calls, handshake,
-/// partial frames, idleness, keepalive).
+/// One client connection: a ``FramedSocket`` on its loop's serial queue, the frame codec, the calls open on it, and
+/// one timer for every deadline it has (calls, handshake, partial frames, idleness, keepalive).
 ///
-/// All mutable state belongs to the loop's queue. The socket is closed only in the sources' cancel handlers.
+/// All mutable state belongs to the loop's queue.
 final class Connection: @unchecked Sendable {
   enum State {
     /// Waiting for the client's preface and SETTINGS.
@@ -28,21 +24,13 @@ final class Connection: @unchecked Sendable {
   let peer: String
   /// Turned away at once for being over the connection limit.
   private(set) var wasRejected = false
-  private let fd: Int32
+  private let socket: FramedSocket
+  private let statistics: ServerStatistics.Shard
   private let server: ServerCore
   private let configuration: ServerConfiguration
   private let logger: Logger
 
-  private var readSource: (any DispatchSourceRead)?
-  /// Exists only while output waits for the socket to accept it: created when a write would block, cancelled
-  /// (never suspended) once the output drains. libdispatch on Linux keys its epoll state by fd number; a write
-  /// source kept suspended across a connection's close left that state stale for the next socket given the same
-  /// number, which then never saw another read event (swift-corelibs-libdispatch#833; ChurnTests reproduces it).
-  private var writeSource: (any DispatchSourceWrite)?
   private var timer: (any DispatchSourceTimer)?
-  private var readSuspended = true
-  /// Sources whose cancel handler has not run yet; the socket is closed when this reaches 0 after ``closeNow()``.
-  private var liveSources = 0
 
   private var decoder = FrameDecoder(role: .server)
   private var encoder = FrameEncoder()
@@ -77,7 +65,8 @@ final class Connection: @unchecked Sendable {
 
   init(id: UInt64, fd: Int32, peer: String, loop: IOLoop, server: ServerCore) {
     self.id = id
-    self.fd = fd
+    self.socket = FramedSocket(fd: fd, loop: loop)
+    self.statistics = server.statistics.shards[loop.index]
     self.peer = peer
     self.loop = loop
     self.server = server
@@ -99,17 +88,16 @@ final class Connection: @unchecked Sendable {
   /// Starts serving. With `rejection`, only tells the client why it is turned away (GOAWAY) and closes.
   func start(rejection: RPCError? = nil) {
     loop.execute { [self] in
-      let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: loop.queue)
       let timer = DispatchSource.makeTimerSource(flags: [], queue: loop.queue)
-      read.setEventHandler { [weak self] in self?.readable() }
-      read.setCancelHandler { [self] in sourceCancelled() }
       timer.setEventHandler { [weak self] in self?.timerFired() }
-      liveSources = 1
-      readSource = read
       self.timer = timer
       timer.activate()
-      readSuspended = false
-      read.activate()
+      socket.start(FramedSocket.Handlers(
+        read: { [unowned self] bytes in received(bytes) },
+        end: { [unowned self] _ in closeNow() },
+        writable: { [unowned self] in flush() },
+        closed: { [self] in socketClosed() }
+      ))
 
       encoder.writePreface()
       try? encoder.write(.settings(configuration.settings))
@@ -162,7 +150,7 @@ final class Connection: @unchecked Sendable {
       logger.info("closing connection: \(error.message)", metadata: ["error_code": "\(error.connectionError?.name ?? "")"])
     }
     if let code = error.connectionError, code != .noError {
-      loop.statistics.protocolError()
+      statistics.protocolError()
     }
     cancelAllCalls()
     goAwaySent = true
@@ -194,20 +182,10 @@ final class Connection: @unchecked Sendable {
     drainWaiters.removeAll()
     deadlines.removeAll()
     timer?.cancel()
-    if readSuspended {
-      readSuspended = false
-      readSource?.resume()
-    }
-    readSource?.cancel()
-    writeSource?.cancel()
-    writeSource = nil
+    socket.close()
   }
 
-  private func sourceCancelled() {
-    liveSources -= 1
-    guard liveSources == 0 && state == .closed else { return }
-    close(fd)
-    readSource = nil
+  private func socketClosed() {
     timer = nil
     logger.debug("connection closed")
     server.connectionClosed(self)
@@ -217,30 +195,22 @@ final class Connection: @unchecked Sendable {
     for call in calls.values {
       call.isFinished = true
       call.cancel()
-      loop.statistics.record(method: call.handler.descriptor.fullName, code: .cancelled, nanoseconds: MonotonicTime.now() - call.startedAt)
+      statistics.record(method: call.handler.descriptor.fullName, code: .cancelled, nanoseconds: MonotonicTime.now() - call.startedAt)
     }
     if !calls.isEmpty {
-      loop.statistics.streamsClosed(calls.count)
+      statistics.streamsClosed(calls.count)
     }
     calls.removeAll()
   }
 
   // MARK: Reading
 
-  private func readable() {
-    guard state != .closed else { return }
-    let count = read(fd, loop.readBuffer.baseAddress, loop.readBuffer.count)
-    if count > 0 {
-      loop.statistics.received(count)
-      lastReadAt = MonotonicTime.now()
-      guard state != .closing else { return }
-      decoder.append(UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<count]))
-      decodeFrames()
-    } else if count == 0 {
-      closeNow()
-    } else if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR {
-      closeNow()
-    }
+  private func received(_ bytes: UnsafeRawBufferPointer) {
+    statistics.received(bytes.count)
+    lastReadAt = MonotonicTime.now()
+    guard state != .closing else { return }
+    decoder.append(bytes)
+    decodeFrames()
   }
 
   private func decodeFrames() {
@@ -387,7 +357,7 @@ final class Connection: @unchecked Sendable {
     )
     let call = ServerCall(streamID: streamID, handler: handler, context: context, connection: self, startedAt: now, deadline: deadline)
     calls[streamID] = call
-    loop.statistics.streamOpened()
+    statistics.streamOpened()
     idleSince = nil
     if let deadline {
       deadlines.push(deadline, streamID: streamID)
@@ -454,7 +424,7 @@ final class Connection: @unchecked Sendable {
   private func refuse(_ streamID: UInt32, _ error: RPCError, method: String? = nil) {
     try? encoder.write(.trailers(streamID: streamID, error.trailers))
     if let method {
-      loop.statistics.record(method: method, code: error.code, nanoseconds: 0)
+      statistics.record(method: method, code: error.code, nanoseconds: 0)
     }
   }
 
@@ -495,8 +465,8 @@ final class Connection: @unchecked Sendable {
   private func removeCall(_ call: ServerCall, code: StatusCode) {
     guard calls.removeValue(forKey: call.streamID) != nil else { return }
     call.task = nil
-    loop.statistics.streamsClosed(1)
-    loop.statistics.record(method: call.handler.descriptor.fullName, code: code, nanoseconds: MonotonicTime.now() - call.startedAt)
+    statistics.streamsClosed(1)
+    statistics.record(method: call.handler.descriptor.fullName, code: code, nanoseconds: MonotonicTime.now() - call.startedAt)
     if calls.isEmpty {
       let now = MonotonicTime.now()
       idleSince = now
@@ -551,36 +521,18 @@ final class Connection: @unchecked Sendable {
 
   private func flush() {
     guard state != .closed else { return }
-    while !encoder.isEmpty {
-      let sent = encoder.bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-      if sent > 0 {
-        loop.statistics.sent(sent)
-        encoder.removeFirst(sent)
-      } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-        break
-      } else if sent < 0 && errno == EINTR {
-        continue
-      } else {
-        closeNow()
-        return
-      }
+    let before = encoder.bytes.count
+    let result = socket.send(&encoder)
+    statistics.sent(before - encoder.bytes.count)
+    if case .failed = result {
+      closeNow()
+      return
     }
     let pending = !encoder.isEmpty
-    if pending && writeSource == nil {
-      let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: loop.queue)
-      source.setEventHandler { [weak self] in self?.flush() }
-      source.setCancelHandler { [self] in sourceCancelled() }
-      liveSources += 1
-      writeSource = source
-      source.activate()
-    } else if !pending, let source = writeSource {
-      writeSource = nil
-      source.cancel()
-    }
     checkOutputLimit()
     if !pending && state == .closing && !shutdownSent {
       shutdownSent = true
-      shutdown(fd, Int32(SHUT_WR))
+      socket.shutdownWrite()
       lingerUntil = min(lingerUntil ?? .max, MonotonicTime.now() + Self.lingerNanoseconds)
       scheduleWake(at: lingerUntil!)
     }
@@ -609,9 +561,7 @@ final class Connection: @unchecked Sendable {
   /// A closing connection keeps reading, to drop what the client still sends rather than reset it.
   private func setReading() {
     let wanted = state == .closing || state == .closed || !(outputOverLimit || inboundOverLimit)
-    guard let readSource, wanted == readSuspended else { return }
-    readSuspended.toggle()
-    if wanted { readSource.resume() } else { readSource.suspend() }
+    socket.setReadingPaused(!wanted)
   }
 
   // MARK: Timer

@@ -4,6 +4,7 @@ import Synchronization
 
 #if canImport(Glibc)
 import Glibc
+import PledgewireTransport
 import PledgewireWire
 #endif
 
@@ -28,9 +29,8 @@ public final class RPCServer: Sendable {
   /// Creates a server; nothing listens until ``start()``.
   public init(configuration: ServerConfiguration, router: Router, logger: Logger = Logger(label: "pledgewire.server")) {
     self.configuration = configuration
-    let loopCount = configuration.ioLoops > 0 ? configuration.ioLoops : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    let statistics = ServerStatistics(shards: loopCount, startedAtUnixMs: Self.unixMilliseconds())
-    let loops = (0..<loopCount).map { IOLoop(index: $0, statistics: statistics.shards[$0]) }
+    let loops = IOLoop.makeLoops(count: configuration.ioLoops, label: "pledgewire.server.io")
+    let statistics = ServerStatistics(shards: loops.count, startedAtUnixMs: Self.unixMilliseconds())
     let registry = ConnectionRegistry(maxConnections: configuration.maxConnections)
 
     var router = router

@@ -1,4 +1,5 @@
 import Dispatch
+import PledgewireTransport
 import PledgewireWire
 
 /// The server side of one stream. Its mutable state belongs to the connection's loop; the methods a handler task

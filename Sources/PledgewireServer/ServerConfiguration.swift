@@ -1,3 +1,4 @@
+import PledgewireTransport
 import PledgewireWire
 /// Everything a server's behaviour depends on. Immutable once the server starts.
 public struct ServerConfiguration: Sendable {
@@ -80,15 +81,5 @@ public struct ServerConfiguration: Sendable {
       idleTimeoutMs: UInt32(idleTimeout.map { $0.nanoseconds / 1_000_000 } ?? 0),
       agent: agent
     )
-  }
-}
-
-extension Duration {
-  /// The duration in whole nanoseconds, saturating.
-  var nanoseconds: UInt64 {
-    let (seconds, attoseconds) = components
-    guard seconds >= 0 else { return 0 }
-    return UInt64(seconds).multipliedReportingOverflow(by: 1_000_000_000).overflow
-      ? UInt64.max : UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
   }
 }

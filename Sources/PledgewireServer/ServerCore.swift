@@ -1,4 +1,5 @@
 import Logging
+import PledgewireTransport
 import PledgewireWire
 
 /// What every connection of a server shares: configuration, routes, loops, statistics, health, the registry.

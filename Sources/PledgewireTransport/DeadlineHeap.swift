@@ -1,20 +1,21 @@
-import PledgewireWire
 /// A min-heap of call deadlines. Entries of calls that ended early stay in place and are skipped when popped, so
 /// ending a call costs nothing here.
-struct DeadlineHeap {
-  struct Entry {
-    var deadline: UInt64
-    var streamID: UInt32
+package struct DeadlineHeap {
+  package struct Entry {
+    package var deadline: UInt64
+    package var streamID: UInt32
   }
 
   private var entries: [Entry] = []
 
-  var isEmpty: Bool { entries.isEmpty }
+  package init() {}
+
+  package var isEmpty: Bool { entries.isEmpty }
 
   /// The earliest deadline.
-  var earliest: UInt64? { entries.first?.deadline }
+  package var earliest: UInt64? { entries.first?.deadline }
 
-  mutating func push(_ deadline: UInt64, streamID: UInt32) {
+  package mutating func push(_ deadline: UInt64, streamID: UInt32) {
     entries.append(Entry(deadline: deadline, streamID: streamID))
     var child = entries.count - 1
     while child > 0 {
@@ -26,7 +27,7 @@ struct DeadlineHeap {
   }
 
   /// Removes and returns the earliest entry if its deadline is at or before `now`.
-  mutating func popExpired(now: UInt64) -> Entry? {
+  package mutating func popExpired(now: UInt64) -> Entry? {
     guard let first = entries.first, first.deadline <= now else { return nil }
     let last = entries.removeLast()
     if !entries.isEmpty {
@@ -46,7 +47,7 @@ struct DeadlineHeap {
     return first
   }
 
-  mutating func removeAll() {
+  package mutating func removeAll() {
     entries.removeAll()
   }
 }
