@@ -1,10 +1,10 @@
 import Dispatch
 import Logging
+import PledgewireTransport
+import PledgewireWire
 
 #if canImport(Glibc)
 import Glibc
-import PledgewireTransport
-import PledgewireWire
 #endif
 
 /// The listening socket, accepting on its own queue and handing sockets to the server core.

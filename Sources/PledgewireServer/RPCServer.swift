@@ -1,11 +1,11 @@
 import Dispatch
 import Logging
+import PledgewireTransport
+import PledgewireWire
 import Synchronization
 
 #if canImport(Glibc)
 import Glibc
-import PledgewireTransport
-import PledgewireWire
 #endif
 
 /// A Pledgewire RPC server: listens on TCP, serves the methods of a ``Router`` plus the built-in health,
