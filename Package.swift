@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "PledgewireWire", targets: ["PledgewireWire"]),
     .library(name: "PledgewireServer", targets: ["PledgewireServer"]),
     .executable(name: "pledgewire-server", targets: ["pledgewire-server"]),
+    .library(name: "PledgewireClient", targets: ["PledgewireClient"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,15 +48,32 @@ let package = Package(
       ]
     ),
 
+    // The Swift client library: async calls multiplexed over a small connection pool.
+    .target(
+      name: "PledgewireClient",
+      dependencies: ["PledgewireWire", "PledgewireTransport"],
+      path: "Clients/PledgewireClient"
+    ),
+
     .executableTarget(
       name: "pledgewire-codec-bench",
       dependencies: ["PledgewireWire"],
       path: "Benchmarks/CodecBenchmark"
     ),
     .testTarget(name: "PledgewireWireTests", dependencies: ["PledgewireWire"], exclude: ["Golden"]),
+    // Test services, an in-process test server and a handle on the real executable, shared by the test targets.
+    .target(
+      name: "PledgewireTestSupport",
+      dependencies: ["PledgewireServer", .product(name: "Logging", package: "swift-log")],
+      path: "Tests/PledgewireTestSupport"
+    ),
     .testTarget(
       name: "PledgewireServerTests",
-      dependencies: ["PledgewireServer", "pledgewire-server", .product(name: "Logging", package: "swift-log")]
+      dependencies: ["PledgewireServer", "PledgewireTestSupport", "pledgewire-server"]
+    ),
+    .testTarget(
+      name: "PledgewireClientTests",
+      dependencies: ["PledgewireClient", "PledgewireServer", "PledgewireTestSupport", "pledgewire-server"]
     ),
   ]
 )

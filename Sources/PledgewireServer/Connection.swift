@@ -465,6 +465,11 @@ final class Connection: @unchecked Sendable {
   private func removeCall(_ call: ServerCall, code: StatusCode) {
     guard calls.removeValue(forKey: call.streamID) != nil else { return }
     call.task = nil
+    if inboundOverLimit {
+      // A call that ended with its buffer full must not keep the connection from being read.
+      inboundOverLimit = calls.values.contains { $0.bufferedRequestCount >= configuration.maxBufferedRequestMessages }
+      setReading()
+    }
     statistics.streamsClosed(1)
     statistics.record(method: call.handler.descriptor.fullName, code: code, nanoseconds: MonotonicTime.now() - call.startedAt)
     if calls.isEmpty {

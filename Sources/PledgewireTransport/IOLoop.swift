@@ -26,10 +26,14 @@ package final class IOLoop: TaskExecutor, @unchecked Sendable {
     queue.setSpecific(key: key, value: ObjectIdentifier(self))
   }
 
+  /// The processors online.
+  package static var processorCount: Int {
+    max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+  }
+
   /// One loop per processor, or `count` when it is positive.
   package static func makeLoops(count: Int, label: String) -> [IOLoop] {
-    let processors = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    return (0..<(count > 0 ? count : processors)).map { IOLoop(index: $0, label: label) }
+    (0..<(count > 0 ? count : processorCount)).map { IOLoop(index: $0, label: label) }
   }
 
   deinit {

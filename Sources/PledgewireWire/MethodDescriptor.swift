@@ -12,13 +12,19 @@ public struct MethodDescriptor: Sendable, Hashable {
   public let inputType: String
   /// The response message's full name: "pledgewire.v1.Actor".
   public let outputType: String
+  /// Whether calling it twice does no harm (its schema says `idempotency_level = NO_SIDE_EFFECTS` or
+  /// `IDEMPOTENT`), so a client may retry it.
+  public let isIdempotent: Bool
 
   /// Creates a descriptor.
-  public init(service: String, name: String, kind: RpcKind, inputType: String, outputType: String) {
+  public init(
+    service: String, name: String, kind: RpcKind, isIdempotent: Bool = false, inputType: String, outputType: String
+  ) {
     self.service = service
     self.name = name
     self.fullName = "/\(service)/\(name)"
     self.kind = kind
+    self.isIdempotent = isIdempotent
     self.inputType = inputType
     self.outputType = outputType
   }

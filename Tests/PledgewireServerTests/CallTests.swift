@@ -1,4 +1,5 @@
 import PledgewireServer
+import PledgewireTestSupport
 import PledgewireWire
 import Testing
 
@@ -148,6 +149,27 @@ struct CallTests {
       try await connection.send(.halfClose(streamID: 1))
       try await connection.call(Echo.Unary.descriptor, stream: 7, GetActorRequest(id: 7))
       #expect(try await connection.response(stream: 7).trailers.code == .ok)
+    }
+  }
+
+  @Test("a client stream that ends with its buffer full lets the connection be read again")
+  func fullBufferEnds() async throws {
+    let probe = Probe()
+    try await withTestServer(ServerConfiguration(maxBufferedRequestMessages: 8), probe: probe) { _, port in
+      let connection = try RawConnection(port: port)
+      try await connection.handshake()
+      var frames: [Frame] = [.requestHeaders(streamID: 1, RequestHeaders(method: Echo.Hold.descriptor.fullName), endStream: false)]
+      for id in 0..<20 {
+        frames.append(.message(streamID: 1, GetActorRequest(id: Int64(id)).serializedBytes(), endStream: false))
+      }
+      try await connection.send(frames)
+      #expect(await probe.wait { $0.startedCount == 1 })
+      // Reading is paused now; this call waits in the socket until the held call ends.
+      try await connection.call(Echo.Unary.descriptor, stream: 3, GetActorRequest(id: 3))
+      try await Task.sleep(for: .milliseconds(100))
+      probe.openGate()
+      #expect(try await connection.response(stream: 1).trailers.code == .failedPrecondition)
+      #expect(try await connection.response(stream: 3, timeout: 5).trailers.code == .ok)
     }
   }
 

@@ -1,4 +1,5 @@
 import PledgewireServer
+import PledgewireTestSupport
 import PledgewireWire
 import Testing
 

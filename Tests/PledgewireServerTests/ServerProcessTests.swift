@@ -1,4 +1,5 @@
 import Foundation
+import PledgewireTestSupport
 import PledgewireWire
 import Testing
 

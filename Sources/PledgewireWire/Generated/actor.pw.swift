@@ -707,7 +707,7 @@ public enum ActorService {
     public typealias Input = CreateActorRequest
     public typealias Output = Actor
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.ActorService", name: "CreateActor", kind: .unary,
+      service: "pledgewire.v1.ActorService", name: "CreateActor", kind: .unary, isIdempotent: false,
       inputType: "pledgewire.v1.CreateActorRequest", outputType: "pledgewire.v1.Actor"
     )
   }
@@ -717,7 +717,7 @@ public enum ActorService {
     public typealias Input = GetActorRequest
     public typealias Output = Actor
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.ActorService", name: "GetActor", kind: .unary,
+      service: "pledgewire.v1.ActorService", name: "GetActor", kind: .unary, isIdempotent: true,
       inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor"
     )
   }
@@ -727,7 +727,7 @@ public enum ActorService {
     public typealias Input = ListActorsRequest
     public typealias Output = ListActorsResponse
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.ActorService", name: "ListActors", kind: .unary,
+      service: "pledgewire.v1.ActorService", name: "ListActors", kind: .unary, isIdempotent: true,
       inputType: "pledgewire.v1.ListActorsRequest", outputType: "pledgewire.v1.ListActorsResponse"
     )
   }
@@ -737,7 +737,7 @@ public enum ActorService {
     public typealias Input = UpdateActorRequest
     public typealias Output = Actor
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.ActorService", name: "UpdateActor", kind: .unary,
+      service: "pledgewire.v1.ActorService", name: "UpdateActor", kind: .unary, isIdempotent: false,
       inputType: "pledgewire.v1.UpdateActorRequest", outputType: "pledgewire.v1.Actor"
     )
   }
@@ -747,7 +747,7 @@ public enum ActorService {
     public typealias Input = ResolveActorRequest
     public typealias Output = ResolveActorResponse
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.ActorService", name: "ResolveActor", kind: .unary,
+      service: "pledgewire.v1.ActorService", name: "ResolveActor", kind: .unary, isIdempotent: true,
       inputType: "pledgewire.v1.ResolveActorRequest", outputType: "pledgewire.v1.ResolveActorResponse"
     )
   }
@@ -757,7 +757,7 @@ public enum ActorService {
     public typealias Input = CreateActorRequest
     public typealias Output = ImportResponse
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.ActorService", name: "ImportActors", kind: .clientStreaming,
+      service: "pledgewire.v1.ActorService", name: "ImportActors", kind: .clientStreaming, isIdempotent: false,
       inputType: "pledgewire.v1.CreateActorRequest", outputType: "pledgewire.v1.ImportResponse"
     )
   }

@@ -697,7 +697,7 @@ public enum ArticleService {
     public typealias Input = CreateArticleRequest
     public typealias Output = Article
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.ArticleService", name: "CreateArticle", kind: .unary,
+      service: "pledgewire.v1.ArticleService", name: "CreateArticle", kind: .unary, isIdempotent: false,
       inputType: "pledgewire.v1.CreateArticleRequest", outputType: "pledgewire.v1.Article"
     )
   }
@@ -707,7 +707,7 @@ public enum ArticleService {
     public typealias Input = GetArticleRequest
     public typealias Output = Article
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.ArticleService", name: "GetArticle", kind: .unary,
+      service: "pledgewire.v1.ArticleService", name: "GetArticle", kind: .unary, isIdempotent: true,
       inputType: "pledgewire.v1.GetArticleRequest", outputType: "pledgewire.v1.Article"
     )
   }
@@ -717,7 +717,7 @@ public enum ArticleService {
     public typealias Input = ListArticlesRequest
     public typealias Output = ListArticlesResponse
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.ArticleService", name: "ListArticles", kind: .unary,
+      service: "pledgewire.v1.ArticleService", name: "ListArticles", kind: .unary, isIdempotent: true,
       inputType: "pledgewire.v1.ListArticlesRequest", outputType: "pledgewire.v1.ListArticlesResponse"
     )
   }
@@ -727,7 +727,7 @@ public enum ArticleService {
     public typealias Input = SearchArticlesRequest
     public typealias Output = SearchArticlesResponse
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.ArticleService", name: "SearchArticles", kind: .unary,
+      service: "pledgewire.v1.ArticleService", name: "SearchArticles", kind: .unary, isIdempotent: true,
       inputType: "pledgewire.v1.SearchArticlesRequest", outputType: "pledgewire.v1.SearchArticlesResponse"
     )
   }
@@ -737,7 +737,7 @@ public enum ArticleService {
     public typealias Input = DeleteArticleRequest
     public typealias Output = DeleteArticleResponse
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.ArticleService", name: "DeleteArticle", kind: .unary,
+      service: "pledgewire.v1.ArticleService", name: "DeleteArticle", kind: .unary, isIdempotent: false,
       inputType: "pledgewire.v1.DeleteArticleRequest", outputType: "pledgewire.v1.DeleteArticleResponse"
     )
   }
@@ -747,7 +747,7 @@ public enum ArticleService {
     public typealias Input = CreateArticleRequest
     public typealias Output = ImportResponse
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.ArticleService", name: "ImportArticles", kind: .clientStreaming,
+      service: "pledgewire.v1.ArticleService", name: "ImportArticles", kind: .clientStreaming, isIdempotent: false,
       inputType: "pledgewire.v1.CreateArticleRequest", outputType: "pledgewire.v1.ImportResponse"
     )
   }

@@ -153,7 +153,7 @@ public enum HealthService {
     public typealias Input = HealthCheckRequest
     public typealias Output = HealthCheckResponse
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.HealthService", name: "Check", kind: .unary,
+      service: "pledgewire.v1.HealthService", name: "Check", kind: .unary, isIdempotent: true,
       inputType: "pledgewire.v1.HealthCheckRequest", outputType: "pledgewire.v1.HealthCheckResponse"
     )
   }
@@ -163,7 +163,7 @@ public enum HealthService {
     public typealias Input = HealthCheckRequest
     public typealias Output = HealthCheckResponse
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.HealthService", name: "Watch", kind: .serverStreaming,
+      service: "pledgewire.v1.HealthService", name: "Watch", kind: .serverStreaming, isIdempotent: false,
       inputType: "pledgewire.v1.HealthCheckRequest", outputType: "pledgewire.v1.HealthCheckResponse"
     )
   }

@@ -1499,7 +1499,7 @@ public enum PledgeService {
     public typealias Input = CreatePledgeRequest
     public typealias Output = Pledge
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.PledgeService", name: "CreatePledge", kind: .unary,
+      service: "pledgewire.v1.PledgeService", name: "CreatePledge", kind: .unary, isIdempotent: false,
       inputType: "pledgewire.v1.CreatePledgeRequest", outputType: "pledgewire.v1.Pledge"
     )
   }
@@ -1509,7 +1509,7 @@ public enum PledgeService {
     public typealias Input = GetPledgeRequest
     public typealias Output = Pledge
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.PledgeService", name: "GetPledge", kind: .unary,
+      service: "pledgewire.v1.PledgeService", name: "GetPledge", kind: .unary, isIdempotent: true,
       inputType: "pledgewire.v1.GetPledgeRequest", outputType: "pledgewire.v1.Pledge"
     )
   }
@@ -1519,7 +1519,7 @@ public enum PledgeService {
     public typealias Input = ListPledgesRequest
     public typealias Output = ListPledgesResponse
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.PledgeService", name: "ListPledges", kind: .unary,
+      service: "pledgewire.v1.PledgeService", name: "ListPledges", kind: .unary, isIdempotent: true,
       inputType: "pledgewire.v1.ListPledgesRequest", outputType: "pledgewire.v1.ListPledgesResponse"
     )
   }
@@ -1529,7 +1529,7 @@ public enum PledgeService {
     public typealias Input = UpdatePledgeStatusRequest
     public typealias Output = Pledge
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.PledgeService", name: "UpdatePledgeStatus", kind: .unary,
+      service: "pledgewire.v1.PledgeService", name: "UpdatePledgeStatus", kind: .unary, isIdempotent: false,
       inputType: "pledgewire.v1.UpdatePledgeStatusRequest", outputType: "pledgewire.v1.Pledge"
     )
   }
@@ -1539,7 +1539,7 @@ public enum PledgeService {
     public typealias Input = GetPledgeHistoryRequest
     public typealias Output = PledgeHistory
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.PledgeService", name: "GetPledgeHistory", kind: .unary,
+      service: "pledgewire.v1.PledgeService", name: "GetPledgeHistory", kind: .unary, isIdempotent: true,
       inputType: "pledgewire.v1.GetPledgeHistoryRequest", outputType: "pledgewire.v1.PledgeHistory"
     )
   }
@@ -1549,7 +1549,7 @@ public enum PledgeService {
     public typealias Input = WatchPledgesRequest
     public typealias Output = PledgeEvent
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.PledgeService", name: "WatchPledges", kind: .serverStreaming,
+      service: "pledgewire.v1.PledgeService", name: "WatchPledges", kind: .serverStreaming, isIdempotent: false,
       inputType: "pledgewire.v1.WatchPledgesRequest", outputType: "pledgewire.v1.PledgeEvent"
     )
   }
@@ -1559,7 +1559,7 @@ public enum PledgeService {
     public typealias Input = CreatePledgeRequest
     public typealias Output = ImportResponse
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.PledgeService", name: "ImportPledges", kind: .clientStreaming,
+      service: "pledgewire.v1.PledgeService", name: "ImportPledges", kind: .clientStreaming, isIdempotent: false,
       inputType: "pledgewire.v1.CreatePledgeRequest", outputType: "pledgewire.v1.ImportResponse"
     )
   }

@@ -271,7 +271,7 @@ public enum ReflectionService {
     public typealias Input = ListServicesRequest
     public typealias Output = ListServicesResponse
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.ReflectionService", name: "ListServices", kind: .unary,
+      service: "pledgewire.v1.ReflectionService", name: "ListServices", kind: .unary, isIdempotent: true,
       inputType: "pledgewire.v1.ListServicesRequest", outputType: "pledgewire.v1.ListServicesResponse"
     )
   }

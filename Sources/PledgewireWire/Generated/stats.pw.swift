@@ -312,7 +312,7 @@ public enum StatsService {
     public typealias Input = GetServerStatsRequest
     public typealias Output = ServerStats
     public static let descriptor = MethodDescriptor(
-      service: "pledgewire.v1.StatsService", name: "GetServerStats", kind: .unary,
+      service: "pledgewire.v1.StatsService", name: "GetServerStats", kind: .unary, isIdempotent: true,
       inputType: "pledgewire.v1.GetServerStatsRequest", outputType: "pledgewire.v1.ServerStats"
     )
   }

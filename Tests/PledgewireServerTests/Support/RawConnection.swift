@@ -1,4 +1,5 @@
 import Dispatch
+import PledgewireTestSupport
 import PledgewireWire
 
 #if canImport(Glibc)

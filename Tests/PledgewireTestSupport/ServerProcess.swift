@@ -1,24 +1,24 @@
 import Foundation
 
 /// The real `pledgewire-server` executable, started on an ephemeral port for a test.
-final class ServerProcess: @unchecked Sendable {
-  let process = Process()
-  let port: Int
+public final class ServerProcess: @unchecked Sendable {
+  public let process = Process()
+  public let port: Int
   private let stderr = Pipe()
   private let output = LockedText()
 
-  struct StartFailed: Error, CustomStringConvertible {
+  public struct StartFailed: Error, CustomStringConvertible {
     let log: String
-    var description: String { "pledgewire-server did not start:\n\(log)" }
+    public var description: String { "pledgewire-server did not start:\n\(log)" }
   }
 
   /// The executable, built next to the test bundle.
-  static var executable: URL {
+  public static var executable: URL {
     let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     return testBinary.deletingLastPathComponent().appendingPathComponent("pledgewire-server")
   }
 
-  init(arguments: [String] = []) throws {
+  public init(arguments: [String] = []) throws {
     process.executableURL = Self.executable
     process.arguments = ["--port", "0", "--log-level", "debug"] + arguments
     process.standardError = stderr
@@ -52,14 +52,14 @@ final class ServerProcess: @unchecked Sendable {
   }
 
   /// Everything the server logged so far.
-  var log: String { output.text }
+  public var log: String { output.text }
 
-  func signal(_ number: Int32) {
+  public func signal(_ number: Int32) {
     kill(process.processIdentifier, number)
   }
 
   /// The exit status, or nil when the process still runs after `timeout` seconds.
-  func waitForExit(timeout: Double) -> Int32? {
+  public func waitForExit(timeout: Double) -> Int32? {
     let deadline = Date().addingTimeInterval(timeout)
     while process.isRunning && Date() < deadline {
       Thread.sleep(forTimeInterval: 0.02)
@@ -68,7 +68,7 @@ final class ServerProcess: @unchecked Sendable {
   }
 
   /// The server's resident memory in bytes, from /proc.
-  var residentBytes: Int {
+  public var residentBytes: Int {
     let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
     let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
     return (Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) * 1024

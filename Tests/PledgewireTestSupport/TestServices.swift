@@ -8,46 +8,55 @@ import Glibc
 #endif
 
 /// Methods the tests serve, built from messages of Protos/.
-enum Echo {
-  static let service = "test.v1.Echo"
+public enum Echo {
+  public static let service = "test.v1.Echo"
 
   /// Answers Actor{id: request.id} after the delay in metadata "delay-ms", or once the probe's gate opens when the
   /// metadata has "wait-for-gate".
-  enum Unary: RPCMethod {
-    typealias Input = GetActorRequest
-    typealias Output = Actor
-    static let descriptor = MethodDescriptor(service: service, name: "Unary", kind: .unary, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor")
+  public enum Unary: RPCMethod {
+    public typealias Input = GetActorRequest
+    public typealias Output = Actor
+    public static let descriptor = MethodDescriptor(service: service, name: "Unary", kind: .unary, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor")
   }
 
   /// Streams request.id actors, ids 1...n.
-  enum Expand: RPCMethod {
-    typealias Input = GetActorRequest
-    typealias Output = Actor
-    static let descriptor = MethodDescriptor(service: service, name: "Expand", kind: .serverStreaming, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor")
+  public enum Expand: RPCMethod {
+    public typealias Input = GetActorRequest
+    public typealias Output = Actor
+    public static let descriptor = MethodDescriptor(service: service, name: "Expand", kind: .serverStreaming, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor")
   }
 
   /// Counts the streamed requests and sums their ids into ImportResponse{received, created: sum % 2^32}.
-  enum Collect: RPCMethod {
-    typealias Input = GetActorRequest
-    typealias Output = ImportResponse
-    static let descriptor = MethodDescriptor(service: service, name: "Collect", kind: .clientStreaming, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.ImportResponse")
+  public enum Collect: RPCMethod {
+    public typealias Input = GetActorRequest
+    public typealias Output = ImportResponse
+    public static let descriptor = MethodDescriptor(service: service, name: "Collect", kind: .clientStreaming, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.ImportResponse")
+  }
+
+  /// Reads nothing, waits for the probe's gate, then fails with FAILED_PRECONDITION.
+  public enum Hold: RPCMethod {
+    public typealias Input = GetActorRequest
+    public typealias Output = ImportResponse
+    public static let descriptor = MethodDescriptor(service: service, name: "Hold", kind: .clientStreaming, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.ImportResponse")
   }
 
   /// Sleeps for a minute, recording in the probe whether it saw cancellation.
-  enum Sleep: RPCMethod {
-    typealias Input = GetActorRequest
-    typealias Output = Actor
-    static let descriptor = MethodDescriptor(service: service, name: "Sleep", kind: .unary, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor")
+  public enum Sleep: RPCMethod {
+    public typealias Input = GetActorRequest
+    public typealias Output = Actor
+    public static let descriptor = MethodDescriptor(service: service, name: "Sleep", kind: .unary, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor")
   }
 }
 
 /// What handlers observed, for tests to check, and a gate handlers can wait on.
-final class Probe: Sendable {
+public final class Probe: Sendable {
+  public init() {}
+
   private let state = Mutex<(started: Int, cancelled: [Int64])>((0, []))
   private let gate = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
   /// Returns once ``openGate()`` has been called.
-  func waitForGate() async {
+  public func waitForGate() async {
     await withCheckedContinuation { continuation in
       let open = gate.withLock { gate in
         if !gate.open { gate.waiters.append(continuation) }
@@ -57,7 +66,7 @@ final class Probe: Sendable {
     }
   }
 
-  func openGate() {
+  public func openGate() {
     let waiters = gate.withLock { gate in
       gate.open = true
       defer { gate.waiters.removeAll() }
@@ -66,13 +75,13 @@ final class Probe: Sendable {
     for waiter in waiters { waiter.resume() }
   }
 
-  func started() { state.withLock { $0.started += 1 } }
-  func cancelled(_ id: Int64) { state.withLock { $0.cancelled.append(id) } }
-  var startedCount: Int { state.withLock { $0.started } }
-  var cancelledIDs: [Int64] { state.withLock { $0.cancelled } }
+  public func started() { state.withLock { $0.started += 1 } }
+  public func cancelled(_ id: Int64) { state.withLock { $0.cancelled.append(id) } }
+  public var startedCount: Int { state.withLock { $0.started } }
+  public var cancelledIDs: [Int64] { state.withLock { $0.cancelled } }
 
   /// Waits up to `timeout` seconds for `condition`.
-  func wait(timeout: Double = 5, until condition: (Probe) -> Bool) async -> Bool {
+  public func wait(timeout: Double = 5, until condition: (Probe) -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1_000))
     while ContinuousClock.now < deadline {
       if condition(self) { return true }
@@ -82,10 +91,14 @@ final class Probe: Sendable {
   }
 }
 
-struct EchoService: RPCService {
-  let probe: Probe
+public struct EchoService: RPCService {
+  public let probe: Probe
 
-  func register(in router: inout Router) {
+  public init(probe: Probe) {
+    self.probe = probe
+  }
+
+  public func register(in router: inout Router) {
     router.unary(Echo.Unary.self) { [probe] request, context in
       if let delay = context.metadata["delay-ms"].flatMap(Int.init) {
         try await Task.sleep(for: .milliseconds(delay))
@@ -110,6 +123,11 @@ struct EchoService: RPCService {
       }
       return ImportResponse(received: count, created: UInt32(truncatingIfNeeded: sum))
     }
+    router.clientStreaming(Echo.Hold.self) { [probe] _, _ in
+      probe.started()
+      await probe.waitForGate()
+      throw RPCError(.failedPrecondition, "held")
+    }
     router.unary(Echo.Sleep.self) { [probe] request, _ in
       probe.started()
       do {
@@ -124,10 +142,10 @@ struct EchoService: RPCService {
 }
 
 /// A started server on an ephemeral loopback port, serving ``EchoService``; the caller shuts it down.
-func startTestServer(_ configuration: ServerConfiguration = ServerConfiguration(), probe: Probe = Probe()) throws -> RPCServer {
+public func startTestServer(_ configuration: ServerConfiguration = ServerConfiguration(), probe: Probe = Probe(), port: Int = 0) throws -> RPCServer {
   var configuration = configuration
   configuration.host = "127.0.0.1"
-  configuration.port = 0
+  configuration.port = port
   var router = Router()
   router.register(EchoService(probe: probe))
   var logger = Logger(label: "pledgewire.test-server")
@@ -138,7 +156,7 @@ func startTestServer(_ configuration: ServerConfiguration = ServerConfiguration(
 }
 
 /// Runs `body` against a server on an ephemeral loopback port, then shuts it down.
-func withTestServer<R>(
+public func withTestServer<R>(
   _ configuration: ServerConfiguration = ServerConfiguration(),
   probe: Probe = Probe(),
   _ body: (RPCServer, Int) async throws -> R

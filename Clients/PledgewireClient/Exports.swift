@@ -1,0 +1,2 @@
+// Callers of the client use the message types of Protos/ without a second import.
+@_exported import PledgewireWire

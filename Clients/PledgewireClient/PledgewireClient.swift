@@ -1,0 +1,284 @@
+import PledgewireTransport
+import PledgewireWire
+import Synchronization
+
+/// A client of a Pledgewire server: typed async calls over one or a few multiplexed TCP connections.
+///
+/// ```swift
+/// let client = try await PledgewireClient.connect(to: "127.0.0.1:7979")
+/// let actor = try await client.actors.getActor(GetActorRequest(id: 42))
+/// for try await event in client.pledges.watchPledges(WatchPledgesRequest()) { print(event) }
+/// client.close()
+/// ```
+///
+/// Any number of tasks may call at once; calls share the connections. A connection that breaks fails its calls in
+/// flight with `UNAVAILABLE`; the next call reconnects, waiting out an exponential backoff after failed attempts.
+/// Cancelling a calling task cancels the call on the server. Every error is an ``RPCError``.
+public final class PledgewireClient: Sendable {
+  /// The server.
+  public let target: Target
+  /// How the client connects and behaves.
+  public let configuration: ClientConfiguration
+  /// The loops the connections live on; a task preferring one of them resumes without a thread hop when its
+  /// response arrives (the load-testing harness uses this).
+  package let loops: [IOLoop]
+  private let slots: [ConnectionSlot]
+  private let nextSlot = Atomic<Int>(0)
+  private let closed = Atomic<Bool>(false)
+
+  /// A client that connects on its first call.
+  public init(target: Target, configuration: ClientConfiguration = ClientConfiguration()) {
+    self.target = target
+    self.configuration = configuration
+    loops = IOLoop.makeLoops(count: min(configuration.connections, IOLoop.processorCount), label: "pledgewire.client.io")
+    slots = (0..<configuration.connections).map { ConnectionSlot(index: $0) }
+  }
+
+  /// Connects to `target` ("host:port"): every connection of the pool is open when this returns. Throws
+  /// `UNAVAILABLE` when the server cannot be reached, `INVALID_ARGUMENT` for a malformed target.
+  public static func connect(to target: String, configuration: ClientConfiguration = ClientConfiguration()) async throws -> PledgewireClient {
+    guard let parsed = Target(target) else {
+      throw RPCError(.invalidArgument, "target \"\(target)\" is not host:port")
+    }
+    let client = PledgewireClient(target: parsed, configuration: configuration)
+    do {
+      for slot in client.slots {
+        _ = try await client.connection(in: slot)
+      }
+    } catch {
+      client.close()
+      throw error
+    }
+    return client
+  }
+
+  /// Closes every connection; calls in flight fail with `CANCELLED`, later calls with `UNAVAILABLE`.
+  public func close() {
+    closed.store(true, ordering: .relaxed)
+    for slot in slots {
+      slot.state.withLock { state in
+        state.connection?.shutdown()
+        state.connection = nil
+      }
+    }
+  }
+
+  // MARK: Calls
+
+  /// Calls a unary method.
+  public func unary<M: RPCMethod>(_ method: M.Type, _ request: M.Input, options: CallOptions = CallOptions()) async throws -> M.Output {
+    let payload = request.serializedBytes()
+    let response = try await perform(M.descriptor, options: options, retries: true) { connection, headers, deadline in
+      let call = ClientCall(method: M.descriptor, headers: headers, deadline: deadline, connection: connection)
+      call.request = payload
+      guard let response = try await call.openAndTakeResponse() else {
+        throw RPCError(.internal, "\(M.descriptor.fullName) ended OK without a response message")
+      }
+      return response
+    }
+    return try M.Output(serializedBytes: response)
+  }
+
+  /// Calls a server-streaming method; the call starts when iteration starts.
+  public func serverStreaming<M: RPCMethod>(_ method: M.Type, _ request: M.Input, options: CallOptions = CallOptions()) -> ResponseStream<M.Output> {
+    let payload = request.serializedBytes()
+    return ResponseStream { [self] in
+      try await perform(M.descriptor, options: options, retries: false) { connection, headers, deadline in
+        let call = ClientCall(method: M.descriptor, headers: headers, deadline: deadline, connection: connection)
+        call.request = payload
+        return (call, try await call.openAndTakeResponse())
+      }
+    }
+  }
+
+  /// Calls a client-streaming method: `body` sends the requests through the writer; returns the response.
+  /// When `body` throws, the call is cancelled and the error rethrown.
+  public func clientStreaming<M: RPCMethod>(
+    _ method: M.Type,
+    options: CallOptions = CallOptions(),
+    _ body: @Sendable (RequestWriter<M.Input>) async throws -> Void
+  ) async throws -> M.Output {
+    let response = try await perform(M.descriptor, options: options, retries: false) { connection, headers, deadline in
+      let call = ClientCall(method: M.descriptor, headers: headers, deadline: deadline, connection: connection)
+      await call.open()
+      do {
+        try await body(RequestWriter(call: call))
+      } catch let error as RPCError where call.failure == error {
+        // The server ended the call: its status is the answer.
+        throw error
+      } catch {
+        call.cancel(RPCError(.cancelled, "the request stream failed: \(error)"))
+        throw error
+      }
+      await call.halfClose()
+      return try await call.singleResponse()
+    }
+    return try M.Output(serializedBytes: response)
+  }
+
+  /// Calls a client-streaming method with every request of `requests`.
+  public func clientStreaming<M: RPCMethod>(
+    _ method: M.Type,
+    requests: some Sequence<M.Input> & Sendable,
+    options: CallOptions = CallOptions()
+  ) async throws -> M.Output {
+    try await clientStreaming(method, options: options) { writer in
+      for request in requests {
+        try await writer.send(request)
+      }
+    }
+  }
+
+  /// Runs one call attempt after another: transparently again when the server never saw the call, and, for
+  /// idempotent methods whose options ask for it, again after `UNAVAILABLE`, waiting a backoff, within the deadline.
+  private func perform<T: Sendable>(
+    _ method: MethodDescriptor,
+    options: CallOptions,
+    retries: Bool,
+    _ attempt: (ClientConnection, RequestHeaders, UInt64?) async throws -> T
+  ) async throws -> T {
+    let timeout = options.timeout ?? configuration.defaultTimeout
+    let deadline = timeout.map { MonotonicTime.now() + $0.nanoseconds }
+    let headers = RequestHeaders(method: method.fullName, metadata: options.metadata.entries)
+    var attempts = 0
+    var transparentRetries = 0
+    while true {
+      do {
+        try Task.checkCancellation()
+        let connection = try await self.connection(in: pickSlot())
+        return try await attempt(connection, headers, deadline)
+      } catch let error as RPCError {
+        if error.details?.reason == "NOT_SENT" && transparentRetries < 3 {
+          transparentRetries += 1
+          continue
+        }
+        attempts += 1
+        guard retries, error.code == .unavailable, method.isIdempotent, let policy = options.retry, attempts < policy.maxAttempts else {
+          throw error
+        }
+        let delay = policy.backoff.delay(attempt: attempts - 1)
+        if let deadline, MonotonicTime.now() + delay.nanoseconds >= deadline {
+          throw error
+        }
+        do {
+          try await Task.sleep(for: delay)
+        } catch {
+          throw RPCError(.cancelled, "the call was cancelled")
+        }
+      } catch is CancellationError {
+        throw RPCError(.cancelled, "the call was cancelled")
+      }
+    }
+  }
+
+  // MARK: Connections
+
+  private func pickSlot() -> ConnectionSlot {
+    slots.count == 1 ? slots[0] : slots[nextSlot.wrappingAdd(1, ordering: .relaxed).oldValue % slots.count]
+  }
+
+  /// The slot's connection: the open one, or a new one. While a failed attempt's backoff runs, fails fast with
+  /// `UNAVAILABLE`.
+  private func connection(in slot: ConnectionSlot) async throws -> ClientConnection {
+    guard !closed.load(ordering: .relaxed) else {
+      throw RPCError(.unavailable, "the client is closed")
+    }
+    enum Step {
+      case ready(ClientConnection)
+      case wait(Task<ClientConnection, any Error>)
+      case backingOff(RPCError)
+    }
+    let now = MonotonicTime.now()
+    let step = slot.state.withLock { state -> Step in
+      if let connection = state.connection, connection.isAccepting {
+        return .ready(connection)
+      }
+      state.connection = nil
+      if let connecting = state.connecting {
+        return .wait(connecting)
+      }
+      if let retryAt = state.retryAt, now < retryAt, let last = state.lastError {
+        return .backingOff(RPCError(.unavailable, "\(last.message); reconnecting in \((retryAt - now) / 1_000_000) ms"))
+      }
+      let task = Task { try await self.openConnection(in: slot) }
+      state.connecting = task
+      return .wait(task)
+    }
+    switch step {
+    case .ready(let connection):
+      return connection
+    case .backingOff(let error):
+      throw error
+    case .wait(let task):
+      return try await task.value
+    }
+  }
+
+  private func openConnection(in slot: ConnectionSlot) async throws -> ClientConnection {
+    do {
+      let connection = try await ClientConnection.connect(
+        host: target.host, port: target.port, loop: loops[slot.index % loops.count], configuration: configuration
+      ) { closed in
+        slot.state.withLock { state in
+          if state.connection === closed {
+            state.connection = nil
+          }
+        }
+      }
+      slot.state.withLock { state in
+        state.connecting = nil
+        state.connection = connection
+        state.failures = 0
+        state.retryAt = nil
+      }
+      if closed.load(ordering: .relaxed) {
+        connection.shutdown()
+      }
+      return connection
+    } catch {
+      let failure = error as? RPCError ?? RPCError(.unavailable, "\(error)")
+      slot.state.withLock { state in
+        state.connecting = nil
+        state.lastError = failure
+        state.retryAt = MonotonicTime.now() + configuration.reconnectBackoff.delay(attempt: state.failures).nanoseconds
+        state.failures += 1
+      }
+      throw failure
+    }
+  }
+}
+
+/// One connection of the pool, and its reconnection state.
+final class ConnectionSlot: Sendable {
+  struct State {
+    var connection: ClientConnection?
+    var connecting: Task<ClientConnection, any Error>?
+    var failures = 0
+    var retryAt: UInt64?
+    var lastError: RPCError?
+  }
+
+  let index: Int
+  let state = Mutex(State())
+
+  init(index: Int) {
+    self.index = index
+  }
+}
+
+/// Connects to `target`, runs `body` with the client, and closes the client afterwards, also when `body` throws.
+public func withPledgewireClient<R: Sendable>(
+  _ target: String,
+  configuration: ClientConfiguration = ClientConfiguration(),
+  _ body: (PledgewireClient) async throws -> R
+) async throws -> R {
+  let client = try await PledgewireClient.connect(to: target, configuration: configuration)
+  do {
+    let result = try await body(client)
+    client.close()
+    return result
+  } catch {
+    client.close()
+    throw error
+  }
+}
