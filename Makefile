@@ -5,7 +5,7 @@ PORT ?= 7979
 
 run: deps
 	swift build -c release --product pledgewire-server
-	.build/release/pledgewire-server --port $(PORT)
+	.build/release/pledgewire-server --db data/pledgewire.sqlite --sample-data --port $(PORT)
 
 test: deps
 	swift build --build-tests

@@ -14,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // protobuf-c's runtime, from Debian's libprotobuf-c-dev.
@@ -39,10 +40,22 @@ let package = Package(
         .product(name: "Histogram", package: "hdrhistogram-swift"),
       ]
     ),
+    // Storage behind the PledgewireStore protocol; SQLite (through GRDB) is the embedded default.
+    .target(
+      name: "PledgewireStorage",
+      dependencies: ["PledgewireWire", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    // The services: validation, rules, Watch, sample data.
+    .target(
+      name: "PledgewireDomain",
+      dependencies: ["PledgewireServer", "PledgewireStorage", .product(name: "Logging", package: "swift-log")]
+    ),
     .executableTarget(
       name: "pledgewire-server",
       dependencies: [
         "PledgewireServer",
+        "PledgewireDomain",
+        "PledgewireStorage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -70,6 +83,10 @@ let package = Package(
     .testTarget(
       name: "PledgewireServerTests",
       dependencies: ["PledgewireServer", "PledgewireTestSupport", "pledgewire-server"]
+    ),
+    .testTarget(
+      name: "PledgewireDomainTests",
+      dependencies: ["PledgewireClient", "PledgewireDomain", "PledgewireStorage", "PledgewireServer", "PledgewireTestSupport", "pledgewire-server"]
     ),
     .testTarget(
       name: "PledgewireClientTests",

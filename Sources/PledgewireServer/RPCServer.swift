@@ -24,6 +24,7 @@ public final class RPCServer: Sendable {
   public let health: HealthMonitor
   private let core: ServerCore
   private let acceptor = Mutex<Acceptor?>(nil)
+  private let shutdownHandlers = Mutex<[@Sendable () -> Void]>([])
   private let stopped = Mutex<[CheckedContinuation<Void, Never>]?>([])
 
   /// Creates a server; nothing listens until ``start()``.
@@ -73,6 +74,12 @@ public final class RPCServer: Sendable {
     acceptor.withLock { $0?.port }
   }
 
+  /// Adds work to do when a shutdown begins, right after GOAWAY went out: ending long-lived streams, for instance,
+  /// so that they do not hold the drain for the whole grace period.
+  public func onShutdown(_ handler: @escaping @Sendable () -> Void) {
+    shutdownHandlers.withLock { $0.append(handler) }
+  }
+
   /// Connections open now, rejected ones excluded.
   public var connectionCount: Int {
     core.registry.counts.open
@@ -94,6 +101,9 @@ public final class RPCServer: Sendable {
     }
     health.setAll(.notServing)
     health.finishWatchers()
+    for handler in shutdownHandlers.withLock({ $0 }) {
+      handler()
+    }
     if !(await waitForConnectionsToClose(within: grace)) {
       let remaining = core.registry.all
       core.logger.warning("grace period over: closing \(remaining.count) connections with calls still open")

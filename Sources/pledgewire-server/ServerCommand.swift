@@ -1,7 +1,9 @@
 import ArgumentParser
 import Dispatch
 import Logging
+import PledgewireDomain
 import PledgewireServer
+import PledgewireStorage
 import PledgewireWire
 
 #if canImport(Glibc)
@@ -20,7 +22,7 @@ struct ServerCommand: AsyncParsableCommand {
       grace period, then the server exits 0. A second signal exits at once.
 
       Example:
-        pledgewire-server --port 7979 --log-level debug
+        pledgewire-server --db data/pledgewire.sqlite --sample-data --port 7979
       """
   )
 
@@ -29,6 +31,15 @@ struct ServerCommand: AsyncParsableCommand {
 
   @Option(help: "Port to listen on; 0 picks a free one. [PLEDGEWIRE_PORT, default 7979]")
   var port: Int?
+
+  @Option(help: "SQLite database file, created when missing; \":memory:\" for a throwaway one. [PLEDGEWIRE_DB, default pledgewire.sqlite]")
+  var db: String?
+
+  @Flag(help: "Load the London summit sample data into an empty database (a database with data is left alone).")
+  var sampleData = false
+
+  @Option(help: "full: fsync every commit, an acknowledged write survives a power cut; normal: survives a crash of the process. [PLEDGEWIRE_SYNC, default full]")
+  var sync: String?
 
   @Option(help: "Connections beyond this are refused with GOAWAY RESOURCE_EXHAUSTED. [PLEDGEWIRE_MAX_CONNECTIONS, default 16384]")
   var maxConnections: Int?
@@ -56,6 +67,7 @@ struct ServerCommand: AsyncParsableCommand {
 
   func validate() throws {
     _ = try settings()
+    _ = try synchronous(Environment())
   }
 
   func run() async throws {
@@ -65,7 +77,29 @@ struct ServerCommand: AsyncParsableCommand {
     logger.logLevel = level
     signal(SIGPIPE, SIG_IGN)
 
-    let server = RPCServer(configuration: configuration, router: Router(), logger: logger)
+    let environment = Environment()
+    let path = db ?? environment["PLEDGEWIRE_DB"] ?? "pledgewire.sqlite"
+    let services: PledgewireServices
+    do {
+      let store = try SQLiteStore(path: path, synchronous: try synchronous(environment))
+      services = PledgewireServices(store: store)
+      logger.info("database \(path) open")
+      if sampleData {
+        if let summary = try await SampleDataLoader.loadIfEmpty(store: store, hub: services.hub) {
+          logger.info("loaded the sample data: \(summary.actors) actors, \(summary.articles) articles, \(summary.pledges) pledges")
+        } else {
+          logger.info("the database holds data already; sample data not loaded")
+        }
+      }
+    } catch {
+      logger.critical("cannot open the database: \(error)")
+      throw ExitCode(1)
+    }
+
+    var router = Router()
+    router.register(services)
+    let server = RPCServer(configuration: configuration, router: router, logger: logger)
+    server.onShutdown { services.hub.finishAll() }
     do {
       try server.start()
     } catch {
@@ -83,6 +117,14 @@ struct ServerCommand: AsyncParsableCommand {
     }
     await server.waitUntilStopped()
     withExtendedLifetime(sources) {}
+  }
+
+  func synchronous(_ environment: Environment) throws -> SQLiteStore.Synchronous {
+    let name = sync ?? environment["PLEDGEWIRE_SYNC"] ?? "full"
+    guard let value = SQLiteStore.Synchronous(rawValue: name.lowercased()) else {
+      throw ValidationError("--sync must be full or normal, not \(name)")
+    }
+    return value
   }
 
   /// The configuration from the options, the environment and the defaults, validated.

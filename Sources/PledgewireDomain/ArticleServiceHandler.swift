@@ -1,0 +1,162 @@
+import PledgewireWire
+import PledgewireServer
+import PledgewireStorage
+
+/// `pledgewire.v1.ArticleService`: the articles pledges are quoted from.
+public struct ArticleServiceHandler: RPCService {
+  let store: any PledgewireStore
+  let now: @Sendable () -> Int64
+
+  public init(store: any PledgewireStore, now: @escaping @Sendable () -> Int64 = WallClock.now) {
+    self.store = store
+    self.now = now
+  }
+
+  public func register(in router: inout Router) {
+    router.unary(ArticleService.CreateArticle.self) { request, _ in
+      let article = try await prepare(request, field: "article")
+      return try await insert([article])[0].get()
+    }
+    router.unary(ArticleService.GetArticle.self) { request, _ in
+      try FieldCheck.positive(request.id, "id")
+      guard let article = try await store.article(id: request.id) else {
+        throw RPCError(.notFound, "article \(request.id) does not exist")
+      }
+      return article
+    }
+    router.unary(ArticleService.ListArticles.self, list)
+    router.unary(ArticleService.SearchArticles.self, search)
+    router.unary(ArticleService.DeleteArticle.self) { request, _ in
+      try FieldCheck.positive(request.id, "id")
+      return DeleteArticleResponse(evidenceDeleted: UInt32(try await store.deleteArticle(id: request.id, force: request.force)))
+    }
+    router.clientStreaming(ArticleService.ImportArticles.self) { requests, _ in
+      try await Importer.run(requests) { batch in
+        var prepared: [Result<Article, RPCError>] = []
+        for request in batch {
+          do {
+            prepared.append(.success(try await prepare(request, field: "article")))
+          } catch {
+            prepared.append(.failure(error as? RPCError ?? RPCError(.internal, "\(error)")))
+          }
+        }
+        let valid = prepared.compactMap { try? $0.get() }
+        var stored = try await insert(valid).makeIterator()
+        return prepared.map { result in result.flatMap { _ in stored.next()!.map(\.id) } }
+      }
+    }
+  }
+
+  /// Validates a new article and fills in what the server sets.
+  func prepare(_ request: CreateArticleRequest, field: String) async throws -> Article {
+    guard var article = request.article else {
+      throw RPCError.invalidArgument(field: field, "is required")
+    }
+    try Self.validate(article, field: field)
+    let actorIDs = Set(article.mentions.map(\.actorID))
+    let existing = try await store.existingActorIDs(actorIDs)
+    for (index, mention) in article.mentions.enumerated() where !existing.contains(mention.actorID) {
+      throw RPCError(.notFound, "\(field).mentions[\(index)].actor_id: actor \(mention.actorID) does not exist")
+    }
+    article.id = 0
+    article.contentHash = "sha256:" + SHA256.hex(article.body)
+    article.ingestedAtMs = now()
+    return article
+  }
+
+  func insert(_ articles: [Article]) async throws -> [Result<Article, RPCError>] {
+    articles.isEmpty ? [] : try await store.insertArticles(articles)
+  }
+
+  static func validate(_ article: Article, field: String) throws {
+    try FieldCheck.httpURL(article.canonicalURL, "\(field).canonical_url")
+    try FieldCheck.required(article.title, "\(field).title", max: 1_000)
+    try FieldCheck.length(article.outlet, "\(field).outlet", max: 200)
+    try FieldCheck.length(article.byline, "\(field).byline", max: 500)
+    try FieldCheck.language(article.language, "\(field).language")
+    try FieldCheck.length(article.dateline, "\(field).dateline", max: 200)
+    guard article.publishedAtMs > 0 else {
+      throw RPCError.invalidArgument(field: "\(field).published_at_ms", "is required (Unix milliseconds)")
+    }
+    try FieldCheck.required(article.body, "\(field).body", max: 2_000_000)
+    try FieldCheck.count(article.labels, "\(field).labels", max: 50)
+    for (index, label) in article.labels.enumerated() {
+      try FieldCheck.required(label, "\(field).labels[\(index)]", max: 64)
+    }
+    try FieldCheck.count(article.mentions, "\(field).mentions", max: 10_000)
+    for (index, mention) in article.mentions.enumerated() {
+      let path = "\(field).mentions[\(index)]"
+      try FieldCheck.positive(mention.actorID, "\(path).actor_id")
+      guard let range = mention.range else {
+        throw RPCError.invalidArgument(field: "\(path).range", "is required")
+      }
+      guard let text = TextRanges.text(in: article.body, at: range) else {
+        throw RPCError.invalidArgument(field: "\(path).range", "[\(range.start), \(range.end)) does not lie inside the body")
+      }
+      if !mention.surfaceText.isEmpty && mention.surfaceText != text {
+        throw RPCError.invalidArgument(field: "\(path).surface_text", "is \"\(mention.surfaceText)\" but the body reads \"\(text)\" there")
+      }
+    }
+  }
+
+  @Sendable func list(_ request: ListArticlesRequest, _ context: ServerContext) async throws -> ListArticlesResponse {
+    let limit = try FieldCheck.pageSize(request.pageSize, fallback: 50)
+    try FieldCheck.timeRange(after: request.publishedAfterMs, before: request.publishedBeforeMs, "published_after_ms", "published_before_ms")
+    try FieldCheck.known(request.view, "view", allowUnspecified: true)
+    if request.mentionsActorID != 0 {
+      try FieldCheck.positive(request.mentionsActorID, "mentions_actor_id")
+    }
+    var fingerprint = request
+    fingerprint.pageToken = ""
+    fingerprint.pageSize = 0
+    let cursor = try PageToken.decode(request.pageToken, scope: "articles", query: fingerprint, fieldCount: 2).map {
+      TimeCursor(at: try PageToken.int($0[0]), id: try PageToken.int($0[1]))
+    }
+    let full = request.view == .full
+    var articles = try await store.listArticles(ArticleQuery(
+      outlet: request.outlet.isEmpty ? nil : request.outlet,
+      publishedAfter: request.publishedAfterMs > 0 ? request.publishedAfterMs : nil,
+      publishedBefore: request.publishedBeforeMs > 0 ? request.publishedBeforeMs : nil,
+      mentionsActorID: request.mentionsActorID > 0 ? request.mentionsActorID : nil,
+      includeBody: full,
+      after: cursor,
+      limit: limit + 1
+    ))
+    var next = ""
+    if articles.count > limit {
+      articles.removeLast()
+      let last = articles[articles.count - 1]
+      next = PageToken.encode(scope: "articles", query: fingerprint, fields: [String(last.publishedAtMs), String(last.id)])
+    }
+    if !full {
+      for index in articles.indices {
+        articles[index].mentions = []
+      }
+    }
+    return ListArticlesResponse(articles: articles, nextPageToken: next)
+  }
+
+  @Sendable func search(_ request: SearchArticlesRequest, _ context: ServerContext) async throws -> SearchArticlesResponse {
+    let limit = try FieldCheck.pageSize(request.pageSize, fallback: 20)
+    try FieldCheck.length(request.query, "query", max: 1_000)
+    try FieldCheck.timeRange(after: request.publishedAfterMs, before: request.publishedBeforeMs, "published_after_ms", "published_before_ms")
+    let match = try SearchQuery.fts5(request.query)
+    var fingerprint = request
+    fingerprint.pageToken = ""
+    fingerprint.pageSize = 0
+    let offset = try PageToken.decode(request.pageToken, scope: "search", query: fingerprint, fieldCount: 1).map { try PageToken.int($0[0]) } ?? 0
+    var hits = try await store.searchArticles(ArticleSearchQuery(
+      match: match,
+      publishedAfter: request.publishedAfterMs > 0 ? request.publishedAfterMs : nil,
+      publishedBefore: request.publishedBeforeMs > 0 ? request.publishedBeforeMs : nil,
+      offset: Int(offset),
+      limit: limit + 1
+    ))
+    var next = ""
+    if hits.count > limit {
+      hits.removeLast()
+      next = PageToken.encode(scope: "search", query: fingerprint, fields: [String(Int(offset) + limit)])
+    }
+    return SearchArticlesResponse(hits: hits, nextPageToken: next)
+  }
+}

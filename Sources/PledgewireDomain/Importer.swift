@@ -1,0 +1,40 @@
+import PledgewireWire
+import PledgewireServer
+
+/// Client-streamed imports: items are read in batches of ``batchSize`` and each batch is stored in one transaction,
+/// each item on its own, so that one bad item fails alone and a million items do not take a million commits.
+enum Importer {
+  static let batchSize = 500
+
+  /// Reads every request; `process` turns a batch into an id or an error per item, in order.
+  static func run<Input>(
+    _ requests: RequestStream<Input>,
+    _ process: ([Input]) async throws -> [Result<Int64, RPCError>]
+  ) async throws -> ImportResponse {
+    var response = ImportResponse()
+    var batch: [Input] = []
+    var iterator = requests.makeAsyncIterator()
+    var done = false
+    while !done {
+      if let request = try await iterator.next() {
+        batch.append(request)
+        response.received += 1
+      } else {
+        done = true
+      }
+      guard batch.count == batchSize || (done && !batch.isEmpty) else { continue }
+      let first = response.received - UInt32(batch.count)
+      for (offset, result) in try await process(batch).enumerated() {
+        switch result {
+        case .success(let id):
+          response.created += 1
+          response.ids.append(id)
+        case .failure(let error):
+          response.failures.append(ImportFailure(index: first + UInt32(offset), code: error.code, message: error.message))
+        }
+      }
+      batch.removeAll(keepingCapacity: true)
+    }
+    return response
+  }
+}

@@ -1,0 +1,22 @@
+import PledgewireWire
+import PledgewireServer
+import PledgewireStorage
+
+/// The three Pledgewire services over one store, sharing one event hub.
+public struct PledgewireServices: RPCService {
+  public let store: any PledgewireStore
+  public let hub: PledgeEventHub
+  let now: @Sendable () -> Int64
+
+  public init(store: any PledgewireStore, hub: PledgeEventHub = PledgeEventHub(), now: @escaping @Sendable () -> Int64 = WallClock.now) {
+    self.store = store
+    self.hub = hub
+    self.now = now
+  }
+
+  public func register(in router: inout Router) {
+    router.register(ArticleServiceHandler(store: store, now: now))
+    router.register(ActorServiceHandler(store: store, now: now))
+    router.register(PledgeServiceHandler(store: store, hub: hub, now: now))
+  }
+}

@@ -1,0 +1,116 @@
+import PledgewireWire
+
+/// What ``PledgewireStore/listArticles(_:)`` returns.
+public struct ArticleQuery: Sendable, Hashable {
+  public var outlet: String?
+  public var publishedAfter: Int64?
+  public var publishedBefore: Int64?
+  public var mentionsActorID: Int64?
+  public var includeBody: Bool
+  /// Articles strictly after this (published_at, id) in newest-first order.
+  public var after: TimeCursor?
+  public var limit: Int
+
+  public init(
+    outlet: String? = nil, publishedAfter: Int64? = nil, publishedBefore: Int64? = nil, mentionsActorID: Int64? = nil,
+    includeBody: Bool = false, after: TimeCursor? = nil, limit: Int = 50
+  ) {
+    self.outlet = outlet
+    self.publishedAfter = publishedAfter
+    self.publishedBefore = publishedBefore
+    self.mentionsActorID = mentionsActorID
+    self.includeBody = includeBody
+    self.after = after
+    self.limit = limit
+  }
+}
+
+/// What ``PledgewireStore/searchArticles(_:)`` returns.
+public struct ArticleSearchQuery: Sendable, Hashable {
+  /// An FTS5 query expression.
+  public var match: String
+  public var publishedAfter: Int64?
+  public var publishedBefore: Int64?
+  public var offset: Int
+  public var limit: Int
+
+  public init(match: String, publishedAfter: Int64? = nil, publishedBefore: Int64? = nil, offset: Int = 0, limit: Int = 20) {
+    self.match = match
+    self.publishedAfter = publishedAfter
+    self.publishedBefore = publishedBefore
+    self.offset = offset
+    self.limit = limit
+  }
+}
+
+/// What ``PledgewireStore/listActors(_:)`` returns.
+public struct ActorQuery: Sendable, Hashable {
+  public var kind: ActorKind?
+  /// A folded prefix of the canonical name or an alias.
+  public var namePrefix: String?
+  /// Actors strictly after this (folded canonical name, id).
+  public var after: ActorCursor?
+  public var limit: Int
+
+  public init(kind: ActorKind? = nil, namePrefix: String? = nil, after: ActorCursor? = nil, limit: Int = 50) {
+    self.kind = kind
+    self.namePrefix = namePrefix
+    self.after = after
+    self.limit = limit
+  }
+}
+
+/// A position in the list of actors.
+public struct ActorCursor: Sendable, Hashable {
+  public var sortName: String
+  public var id: Int64
+
+  public init(sortName: String, id: Int64) {
+    self.sortName = sortName
+    self.id = id
+  }
+}
+
+/// What ``PledgewireStore/listPledges(_:)`` returns. Every set field must match.
+public struct PledgeQuery: Sendable, Hashable {
+  /// Pledges one of these actors made or announced.
+  public var actorIDs: Set<Int64>?
+  public var beneficiaryID: Int64?
+  public var categories: Set<PledgeCategory>
+  public var statuses: Set<PledgeStatus>
+  public var madeAfter: Int64?
+  public var madeBefore: Int64?
+  public var articleID: Int64?
+  public var conditional: Bool?
+  /// Pledges strictly after this (made_at, id) in newest-first order.
+  public var after: TimeCursor?
+  public var limit: Int
+
+  public init(
+    actorIDs: Set<Int64>? = nil, beneficiaryID: Int64? = nil, categories: Set<PledgeCategory> = [],
+    statuses: Set<PledgeStatus> = [], madeAfter: Int64? = nil, madeBefore: Int64? = nil, articleID: Int64? = nil,
+    conditional: Bool? = nil, after: TimeCursor? = nil, limit: Int = 50
+  ) {
+    self.actorIDs = actorIDs
+    self.beneficiaryID = beneficiaryID
+    self.categories = categories
+    self.statuses = statuses
+    self.madeAfter = madeAfter
+    self.madeBefore = madeBefore
+    self.articleID = articleID
+    self.conditional = conditional
+    self.after = after
+    self.limit = limit
+  }
+}
+
+/// A position in a newest-first list: (timestamp, id), the last row of the page before.
+public struct TimeCursor: Sendable, Hashable {
+  public var at: Int64
+  public var id: Int64
+
+  public init(at: Int64, id: Int64) {
+    self.at = at
+    self.id = id
+  }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import PledgewireWire
+
+/// The embedded store: one SQLite file in WAL mode (readers never wait for the writer), foreign keys on, versioned
+/// migrations applied when it opens. `":memory:"` gives a private in-memory database, for tests.
+public final class SQLiteStore: PledgewireStore {
+  /// How hard a commit waits for the disk.
+  public enum Synchronous: String, Sendable, CaseIterable {
+    /// fsync on every commit: an acknowledged write survives a power cut.
+    case full
+    /// fsync at checkpoints: an acknowledged write survives a crash of the process, not of the machine.
+    case normal
+  }
+
+  let writer: any DatabaseWriter
+  /// Where the database lives.
+  public let path: String
+
+  /// Opens (creating if needed) and migrates the database at `path`.
+  public init(path: String, synchronous: Synchronous = .full) throws {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(10)
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue.uppercased())")
+    }
+    self.path = path
+    do {
+      if path == ":memory:" {
+        writer = try DatabaseQueue(configuration: configuration)
+      } else {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        writer = try DatabasePool(path: path, configuration: configuration)
+      }
+      try Schema.migrator.migrate(writer)
+    } catch {
+      throw RPCError(.unavailable, "cannot open the database at \(path): \(error)")
+    }
+  }
+
+  // MARK: Access
+
+  func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    do {
+      return try await writer.read(body)
+    } catch {
+      throw Self.translate(error)
+    }
+  }
+
+  func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    do {
+      return try await writer.write(body)
+    } catch {
+      throw Self.translate(error)
+    }
+  }
+
+  /// Runs `body` in a savepoint of its own: its failure undoes only its own changes.
+  static func each<T>(_ db: Database, _ body: () throws -> T) -> Result<T, RPCError> {
+    var result: Result<T, RPCError> = .failure(RPCError(.internal, "not run"))
+    do {
+      try db.inSavepoint {
+        result = .success(try body())
+        return .commit
+      }
+    } catch {
+      result = .failure(translate(error))
+    }
+    return result
+  }
+
+  static func translate(_ error: any Error) -> RPCError {
+    switch error {
+    case let error as RPCError:
+      return error
+    case is CancellationError:
+      return RPCError(.cancelled, "the call was cancelled")
+    case let error as DatabaseError:
+      switch error.extendedResultCode {
+      case .SQLITE_CONSTRAINT_FOREIGNKEY:
+        return RPCError(.notFound, "a referenced record does not exist (it may have just been deleted)")
+      case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:
+        return RPCError(.alreadyExists, "the record exists already")
+      default:
+        break
+      }
+      switch error.resultCode {
+      case .SQLITE_BUSY, .SQLITE_LOCKED:
+        return RPCError(.unavailable, "the database is busy; retry")
+      case .SQLITE_FULL:
+        return RPCError(.resourceExhausted, "the disk is full")
+      case .SQLITE_CORRUPT:
+        return RPCError(.dataLoss, "the database is corrupt: \(error.message ?? "")")
+      default:
+        return RPCError(.internal, "database error: \(error.message ?? "\(error.resultCode)")")
+      }
+    default:
+      return RPCError(.internal, "database error: \(error)")
+    }
+  }
+
+  static func blob(_ message: some ProtobufMessage) -> Data {
+    Data(message.serializedBytes())
+  }
+
+  static func decode<M: ProtobufMessage>(_ type: M.Type, _ data: Data) throws -> M {
+    do {
+      return try M(serializedBytes: data)
+    } catch {
+      throw RPCError(.dataLoss, "a stored \(M.protoName) does not decode: \(error)")
+    }
+  }
+
+  // MARK: Maintenance
+
+  public func isEmpty() async throws -> Bool {
+    try await read { db in
+      try Bool.fetchOne(db, sql: """
+        SELECT NOT (EXISTS (SELECT 1 FROM actor) OR EXISTS (SELECT 1 FROM article) OR EXISTS (SELECT 1 FROM pledge))
+        """) ?? true
+    }
+  }
+
+  public func integrityCheck() async throws -> [String] {
+    try await read { db in
+      var results = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+      let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+      for row in violations {
+        results.append("foreign key violation in \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0)")
+      }
+      if results != ["ok"] {
+        results.removeAll { $0 == "ok" }
+      }
+      return results
+    }
+  }
+}

@@ -1,0 +1,89 @@
+@testable import PledgewireDomain
+import PledgewireStorage
+import PledgewireWire
+import Testing
+
+@Suite("Domain building blocks")
+struct UnitTests {
+  @Test("SHA-256 matches the FIPS 180-4 test vectors", arguments: [
+    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+    ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+  ])
+  func sha256(_ input: String, _ digest: String) {
+    #expect(SHA256.hex(input) == digest)
+    #expect(SHA256.hex(String(repeating: "a", count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0" || input != "")
+  }
+
+  @Test("names fold: case, accents, punctuation, a leading 'the'")
+  func folding() {
+    #expect(NameFolding.fold("  Türkiye ") == "turkiye")
+    #expect(NameFolding.fold("The U.K.") == "u k")
+    #expect(NameFolding.fold("Łukasz Żółw") == "lukasz zolw")
+    #expect(NameFolding.fold("Côte d'Ivoire") == "cote divoire")
+    #expect(NameFolding.fold("ZELENSKYY") == "zelenskyy")
+  }
+
+  @Test("the matcher prefers exact names, tolerates spelling and missing words, rejects strangers")
+  func matcher() {
+    #expect(NameMatcher.score(query: "zelensky", name: "zelensky") == 1)
+    let variant = NameMatcher.score(query: "zelenskyy", name: "zelensky")
+    let partial = NameMatcher.score(query: "zelensky", name: "volodymyr zelenskyy")
+    #expect(variant > partial && partial > NameMatcher.threshold)
+    #expect(NameMatcher.score(query: "macron", name: "zelensky") < NameMatcher.threshold)
+  }
+
+  /// FTS5 operators and stray quotes arrive as quoted terms, never as syntax.
+  @Test("search text becomes safe FTS5", arguments: [
+    ("troops peace", "\"troops\" AND \"peace\""),
+    ("\"keep the peace\" troops", "\"keep the peace\" AND \"troops\""),
+    ("a OR b", "(\"a\" OR \"b\")"),
+    ("summit -tariffs", "(\"summit\") NOT \"tariffs\""),
+    ("defen*", "\"defen\"*"),
+    ("say \"\"\" NEAR(x)", "\"say\" AND \" NEAR(x)\""),
+    ("x AND y", "\"x\" AND \"AND\" AND \"y\""),
+  ])
+  func search(_ text: String, _ expected: String) throws {
+    #expect(try SearchQuery.fts5(text) == expected)
+  }
+
+  @Test("status rules: final statuses need reopen; reopen only leaves one")
+  func statusRules() {
+    func check(_ from: PledgeStatus, _ to: PledgeStatus, reopen: Bool = false, note: String = "") -> StatusCode? {
+      do {
+        try PledgeStatusRules.check(from: from, UpdatePledgeStatusRequest(status: to, note: note, reopen: reopen))
+        return nil
+      } catch {
+        return (error as? RPCError)?.code
+      }
+    }
+    #expect(check(.announced, .inProgress) == nil)
+    #expect(check(.stalled, .broken) == nil)
+    #expect(check(.fulfilled, .inProgress) == .failedPrecondition)
+    #expect(check(.fulfilled, .inProgress, reopen: true) == nil)
+    #expect(check(.inProgress, .stalled, reopen: true) == .invalidArgument)
+    #expect(check(.withdrawn, .withdrawn, reopen: true) == .invalidArgument)
+    #expect(check(.inProgress, .inProgress) == .invalidArgument)
+    #expect(check(.inProgress, .inProgress, note: "again") == nil)
+    #expect(check(.broken, .broken, note: "more evidence of the breach") == nil)
+  }
+
+  @Test("text ranges count Unicode scalars")
+  func ranges() {
+    let text = "Zürich 🇺🇦 Kyiv"
+    #expect(TextRanges.find("Kyiv", in: text) == TextRange(start: 10, end: 14))
+    #expect(TextRanges.text(in: text, at: TextRange(start: 0, end: 6)) == "Zürich")
+    #expect(TextRanges.text(in: text, at: TextRange(start: 5, end: 99)) == nil)
+    #expect(TextRanges.text(in: text, at: TextRange(start: 3, end: 3)) == nil)
+  }
+
+  @Test("page tokens round-trip and refuse other queries")
+  func pageTokens() throws {
+    let query = ListPledgesRequest(filter: PledgeFilter(actorID: 3))
+    let token = PageToken.encode(scope: "pledges", query: query, fields: ["123", "45"])
+    #expect(try PageToken.decode(token, scope: "pledges", query: query, fieldCount: 2) == ["123", "45"])
+    #expect(throws: RPCError.self) { try PageToken.decode(token, scope: "articles", query: query, fieldCount: 2) }
+    #expect(throws: RPCError.self) { try PageToken.decode(token, scope: "pledges", query: ListPledgesRequest(), fieldCount: 2) }
+    #expect(try PageToken.decode("", scope: "pledges", query: query, fieldCount: 2) == nil)
+  }
+}
