@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "PledgewireServer", targets: ["PledgewireServer"]),
     .executable(name: "pledgewire-server", targets: ["pledgewire-server"]),
     .library(name: "PledgewireClient", targets: ["PledgewireClient"]),
+    .executable(name: "pledgewire", targets: ["pledgewire"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -68,6 +69,13 @@ let package = Package(
       path: "Clients/PledgewireClient"
     ),
 
+    // The command-line client: every RPC, as tables, JSON or CSV.
+    .executableTarget(
+      name: "pledgewire",
+      dependencies: ["PledgewireClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Clients/pledgewire"
+    ),
+
     .executableTarget(
       name: "pledgewire-codec-bench",
       dependencies: ["PledgewireWire"],
@@ -87,6 +95,10 @@ let package = Package(
     .testTarget(
       name: "PledgewireDomainTests",
       dependencies: ["PledgewireClient", "PledgewireDomain", "PledgewireStorage", "PledgewireServer", "PledgewireTestSupport", "pledgewire-server"]
+    ),
+    .testTarget(
+      name: "PledgewireCLITests",
+      dependencies: ["PledgewireTestSupport", "pledgewire", "pledgewire-server"]
     ),
     .testTarget(
       name: "PledgewireClientTests",

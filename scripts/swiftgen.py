@@ -238,7 +238,7 @@ class Generator:
             short = v["name"][len(prefix):] if v["name"].startswith(prefix) else v["name"]
             cases.append((escape(camel(short)), short, v["number"], comment_lines(locations.get(path + (2, j)))))
         lines = ["\n// MARK: - %s\n\n" % name, doc(comment_lines(locations.get(path)), ""),
-                 "public enum %s: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {\n" % name]
+                 "public enum %s: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {\n" % name]
         for case, short, number, comments in cases:
             lines.append(doc(comments, "  "))
             lines.append("  case %s\n" % case)
@@ -315,6 +315,16 @@ class Generator:
         out.append("  public func serialize(into buffer: inout [UInt8]) {\n")
         out.append("    ProtobufCCodec.serialize(self, into: &buffer)\n  }\n}\n\n")
 
+        out.append("extension %s: Encodable {\n" % name)
+        out.append("  /// The message as JSON: every field under its schema name, enums by name.\n")
+        out.append("  public func encode(to encoder: any Encoder) throws {\n")
+        if props:
+            out.append("    var container = encoder.container(keyedBy: ProtobufJSONKey.self)\n")
+            for p in props:
+                out.append("    try container.encode(self.%s, forKey: \"%s\")\n" % (p["prop"].strip("`"), p["c"]))
+        else:
+            out.append("    _ = encoder.container(keyedBy: ProtobufJSONKey.self)\n")
+        out.append("  }\n}\n\n")
         out.append("extension %s: CMessage {\n" % name)
         out.append("  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {\n")
         out.append("    var message = %s()\n    %s__init(&message)\n" % (ctype, cfunc))

@@ -126,7 +126,8 @@ extension SQLiteStore {
         try Row.fetchAll(db, sql: sql, arguments: StatementArguments(argumentList)).map { row in
           SearchHit(
             articleID: row["id"], title: row["title"], outlet: row["outlet"], publishedAtMs: row["published_at"],
-            snippet: row["snippet"], score: -(row["rank"] as Double)
+            snippet: (row["snippet"] as String).split(whereSeparator: \.isWhitespace).joined(separator: " "),
+            score: -(row["rank"] as Double)
           )
         }
       }

@@ -6,7 +6,7 @@ internal import PledgewireProtos
 
 // MARK: - ActorKind
 
-public enum ActorKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum ActorKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case unspecified
   case person
   case country
@@ -57,7 +57,7 @@ public enum ActorKind: Sendable, Hashable, CaseIterable, RawRepresentable, Proto
 // MARK: - AffiliationKind
 
 /// How this actor relates to another.
-public enum AffiliationKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum AffiliationKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case unspecified
   /// holds office in or speaks for it: Starmer -> United Kingdom
   case officialOf
@@ -128,6 +128,15 @@ extension Affiliation: ProtobufMessage {
   }
 }
 
+extension Affiliation: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.actorID, forKey: "actor_id")
+    try container.encode(self.kind, forKey: "kind")
+  }
+}
+
 extension Affiliation: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__Affiliation()
@@ -174,6 +183,15 @@ extension ExternalId: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension ExternalId: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.scheme, forKey: "scheme")
+    try container.encode(self.value, forKey: "value")
   }
 }
 
@@ -251,6 +269,25 @@ extension Actor: ProtobufMessage {
   }
 }
 
+extension Actor: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.id, forKey: "id")
+    try container.encode(self.kind, forKey: "kind")
+    try container.encode(self.canonicalName, forKey: "canonical_name")
+    try container.encode(self.aliases, forKey: "aliases")
+    try container.encode(self.role, forKey: "role")
+    try container.encode(self.countryCode, forKey: "country_code")
+    try container.encode(self.affiliations, forKey: "affiliations")
+    try container.encode(self.externalIDs, forKey: "external_ids")
+    try container.encode(self.description, forKey: "description")
+    try container.encode(self.version, forKey: "version")
+    try container.encode(self.createdAtMs, forKey: "created_at_ms")
+    try container.encode(self.updatedAtMs, forKey: "updated_at_ms")
+  }
+}
+
 extension Actor: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__Actor()
@@ -317,6 +354,14 @@ extension CreateActorRequest: ProtobufMessage {
   }
 }
 
+extension CreateActorRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.actor, forKey: "actor")
+  }
+}
+
 extension CreateActorRequest: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__CreateActorRequest()
@@ -358,6 +403,14 @@ extension GetActorRequest: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension GetActorRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.id, forKey: "id")
   }
 }
 
@@ -414,6 +467,17 @@ extension ListActorsRequest: ProtobufMessage {
   }
 }
 
+extension ListActorsRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.kind, forKey: "kind")
+    try container.encode(self.namePrefix, forKey: "name_prefix")
+    try container.encode(self.pageSize, forKey: "page_size")
+    try container.encode(self.pageToken, forKey: "page_token")
+  }
+}
+
 extension ListActorsRequest: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__ListActorsRequest()
@@ -467,6 +531,15 @@ extension ListActorsResponse: ProtobufMessage {
   }
 }
 
+extension ListActorsResponse: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.actors, forKey: "actors")
+    try container.encode(self.nextPageToken, forKey: "next_page_token")
+  }
+}
+
 extension ListActorsResponse: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__ListActorsResponse()
@@ -514,6 +587,15 @@ extension UpdateActorRequest: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension UpdateActorRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.actor, forKey: "actor")
+    try container.encode(self.updateMask, forKey: "update_mask")
   }
 }
 
@@ -567,6 +649,16 @@ extension ResolveActorRequest: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension ResolveActorRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.name, forKey: "name")
+    try container.encode(self.kind, forKey: "kind")
+    try container.encode(self.maxCandidates, forKey: "max_candidates")
   }
 }
 
@@ -624,6 +716,16 @@ extension ActorCandidate: ProtobufMessage {
   }
 }
 
+extension ActorCandidate: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.actor, forKey: "actor")
+    try container.encode(self.matchedName, forKey: "matched_name")
+    try container.encode(self.score, forKey: "score")
+  }
+}
+
 extension ActorCandidate: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__ActorCandidate()
@@ -669,6 +771,14 @@ extension ResolveActorResponse: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension ResolveActorResponse: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.candidates, forKey: "candidates")
   }
 }
 

@@ -7,7 +7,7 @@ internal import PledgewireProtos
 // MARK: - ArticleView
 
 /// How much of each article a list returns.
-public enum ArticleView: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum ArticleView: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   /// BASIC
   case unspecified
   /// without body and mentions
@@ -74,6 +74,16 @@ extension ActorMention: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension ActorMention: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.actorID, forKey: "actor_id")
+    try container.encode(self.range, forKey: "range")
+    try container.encode(self.surfaceText, forKey: "surface_text")
   }
 }
 
@@ -159,6 +169,26 @@ extension Article: ProtobufMessage {
   }
 }
 
+extension Article: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.id, forKey: "id")
+    try container.encode(self.canonicalURL, forKey: "canonical_url")
+    try container.encode(self.title, forKey: "title")
+    try container.encode(self.outlet, forKey: "outlet")
+    try container.encode(self.byline, forKey: "byline")
+    try container.encode(self.language, forKey: "language")
+    try container.encode(self.publishedAtMs, forKey: "published_at_ms")
+    try container.encode(self.dateline, forKey: "dateline")
+    try container.encode(self.body, forKey: "body")
+    try container.encode(self.contentHash, forKey: "content_hash")
+    try container.encode(self.ingestedAtMs, forKey: "ingested_at_ms")
+    try container.encode(self.mentions, forKey: "mentions")
+    try container.encode(self.labels, forKey: "labels")
+  }
+}
+
 extension Article: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__Article()
@@ -227,6 +257,14 @@ extension CreateArticleRequest: ProtobufMessage {
   }
 }
 
+extension CreateArticleRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.article, forKey: "article")
+  }
+}
+
 extension CreateArticleRequest: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__CreateArticleRequest()
@@ -268,6 +306,14 @@ extension GetArticleRequest: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension GetArticleRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.id, forKey: "id")
   }
 }
 
@@ -327,6 +373,20 @@ extension ListArticlesRequest: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension ListArticlesRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.outlet, forKey: "outlet")
+    try container.encode(self.publishedAfterMs, forKey: "published_after_ms")
+    try container.encode(self.publishedBeforeMs, forKey: "published_before_ms")
+    try container.encode(self.mentionsActorID, forKey: "mentions_actor_id")
+    try container.encode(self.view, forKey: "view")
+    try container.encode(self.pageSize, forKey: "page_size")
+    try container.encode(self.pageToken, forKey: "page_token")
   }
 }
 
@@ -390,6 +450,15 @@ extension ListArticlesResponse: ProtobufMessage {
   }
 }
 
+extension ListArticlesResponse: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.articles, forKey: "articles")
+    try container.encode(self.nextPageToken, forKey: "next_page_token")
+  }
+}
+
 extension ListArticlesResponse: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__ListArticlesResponse()
@@ -443,6 +512,18 @@ extension SearchArticlesRequest: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension SearchArticlesRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.query, forKey: "query")
+    try container.encode(self.publishedAfterMs, forKey: "published_after_ms")
+    try container.encode(self.publishedBeforeMs, forKey: "published_before_ms")
+    try container.encode(self.pageSize, forKey: "page_size")
+    try container.encode(self.pageToken, forKey: "page_token")
   }
 }
 
@@ -510,6 +591,19 @@ extension SearchHit: ProtobufMessage {
   }
 }
 
+extension SearchHit: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.articleID, forKey: "article_id")
+    try container.encode(self.title, forKey: "title")
+    try container.encode(self.outlet, forKey: "outlet")
+    try container.encode(self.publishedAtMs, forKey: "published_at_ms")
+    try container.encode(self.snippet, forKey: "snippet")
+    try container.encode(self.score, forKey: "score")
+  }
+}
+
 extension SearchHit: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__SearchHit()
@@ -567,6 +661,15 @@ extension SearchArticlesResponse: ProtobufMessage {
   }
 }
 
+extension SearchArticlesResponse: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.hits, forKey: "hits")
+    try container.encode(self.nextPageToken, forKey: "next_page_token")
+  }
+}
+
 extension SearchArticlesResponse: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__SearchArticlesResponse()
@@ -616,6 +719,15 @@ extension DeleteArticleRequest: ProtobufMessage {
   }
 }
 
+extension DeleteArticleRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.id, forKey: "id")
+    try container.encode(self.force, forKey: "force")
+  }
+}
+
 extension DeleteArticleRequest: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__DeleteArticleRequest()
@@ -659,6 +771,14 @@ extension DeleteArticleResponse: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension DeleteArticleResponse: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.evidenceDeleted, forKey: "evidence_deleted")
   }
 }
 

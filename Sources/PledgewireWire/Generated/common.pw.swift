@@ -7,7 +7,7 @@ internal import PledgewireProtos
 // MARK: - AmountQualifier
 
 /// How an amount relates to the real figure.
-public enum AmountQualifier: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum AmountQualifier: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case unspecified
   case exact
   case upTo
@@ -80,6 +80,15 @@ extension TextRange: ProtobufMessage {
   }
 }
 
+extension TextRange: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.start, forKey: "start")
+    try container.encode(self.end, forKey: "end")
+  }
+}
+
 extension TextRange: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__TextRange()
@@ -130,6 +139,16 @@ extension Money: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension Money: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.amount, forKey: "amount")
+    try container.encode(self.currency, forKey: "currency")
+    try container.encode(self.qualifier, forKey: "qualifier")
   }
 }
 
@@ -187,6 +206,16 @@ extension ImportFailure: ProtobufMessage {
   }
 }
 
+extension ImportFailure: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.index, forKey: "index")
+    try container.encode(self.code, forKey: "code")
+    try container.encode(self.message, forKey: "message")
+  }
+}
+
 extension ImportFailure: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__ImportFailure()
@@ -240,6 +269,17 @@ extension ImportResponse: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension ImportResponse: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.received, forKey: "received")
+    try container.encode(self.created, forKey: "created")
+    try container.encode(self.ids, forKey: "ids")
+    try container.encode(self.failures, forKey: "failures")
   }
 }
 

@@ -6,7 +6,7 @@ internal import PledgewireProtos
 
 // MARK: - ServingStatus
 
-public enum ServingStatus: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum ServingStatus: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case unknown
   case serving
   /// e.g. while the server drains before shutdown
@@ -74,6 +74,14 @@ extension HealthCheckRequest: ProtobufMessage {
   }
 }
 
+extension HealthCheckRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.service, forKey: "service")
+  }
+}
+
 extension HealthCheckRequest: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__HealthCheckRequest()
@@ -115,6 +123,14 @@ extension HealthCheckResponse: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension HealthCheckResponse: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.status, forKey: "status")
   }
 }
 

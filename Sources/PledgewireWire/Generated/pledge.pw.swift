@@ -6,7 +6,7 @@ internal import PledgewireProtos
 
 // MARK: - PartyRole
 
-public enum PartyRole: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum PartyRole: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case unspecified
   /// commits to act
   case maker
@@ -54,7 +54,7 @@ public enum PartyRole: Sendable, Hashable, CaseIterable, RawRepresentable, Proto
 
 // MARK: - PledgeCategory
 
-public enum PledgeCategory: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum PledgeCategory: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case unspecified
   case defenceSpending
   case troopDeployment
@@ -132,7 +132,7 @@ public enum PledgeCategory: Sendable, Hashable, CaseIterable, RawRepresentable, 
 // MARK: - Modality
 
 /// How binding the words were, weakest first.
-public enum Modality: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum Modality: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case unspecified
   case proposal
   case offer
@@ -189,7 +189,7 @@ public enum Modality: Sendable, Hashable, CaseIterable, RawRepresentable, Protob
 
 // MARK: - ConditionState
 
-public enum ConditionState: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum ConditionState: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case unspecified
   case pending
   case met
@@ -234,7 +234,7 @@ public enum ConditionState: Sendable, Hashable, CaseIterable, RawRepresentable, 
 
 // MARK: - AmountStage
 
-public enum AmountStage: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum AmountStage: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case unspecified
   case committed
   case allocated
@@ -280,7 +280,7 @@ public enum AmountStage: Sendable, Hashable, CaseIterable, RawRepresentable, Pro
 // MARK: - PledgeStatus
 
 /// Where a pledge stands. FULFILLED, BROKEN and WITHDRAWN are final: only an explicit reopen leaves them.
-public enum PledgeStatus: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum PledgeStatus: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case unspecified
   case announced
   case inProgress
@@ -342,7 +342,7 @@ public enum PledgeStatus: Sendable, Hashable, CaseIterable, RawRepresentable, Pr
 // MARK: - EvidenceStance
 
 /// What a piece of evidence says about the pledge.
-public enum EvidenceStance: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum EvidenceStance: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case unspecified
   case announces
   case reaffirms
@@ -399,7 +399,7 @@ public enum EvidenceStance: Sendable, Hashable, CaseIterable, RawRepresentable, 
 
 // MARK: - ConditionFilter
 
-public enum ConditionFilter: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum ConditionFilter: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   /// any
   case unspecified
   case conditional
@@ -441,7 +441,7 @@ public enum ConditionFilter: Sendable, Hashable, CaseIterable, RawRepresentable,
 
 // MARK: - PledgeEventKind
 
-public enum PledgeEventKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum PledgeEventKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case unspecified
   case created
   case statusChanged
@@ -505,6 +505,15 @@ extension PledgeParty: ProtobufMessage {
   }
 }
 
+extension PledgeParty: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.actorID, forKey: "actor_id")
+    try container.encode(self.role, forKey: "role")
+  }
+}
+
 extension PledgeParty: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__PledgeParty()
@@ -551,6 +560,15 @@ extension Condition: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension Condition: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.text, forKey: "text")
+    try container.encode(self.state, forKey: "state")
   }
 }
 
@@ -602,6 +620,16 @@ extension StageAmount: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension StageAmount: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.stage, forKey: "stage")
+    try container.encode(self.amount, forKey: "amount")
+    try container.encode(self.asOfMs, forKey: "as_of_ms")
   }
 }
 
@@ -666,6 +694,19 @@ extension Evidence: ProtobufMessage {
   }
 }
 
+extension Evidence: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.id, forKey: "id")
+    try container.encode(self.articleID, forKey: "article_id")
+    try container.encode(self.quote, forKey: "quote")
+    try container.encode(self.range, forKey: "range")
+    try container.encode(self.stance, forKey: "stance")
+    try container.encode(self.addedAtMs, forKey: "added_at_ms")
+  }
+}
+
 extension Evidence: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__Evidence()
@@ -722,6 +763,15 @@ extension Extraction: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension Extraction: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.extractor, forKey: "extractor")
+    try container.encode(self.confidence, forKey: "confidence")
   }
 }
 
@@ -782,6 +832,19 @@ extension StatusChange: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension StatusChange: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.fromStatus, forKey: "from_status")
+    try container.encode(self.toStatus, forKey: "to_status")
+    try container.encode(self.atMs, forKey: "at_ms")
+    try container.encode(self.evidence, forKey: "evidence")
+    try container.encode(self.note, forKey: "note")
+    try container.encode(self.reopened, forKey: "reopened")
   }
 }
 
@@ -878,6 +941,30 @@ extension Pledge: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension Pledge: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.id, forKey: "id")
+    try container.encode(self.parties, forKey: "parties")
+    try container.encode(self.action, forKey: "action")
+    try container.encode(self.category, forKey: "category")
+    try container.encode(self.modality, forKey: "modality")
+    try container.encode(self.condition, forKey: "condition")
+    try container.encode(self.amount, forKey: "amount")
+    try container.encode(self.stageAmounts, forKey: "stage_amounts")
+    try container.encode(self.madeAtMs, forKey: "made_at_ms")
+    try container.encode(self.dueAtMs, forKey: "due_at_ms")
+    try container.encode(self.status, forKey: "status")
+    try container.encode(self.evidence, forKey: "evidence")
+    try container.encode(self.history, forKey: "history")
+    try container.encode(self.extraction, forKey: "extraction")
+    try container.encode(self.version, forKey: "version")
+    try container.encode(self.createdAtMs, forKey: "created_at_ms")
+    try container.encode(self.updatedAtMs, forKey: "updated_at_ms")
   }
 }
 
@@ -981,6 +1068,22 @@ extension PledgeFilter: ProtobufMessage {
   }
 }
 
+extension PledgeFilter: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.actorID, forKey: "actor_id")
+    try container.encode(self.includeAffiliated, forKey: "include_affiliated")
+    try container.encode(self.beneficiaryID, forKey: "beneficiary_id")
+    try container.encode(self.categories, forKey: "categories")
+    try container.encode(self.statuses, forKey: "statuses")
+    try container.encode(self.madeAfterMs, forKey: "made_after_ms")
+    try container.encode(self.madeBeforeMs, forKey: "made_before_ms")
+    try container.encode(self.articleID, forKey: "article_id")
+    try container.encode(self.condition, forKey: "condition")
+  }
+}
+
 extension PledgeFilter: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__PledgeFilter()
@@ -1041,6 +1144,14 @@ extension CreatePledgeRequest: ProtobufMessage {
   }
 }
 
+extension CreatePledgeRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.pledge, forKey: "pledge")
+  }
+}
+
 extension CreatePledgeRequest: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__CreatePledgeRequest()
@@ -1082,6 +1193,14 @@ extension GetPledgeRequest: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension GetPledgeRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.id, forKey: "id")
   }
 }
 
@@ -1134,6 +1253,16 @@ extension ListPledgesRequest: ProtobufMessage {
   }
 }
 
+extension ListPledgesRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.filter, forKey: "filter")
+    try container.encode(self.pageSize, forKey: "page_size")
+    try container.encode(self.pageToken, forKey: "page_token")
+  }
+}
+
 extension ListPledgesRequest: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__ListPledgesRequest()
@@ -1182,6 +1311,15 @@ extension ListPledgesResponse: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension ListPledgesResponse: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.pledges, forKey: "pledges")
+    try container.encode(self.nextPageToken, forKey: "next_page_token")
   }
 }
 
@@ -1248,6 +1386,20 @@ extension UpdatePledgeStatusRequest: ProtobufMessage {
   }
 }
 
+extension UpdatePledgeStatusRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.pledgeID, forKey: "pledge_id")
+    try container.encode(self.status, forKey: "status")
+    try container.encode(self.evidence, forKey: "evidence")
+    try container.encode(self.note, forKey: "note")
+    try container.encode(self.expectedVersion, forKey: "expected_version")
+    try container.encode(self.atMs, forKey: "at_ms")
+    try container.encode(self.reopen, forKey: "reopen")
+  }
+}
+
 extension UpdatePledgeStatusRequest: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__UpdatePledgeStatusRequest()
@@ -1304,6 +1456,14 @@ extension GetPledgeHistoryRequest: ProtobufMessage {
   }
 }
 
+extension GetPledgeHistoryRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.pledgeID, forKey: "pledge_id")
+  }
+}
+
 extension GetPledgeHistoryRequest: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__GetPledgeHistoryRequest()
@@ -1348,6 +1508,15 @@ extension PledgeHistory: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension PledgeHistory: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.pledgeID, forKey: "pledge_id")
+    try container.encode(self.changes, forKey: "changes")
   }
 }
 
@@ -1397,6 +1566,15 @@ extension WatchPledgesRequest: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension WatchPledgesRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.filter, forKey: "filter")
+    try container.encode(self.resumeToken, forKey: "resume_token")
   }
 }
 
@@ -1453,6 +1631,18 @@ extension PledgeEvent: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension PledgeEvent: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.kind, forKey: "kind")
+    try container.encode(self.pledge, forKey: "pledge")
+    try container.encode(self.sequence, forKey: "sequence")
+    try container.encode(self.resumeToken, forKey: "resume_token")
+    try container.encode(self.atMs, forKey: "at_ms")
   }
 }
 

@@ -6,7 +6,7 @@ internal import PledgewireProtos
 
 // MARK: - RpcKind
 
-public enum RpcKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum RpcKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case unspecified
   case unary
   case serverStreaming
@@ -88,6 +88,18 @@ extension MethodInfo: ProtobufMessage {
   }
 }
 
+extension MethodInfo: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.name, forKey: "name")
+    try container.encode(self.fullName, forKey: "full_name")
+    try container.encode(self.inputType, forKey: "input_type")
+    try container.encode(self.outputType, forKey: "output_type")
+    try container.encode(self.kind, forKey: "kind")
+  }
+}
+
 extension MethodInfo: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__MethodInfo()
@@ -143,6 +155,15 @@ extension ServiceInfo: ProtobufMessage {
   }
 }
 
+extension ServiceInfo: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.name, forKey: "name")
+    try container.encode(self.methods, forKey: "methods")
+  }
+}
+
 extension ServiceInfo: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__ServiceInfo()
@@ -183,6 +204,13 @@ extension ListServicesRequest: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension ListServicesRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    _ = encoder.container(keyedBy: ProtobufJSONKey.self)
   }
 }
 
@@ -229,6 +257,16 @@ extension ListServicesResponse: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension ListServicesResponse: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.services, forKey: "services")
+    try container.encode(self.protocolVersion, forKey: "protocol_version")
+    try container.encode(self.serverAgent, forKey: "server_agent")
   }
 }
 

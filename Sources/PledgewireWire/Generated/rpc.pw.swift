@@ -7,7 +7,7 @@ internal import PledgewireProtos
 // MARK: - StatusCode
 
 /// gRPC status codes, with gRPC's numbers. Every call ends with exactly one of them in its TRAILERS frame.
-public enum StatusCode: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum StatusCode: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   case ok
   case cancelled
   case unknown
@@ -105,7 +105,7 @@ public enum StatusCode: Sendable, Hashable, CaseIterable, RawRepresentable, Prot
 // MARK: - ErrorCode
 
 /// Why a connection (GOAWAY) or a stream (CANCEL) ends. Numbers are this protocol's own.
-public enum ErrorCode: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+public enum ErrorCode: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
   /// graceful: shutdown, idle timeout
   case noError
   /// a frame broke the protocol: bad preface, flags, stream ids, payload
@@ -209,6 +209,15 @@ extension MetadataEntry: ProtobufMessage {
   }
 }
 
+extension MetadataEntry: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.key, forKey: "key")
+    try container.encode(self.value, forKey: "value")
+  }
+}
+
 extension MetadataEntry: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__MetadataEntry()
@@ -266,6 +275,18 @@ extension Settings: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension Settings: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.maxFrameSize, forKey: "max_frame_size")
+    try container.encode(self.maxMetadataSize, forKey: "max_metadata_size")
+    try container.encode(self.maxConcurrentStreams, forKey: "max_concurrent_streams")
+    try container.encode(self.idleTimeoutMs, forKey: "idle_timeout_ms")
+    try container.encode(self.agent, forKey: "agent")
   }
 }
 
@@ -328,6 +349,16 @@ extension RequestHeaders: ProtobufMessage {
   }
 }
 
+extension RequestHeaders: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.method, forKey: "method")
+    try container.encode(self.timeoutUs, forKey: "timeout_us")
+    try container.encode(self.metadata, forKey: "metadata")
+  }
+}
+
 extension RequestHeaders: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__RequestHeaders()
@@ -377,6 +408,14 @@ extension ResponseHeaders: ProtobufMessage {
   }
 }
 
+extension ResponseHeaders: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.metadata, forKey: "metadata")
+  }
+}
+
 extension ResponseHeaders: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__ResponseHeaders()
@@ -423,6 +462,15 @@ extension FieldViolation: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension FieldViolation: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.field, forKey: "field")
+    try container.encode(self.description, forKey: "description")
   }
 }
 
@@ -479,6 +527,17 @@ extension ErrorDetails: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension ErrorDetails: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.reason, forKey: "reason")
+    try container.encode(self.fieldViolations, forKey: "field_violations")
+    try container.encode(self.existingID, forKey: "existing_id")
+    try container.encode(self.retryAfterMs, forKey: "retry_after_ms")
   }
 }
 
@@ -539,6 +598,17 @@ extension Trailers: ProtobufMessage {
   }
 }
 
+extension Trailers: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.code, forKey: "code")
+    try container.encode(self.message, forKey: "message")
+    try container.encode(self.details, forKey: "details")
+    try container.encode(self.metadata, forKey: "metadata")
+  }
+}
+
 extension Trailers: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__Trailers()
@@ -591,6 +661,14 @@ extension Cancel: ProtobufMessage {
   }
 }
 
+extension Cancel: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.errorCode, forKey: "error_code")
+  }
+}
+
 extension Cancel: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__Cancel()
@@ -638,6 +716,16 @@ extension GoAway: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension GoAway: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.lastStreamID, forKey: "last_stream_id")
+    try container.encode(self.errorCode, forKey: "error_code")
+    try container.encode(self.message, forKey: "message")
   }
 }
 

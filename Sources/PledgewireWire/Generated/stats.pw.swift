@@ -29,6 +29,15 @@ extension StatusCount: ProtobufMessage {
   }
 }
 
+extension StatusCount: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.code, forKey: "code")
+    try container.encode(self.count, forKey: "count")
+  }
+}
+
 extension StatusCount: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__StatusCount()
@@ -85,6 +94,20 @@ extension LatencySummary: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension LatencySummary: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.count, forKey: "count")
+    try container.encode(self.meanUs, forKey: "mean_us")
+    try container.encode(self.p50Us, forKey: "p50_us")
+    try container.encode(self.p90Us, forKey: "p90_us")
+    try container.encode(self.p99Us, forKey: "p99_us")
+    try container.encode(self.p999Us, forKey: "p999_us")
+    try container.encode(self.maxUs, forKey: "max_us")
   }
 }
 
@@ -148,6 +171,17 @@ extension MethodStats: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension MethodStats: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.method, forKey: "method")
+    try container.encode(self.calls, forKey: "calls")
+    try container.encode(self.statuses, forKey: "statuses")
+    try container.encode(self.latency, forKey: "latency")
   }
 }
 
@@ -221,6 +255,23 @@ extension ServerStats: ProtobufMessage {
   }
 }
 
+extension ServerStats: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    try container.encode(self.startedAtMs, forKey: "started_at_ms")
+    try container.encode(self.uptimeMs, forKey: "uptime_ms")
+    try container.encode(self.connectionsOpen, forKey: "connections_open")
+    try container.encode(self.connectionsAccepted, forKey: "connections_accepted")
+    try container.encode(self.connectionsRejected, forKey: "connections_rejected")
+    try container.encode(self.streamsOpen, forKey: "streams_open")
+    try container.encode(self.bytesReceived, forKey: "bytes_received")
+    try container.encode(self.bytesSent, forKey: "bytes_sent")
+    try container.encode(self.protocolErrors, forKey: "protocol_errors")
+    try container.encode(self.methods, forKey: "methods")
+  }
+}
+
 extension ServerStats: CMessage {
   nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
     var message = Pledgewire__V1__ServerStats()
@@ -277,6 +328,13 @@ extension GetServerStatsRequest: ProtobufMessage {
 
   public func serialize(into buffer: inout [UInt8]) {
     ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension GetServerStatsRequest: Encodable {
+  /// The message as JSON: every field under its schema name, enums by name.
+  public func encode(to encoder: any Encoder) throws {
+    _ = encoder.container(keyedBy: ProtobufJSONKey.self)
   }
 }
 

@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import PledgewireClient
+
+struct ArticleCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "article",
+    abstract: "Add, read, list, search and delete articles.",
+    subcommands: [Add.self, Get.self, List.self, Search.self, Delete.self]
+  )
+
+  static let columns: [Output.Column<Article>] = [
+    .init(title: "ID", value: { String($0.id) }),
+    .init(title: "PUBLISHED", value: { Dates.format($0.publishedAtMs) }),
+    .init(title: "OUTLET", value: { $0.outlet }),
+    .init(title: "TITLE", value: { $0.title }, wraps: true),
+    .init(title: "URL", value: { $0.canonicalURL }, wraps: true),
+  ]
+
+  static func fields(_ article: Article) -> [(String, String)] {
+    [
+      ("id", String(article.id)), ("title", article.title), ("url", article.canonicalURL), ("outlet", article.outlet),
+      ("byline", article.byline), ("language", article.language), ("dateline", article.dateline),
+      ("published", Dates.format(article.publishedAtMs)), ("ingested", Dates.format(article.ingestedAtMs)),
+      ("content hash", article.contentHash), ("labels", article.labels.joined(separator: ", ")),
+      ("mentions", article.mentions.map { "\($0.surfaceText) → actor \($0.actorID)" }.joined(separator: "; ")),
+      ("body", article.body),
+    ]
+  }
+
+  struct Add: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Add an article; the body comes from a file or standard input.",
+      discussion: """
+        Example:
+          pledgewire article add --url https://example.org/summit --title "London summit" \\
+            --outlet Reuters --published 2025-03-02 --body-file summit.txt
+        """
+    )
+
+    @Option(help: "Canonical URL (http or https); unique.") var url: String
+    @Option(help: "Headline.") var title: String
+    @Option(help: "Outlet name.") var outlet = ""
+    @Option(help: "Byline.") var byline = ""
+    @Option(help: "Language tag, e.g. en.") var language = "en"
+    @Option(help: "Publication time: 2025-03-02, 2025-03-02T16:00:00Z or Unix milliseconds.") var published: String
+    @Option(help: "Dateline, e.g. LONDON.") var dateline = ""
+    @Option(help: "A topic label (repeatable).") var label: [String] = []
+    @Option(help: "File holding the body; - or absent: standard input.") var bodyFile: String?
+    @OptionGroup var options: ClientOptions
+
+    func run() async throws {
+      let publishedAt = try Dates.parse(published, option: "--published")
+      let body: String
+      if let bodyFile, bodyFile != "-" {
+        guard let text = try? String(contentsOfFile: bodyFile, encoding: .utf8) else {
+          throw ValidationError("--body-file: cannot read \(bodyFile)")
+        }
+        body = text
+      } else {
+        body = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+      }
+      try await options.run { client, output in
+        let article = try await client.articles.createArticle(CreateArticleRequest(article: Article(
+          canonicalURL: url, title: title, outlet: outlet, byline: byline, language: language,
+          publishedAtMs: publishedAt, dateline: dateline, body: body, labels: label
+        )), options: options.callOptions)
+        var summary = article
+        summary.body = "(\(article.body.unicodeScalars.count) characters)"
+        output.record(article, ArticleCommand.fields(summary))
+      }
+    }
+  }
+
+  struct Get: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show an article with its body.", discussion: "Example:\n  pledgewire article get 7")
+    @Argument(help: "Article id.") var id: Int64
+    @OptionGroup var options: ClientOptions
+
+    func run() async throws {
+      try await options.run { client, output in
+        let article = try await client.articles.getArticle(GetArticleRequest(id: id), options: options.callOptions)
+        output.record(article, ArticleCommand.fields(article))
+      }
+    }
+  }
+
+  struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List articles, newest first.",
+      discussion: "Example:\n  pledgewire article list --outlet Reuters --after 2025-03-01 --csv > articles.csv"
+    )
+    @Option(help: "Only this outlet.") var outlet = ""
+    @Option(help: "Published at or after this time.") var after: String?
+    @Option(help: "Published before this time.") var before: String?
+    @Option(help: "Only articles mentioning this actor id.") var mentions: Int64 = 0
+    @Flag(help: "Include bodies and mentions (with --json).") var full = false
+    @Option(help: "Rows per page, 1...1000.") var limit: Int32 = 50
+    @Option(help: "Continue from a page token.") var pageToken = ""
+    @Flag(help: "Fetch every page.") var all = false
+    @OptionGroup var options: ClientOptions
+
+    func run() async throws {
+      var request = ListArticlesRequest(
+        outlet: outlet, publishedAfterMs: try after.map { try Dates.parse($0, option: "--after") } ?? 0,
+        publishedBeforeMs: try before.map { try Dates.parse($0, option: "--before") } ?? 0,
+        mentionsActorID: mentions, view: full ? .full : .basic, pageSize: limit, pageToken: pageToken
+      )
+      try await options.run { client, output in
+        var articles: [Article] = []
+        repeat {
+          let page = try await client.articles.listArticles(request, options: options.callOptions)
+          articles += page.articles
+          request.pageToken = page.nextPageToken
+        } while all && !request.pageToken.isEmpty
+        output.list(articles, ArticleCommand.columns)
+        if !request.pageToken.isEmpty {
+          output.note("next page: --page-token \(request.pageToken)")
+        }
+      }
+    }
+  }
+
+  struct Search: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Full-text search over titles and bodies, best first.",
+      discussion: """
+        Words must all match; "quoted phrases", OR, -excluded and prefix* work.
+        Example:
+          pledgewire article search '"coalition of the willing" troops'
+        """
+    )
+    @Argument(help: "The search.") var query: String
+    @Option(help: "Published at or after this time.") var after: String?
+    @Option(help: "Published before this time.") var before: String?
+    @Option(help: "Hits, 1...1000.") var limit: Int32 = 20
+    @OptionGroup var options: ClientOptions
+
+    func run() async throws {
+      let request = SearchArticlesRequest(
+        query: query, publishedAfterMs: try after.map { try Dates.parse($0, option: "--after") } ?? 0,
+        publishedBeforeMs: try before.map { try Dates.parse($0, option: "--before") } ?? 0, pageSize: limit
+      )
+      try await options.run { client, output in
+        let hits = try await client.articles.searchArticles(request, options: options.callOptions).hits
+        output.list(hits, [
+          .init(title: "ID", value: { String($0.articleID) }),
+          .init(title: "SCORE", value: { String(format: "%.4g", $0.score) }),
+          .init(title: "TITLE", value: { $0.title }, wraps: true),
+          .init(title: "SNIPPET", value: { $0.snippet }, wraps: true),
+        ], empty: "no matches")
+      }
+    }
+  }
+
+  struct Delete: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Delete an article. Refused while pledges cite it, unless --force also deletes that evidence.",
+      discussion: "Example:\n  pledgewire article delete 7 --force"
+    )
+    @Argument(help: "Article id.") var id: Int64
+    @Flag(help: "Also delete the evidence citing it.") var force = false
+    @OptionGroup var options: ClientOptions
+
+    func run() async throws {
+      try await options.run { client, output in
+        let result = try await client.articles.deleteArticle(DeleteArticleRequest(id: id, force: force), options: options.callOptions)
+        output.record(result, [("deleted", "article \(id)"), ("evidence deleted", String(result.evidenceDeleted))])
+      }
+    }
+  }
+}

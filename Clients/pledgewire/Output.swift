@@ -1,0 +1,116 @@
+import Foundation
+import PledgewireClient
+
+/// Prints results as an aligned table, JSON (one object per line) or CSV, and errors on standard error.
+struct Output: Sendable {
+  enum Format: Sendable {
+    case table
+    case json
+    case csv
+  }
+
+  /// A column of a table or CSV.
+  struct Column<Row>: Sendable {
+    let title: String
+    let value: @Sendable (Row) -> String
+    /// Long values wrap in this column instead of widening the table.
+    var wraps = false
+  }
+
+  let format: Format
+
+  /// One record: "field  value" lines in a table; one JSON object; a CSV header and row.
+  func record<M: Encodable>(_ message: M, _ fields: [(String, String)]) {
+    switch format {
+    case .json:
+      print(Self.json(message))
+    case .csv:
+      print(fields.map { Self.csvField($0.0) }.joined(separator: ","))
+      print(fields.map { Self.csvField($0.1) }.joined(separator: ","))
+    case .table:
+      let rows = fields.filter { !$0.1.isEmpty }
+      print(Table(columns: [("", false), ("", true)], rows: rows.map { [$0.0, $0.1] }, header: false).render(width: Terminal.width))
+    }
+  }
+
+  /// Many records of one kind.
+  func list<Row: Encodable>(_ rows: [Row], _ columns: [Column<Row>], empty: String = "(none)") {
+    switch format {
+    case .json:
+      for row in rows {
+        print(Self.json(row))
+      }
+    case .csv:
+      print(columns.map { Self.csvField($0.title) }.joined(separator: ","))
+      for row in rows {
+        print(columns.map { Self.csvField($0.value(row)) }.joined(separator: ","))
+      }
+    case .table:
+      if rows.isEmpty {
+        print(empty)
+        return
+      }
+      let table = Table(columns: columns.map { ($0.title, $0.wraps) }, rows: rows.map { row in columns.map { $0.value(row) } })
+      print(table.render(width: Terminal.width))
+    }
+  }
+
+  /// One event of a stream, printed as it arrives.
+  func event<Row: Encodable>(_ row: Row, _ columns: [Column<Row>]) {
+    switch format {
+    case .json:
+      print(Self.json(row))
+    case .csv, .table:
+      print(columns.map { format == .csv ? Self.csvField($0.value(row)) : $0.value(row) }.joined(separator: format == .csv ? "," : "  "))
+    }
+    Terminal.flush()
+  }
+
+  /// A line for people (not printed with --json or --csv).
+  func note(_ text: String) {
+    if format == .table {
+      print(text)
+    }
+  }
+
+  func fail(_ error: RPCError) {
+    var text = "error: \(error)\n"
+    for violation in error.details?.fieldViolations ?? [] where !error.message.hasPrefix(violation.field + ":") {
+      text += "  \(violation.field): \(violation.description)\n"
+    }
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  static func json(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  static func csvField(_ value: String) -> String {
+    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
+
+extension Terminal {
+  /// Sends buffered standard output now, so that streamed events appear as they arrive.
+  static func flush() {
+    fflush(nil)
+  }
+}
+
+/// The terminal's width, or 120 when the output is not a terminal (COLUMNS wins when set).
+enum Terminal {
+  static var width: Int {
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 20 {
+      return columns
+    }
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 20 {
+      return Int(size.ws_col)
+    }
+    return 120
+  }
+}

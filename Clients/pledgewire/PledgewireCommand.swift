@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `pledgewire`: every call of a Pledgewire server from the command line.
+@main
+struct PledgewireCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "pledgewire",
+    abstract: "Record articles, actors and the pledges they make, and follow the pledges over time.",
+    discussion: """
+      Talks to a pledgewire-server (--server host:port, or PLEDGEWIRE_SERVER; default 127.0.0.1:7979).
+      Prints tables; --json prints one JSON object per line, --csv prints CSV. Errors go to standard error as
+      "error: STATUS: message", with exit status 1.
+
+      Example:
+        pledgewire actor resolve Kyiv
+        pledgewire pledge list --actor 3 --affiliated
+      """,
+    version: "0.1.0",
+    subcommands: [ArticleCommand.self, ActorCommand.self, PledgeCommand.self, HealthCommand.self, ServicesCommand.self, StatsCommand.self]
+  )
+}
