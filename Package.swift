@@ -69,10 +69,16 @@ let package = Package(
       path: "Clients/PledgewireClient"
     ),
 
-    // The command-line client: every RPC, as tables, JSON or CSV.
+    // The load-testing harness behind `pledgewire bench`.
+    .target(
+      name: "PledgewireBench",
+      dependencies: ["PledgewireClient", "PledgewireTransport", .product(name: "Histogram", package: "hdrhistogram-swift")],
+      path: "Clients/PledgewireBench"
+    ),
+    // The command-line client: every RPC, as tables, JSON or CSV, and the load-testing harness.
     .executableTarget(
       name: "pledgewire",
-      dependencies: ["PledgewireClient", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["PledgewireClient", "PledgewireBench", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Clients/pledgewire"
     ),
 
@@ -95,6 +101,10 @@ let package = Package(
     .testTarget(
       name: "PledgewireDomainTests",
       dependencies: ["PledgewireClient", "PledgewireDomain", "PledgewireStorage", "PledgewireServer", "PledgewireTestSupport", "pledgewire-server"]
+    ),
+    .testTarget(
+      name: "PledgewireBenchTests",
+      dependencies: ["PledgewireBench", "PledgewireDomain", "PledgewireStorage", "PledgewireServer"]
     ),
     .testTarget(
       name: "PledgewireCLITests",

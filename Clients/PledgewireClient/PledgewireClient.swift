@@ -19,19 +19,37 @@ public final class PledgewireClient: Sendable {
   public let target: Target
   /// How the client connects and behaves.
   public let configuration: ClientConfiguration
-  /// The loops the connections live on; a task preferring one of them resumes without a thread hop when its
-  /// response arrives (the load-testing harness uses this).
-  package let loops: [IOLoop]
-  private let slots: [ConnectionSlot]
-  private let nextSlot = Atomic<Int>(0)
-  private let closed = Atomic<Bool>(false)
+  private let pool: ConnectionPool
+  /// Set on a pinned view: every call uses this connection.
+  private let pinnedSlot: Int?
 
   /// A client that connects on its first call.
   public init(target: Target, configuration: ClientConfiguration = ClientConfiguration()) {
     self.target = target
     self.configuration = configuration
-    loops = IOLoop.makeLoops(count: min(configuration.connections, IOLoop.processorCount), label: "pledgewire.client.io")
-    slots = (0..<configuration.connections).map { ConnectionSlot(index: $0) }
+    self.pool = ConnectionPool(connections: configuration.connections)
+    self.pinnedSlot = nil
+  }
+
+  private init(sharing client: PledgewireClient, pinnedSlot: Int) {
+    self.target = client.target
+    self.configuration = client.configuration
+    self.pool = client.pool
+    self.pinnedSlot = pinnedSlot % client.pool.slots.count
+  }
+
+  /// The loops the connections live on; a task preferring one of them resumes without a thread hop when its
+  /// response arrives (the load-testing harness uses this).
+  package var loops: [IOLoop] { pool.loops }
+
+  /// A view of this client whose calls all go over connection `slot`, on loop ``loop(forSlot:)``.
+  package func pinned(to slot: Int) -> PledgewireClient {
+    PledgewireClient(sharing: self, pinnedSlot: slot)
+  }
+
+  /// The loop connection `slot` lives on.
+  package func loop(forSlot slot: Int) -> IOLoop {
+    pool.loops[(slot % pool.slots.count) % pool.loops.count]
   }
 
   /// Connects to `target` ("host:port"): every connection of the pool is open when this returns. Throws
@@ -42,7 +60,7 @@ public final class PledgewireClient: Sendable {
     }
     let client = PledgewireClient(target: parsed, configuration: configuration)
     do {
-      for slot in client.slots {
+      for slot in client.pool.slots {
         _ = try await client.connection(in: slot)
       }
     } catch {
@@ -54,8 +72,8 @@ public final class PledgewireClient: Sendable {
 
   /// Closes every connection; calls in flight fail with `CANCELLED`, later calls with `UNAVAILABLE`.
   public func close() {
-    closed.store(true, ordering: .relaxed)
-    for slot in slots {
+    pool.closed.store(true, ordering: .relaxed)
+    for slot in pool.slots {
       slot.state.withLock { state in
         state.connection?.shutdown()
         state.connection = nil
@@ -174,13 +192,17 @@ public final class PledgewireClient: Sendable {
   // MARK: Connections
 
   private func pickSlot() -> ConnectionSlot {
-    slots.count == 1 ? slots[0] : slots[nextSlot.wrappingAdd(1, ordering: .relaxed).oldValue % slots.count]
+    if let pinnedSlot {
+      return pool.slots[pinnedSlot]
+    }
+    let slots = pool.slots
+    return slots.count == 1 ? slots[0] : slots[pool.nextSlot.wrappingAdd(1, ordering: .relaxed).oldValue % slots.count]
   }
 
   /// The slot's connection: the open one, or a new one. While a failed attempt's backoff runs, fails fast with
   /// `UNAVAILABLE`.
   private func connection(in slot: ConnectionSlot) async throws -> ClientConnection {
-    guard !closed.load(ordering: .relaxed) else {
+    guard !pool.closed.load(ordering: .relaxed) else {
       throw RPCError(.unavailable, "the client is closed")
     }
     enum Step {
@@ -217,7 +239,7 @@ public final class PledgewireClient: Sendable {
   private func openConnection(in slot: ConnectionSlot) async throws -> ClientConnection {
     do {
       let connection = try await ClientConnection.connect(
-        host: target.host, port: target.port, loop: loops[slot.index % loops.count], configuration: configuration
+        host: target.host, port: target.port, loop: pool.loops[slot.index % pool.loops.count], configuration: configuration
       ) { closed in
         slot.state.withLock { state in
           if state.connection === closed {
@@ -231,7 +253,7 @@ public final class PledgewireClient: Sendable {
         state.failures = 0
         state.retryAt = nil
       }
-      if closed.load(ordering: .relaxed) {
+      if pool.closed.load(ordering: .relaxed) {
         connection.shutdown()
       }
       return connection
@@ -245,6 +267,19 @@ public final class PledgewireClient: Sendable {
       }
       throw failure
     }
+  }
+}
+
+/// The connections of a client and the loops they live on, shared by the client and its pinned views.
+final class ConnectionPool: Sendable {
+  let loops: [IOLoop]
+  let slots: [ConnectionSlot]
+  let nextSlot = Atomic<Int>(0)
+  let closed = Atomic<Bool>(false)
+
+  init(connections: Int) {
+    loops = IOLoop.makeLoops(count: min(connections, IOLoop.processorCount), label: "pledgewire.client.io")
+    slots = (0..<connections).map { ConnectionSlot(index: $0) }
   }
 }
 

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import PledgewireBench
+import PledgewireClient
+
+struct BenchCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Load-test a server: closed or open loop, one method or a weighted mix, with an HdrHistogram report.",
+    discussion: """
+      Operations: \(Operation.allCases.map(\.rawValue).joined(separator: ", ")).
+      Without seeding it calls with the actors, pledges and articles the server has.
+
+      Examples:
+        pledgewire bench --seed-actors 10000 --method get-actor --connections 4 --concurrency 256 --duration 10
+        pledgewire bench --mix get-actor=80,list-pledges=15,create-pledge=5 --rate 20000 --duration 30 --json
+      """
+  )
+
+  @Option(help: "The server, host:port. [PLEDGEWIRE_SERVER, default 127.0.0.1:7979]") var server: String?
+  @Option(help: "TCP connections.") var connections = 1
+  @Option(help: "Calls in flight at once.") var concurrency = 16
+  @Option(help: "Seconds to measure (default 10 unless --requests).") var duration: Double?
+  @Option(help: "Calls to measure, instead of --duration.") var requests: Int?
+  @Option(help: "Seconds of calls before measuring.") var warmup: Double = 1
+  @Option(help: "Open loop: calls per second, latency measured from the scheduled send time.") var rate: Double?
+  @Option(help: "Each call's deadline in seconds.") var timeout: Double = 5
+  @Option(help: "One operation to call.") var method: String?
+  @Option(help: "A weighted mix, e.g. get-actor=80,list-pledges=15,create-pledge=5.") var mix: String?
+  @Option(help: "Actors to create first.") var seedActors = 0
+  @Option(help: "Articles to create first.") var seedArticles = 0
+  @Option(help: "Pledges to create first (needs actors and articles).") var seedPledges = 0
+  @Flag(help: "No progress line.") var quiet = false
+  @Flag(help: "Print the report as JSON.") var json = false
+  @Flag(help: "Print the report as CSV.") var csv = false
+
+  func makeConfiguration() throws -> BenchConfiguration {
+    guard !(method != nil && mix != nil) else { throw ValidationError("give --method or --mix, not both") }
+    guard !(json && csv) else { throw ValidationError("choose one of --json and --csv") }
+    guard !(duration != nil && requests != nil) else { throw ValidationError("give --duration or --requests, not both") }
+    let configuration = BenchConfiguration(
+      target: server ?? ProcessInfo.processInfo.environment["PLEDGEWIRE_SERVER"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1:7979",
+      connections: connections, concurrency: concurrency,
+      duration: requests == nil ? .milliseconds(Int64((duration ?? 10) * 1_000)) : nil, requests: requests,
+      warmup: .milliseconds(Int64(warmup * 1_000)), rate: rate, timeout: .milliseconds(Int64(timeout * 1_000)),
+      mix: try Mix(parsing: mix ?? method ?? "get-actor"),
+      seedActors: seedActors, seedArticles: seedArticles, seedPledges: seedPledges, progress: !quiet
+    )
+    try configuration.validate()
+    return configuration
+  }
+
+  func validate() throws {
+    do {
+      _ = try makeConfiguration()
+    } catch let error as BenchError {
+      throw ValidationError(error.description)
+    }
+  }
+
+  func run() async throws {
+    do {
+      let report = try await BenchRunner(configuration: try makeConfiguration()).run()
+      print(json ? report.json : csv ? report.csv : report.text)
+    } catch let error as RPCError {
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      throw ExitCode(1)
+    } catch let error as BenchError {
+      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      throw ExitCode(1)
+    }
+  }
+}

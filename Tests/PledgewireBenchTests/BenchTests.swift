@@ -1,0 +1,119 @@
+import Foundation
+import Logging
+import PledgewireBench
+import PledgewireDomain
+import PledgewireServer
+import PledgewireStorage
+import Testing
+
+/// A server over an in-memory store, with the sample data when asked.
+func withBenchServer<R: Sendable>(sample: Bool = true, _ body: (String) async throws -> R) async throws -> R {
+  let store = try SQLiteStore(path: ":memory:")
+  let services = PledgewireServices(store: store)
+  if sample {
+    _ = try await SampleDataLoader.loadIfEmpty(store: store, hub: services.hub)
+  }
+  var router = Router()
+  router.register(services)
+  var logger = Logger(label: "bench-test")
+  logger.logLevel = .error
+  let server = RPCServer(configuration: ServerConfiguration(port: 0), router: router, logger: logger)
+  try server.start()
+  do {
+    let result = try await body("127.0.0.1:\(server.port!)")
+    await server.shutdown(grace: .seconds(1))
+    return result
+  } catch {
+    await server.shutdown(grace: .seconds(1))
+    throw error
+  }
+}
+
+@Suite("Load-testing harness")
+struct BenchTests {
+  @Test("mixes parse names and weights and pick by weight")
+  func mixes() throws {
+    let mix = try Mix(parsing: "get-actor=80,list-pledges=15,create-pledge=5")
+    #expect(mix.operations == [.getActor, .listPledges, .createPledge])
+    #expect(mix.pick(0) == .getActor && mix.pick(79) == .getActor && mix.pick(80) == .listPledges && mix.pick(99) == .createPledge)
+    let counts = Dictionary(grouping: (0..<10_000).map { mix.pick($0) }, by: { $0 }).mapValues(\.count)
+    #expect(counts[.getActor] == 8_000 && counts[.listPledges] == 1_500 && counts[.createPledge] == 500)
+    #expect(try Mix(parsing: "search").operations == [.search])
+    for bad in ["", "get-actor=0", "get-actor=x", "teleport", "search,search"] {
+      #expect(throws: BenchError.self) { try Mix(parsing: bad) }
+    }
+  }
+
+  @Test("configurations are validated, naming the option", arguments: [
+    (BenchConfiguration(connections: 0), "--connections"),
+    (BenchConfiguration(concurrency: 0), "--concurrency"),
+    (BenchConfiguration(connections: 4, concurrency: 2), "--concurrency"),
+    (BenchConfiguration(duration: nil, requests: nil), "--duration"),
+    (BenchConfiguration(duration: .seconds(1), requests: 5), "not both"),
+    (BenchConfiguration(duration: nil, requests: 0), "--requests"),
+    (BenchConfiguration(rate: -1), "--rate"),
+    (BenchConfiguration(timeout: .zero), "--timeout"),
+    (BenchConfiguration(seedPledges: -2), "--seed-pledges"),
+  ])
+  func validation(_ configuration: BenchConfiguration, _ mention: String) {
+    let error = #expect(throws: BenchError.self) { try configuration.validate() }
+    #expect(error?.description.contains(mention) == true, "\(error?.description ?? "")")
+  }
+
+  @Test("a closed-loop run against a real server: every call counted, no errors, a complete JSON report")
+  func closedLoop() async throws {
+    try await withBenchServer { target in
+      let configuration = BenchConfiguration(
+        target: target, connections: 2, concurrency: 8, duration: nil, requests: 2_000, warmup: .milliseconds(200),
+        mix: try Mix(parsing: "get-actor=6,get-pledge=2,list-pledges=1,search=1"), progress: false
+      )
+      let report = try await BenchRunner(configuration: configuration).run()
+      #expect(report.count == 2_000)
+      #expect(report.errors.isEmpty)
+      #expect(report.operations.map(\.operation) == ["get-actor", "get-pledge", "list-pledges", "search"])
+      #expect(report.operations.reduce(0) { $0 + $1.count } == 2_000)
+      #expect(report.latencyMicroseconds.p50 > 0 && report.latencyMicroseconds.p50 <= report.latencyMicroseconds.p99)
+      #expect(report.latencyMicroseconds.p99 <= report.latencyMicroseconds.max)
+      #expect(report.throughput > 0)
+
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
+      for key in ["target", "mode", "connections", "concurrency", "mix", "duration_seconds", "count", "errors", "throughput", "latency_microseconds", "operations", "seeding", "client_cpu"] {
+        #expect(json[key] != nil, "missing \(key)")
+      }
+      let latency = try #require(json["latency_microseconds"] as? [String: Any])
+      #expect(Set(latency.keys) == ["min", "mean", "p50", "p90", "p99", "p999", "p9999", "max"])
+      let cpu = try #require(json["client_cpu"] as? [String: Any])
+      #expect(cpu["cores_used"] is Double && cpu["saturated"] is Bool)
+      #expect(report.csv.split(separator: "\n").count == 6)
+    }
+  }
+
+  @Test("seeding creates the data it is asked for, then writes and an open loop run")
+  func seedAndWrite() async throws {
+    try await withBenchServer(sample: false) { target in
+      let configuration = BenchConfiguration(
+        target: target, connections: 1, concurrency: 4, duration: .milliseconds(800), warmup: .zero, rate: 500,
+        mix: try Mix(parsing: "create-pledge=1,update-status=1"),
+        seedActors: 50, seedArticles: 20, seedPledges: 300, progress: false
+      )
+      let report = try await BenchRunner(configuration: configuration).run()
+      #expect(report.seeding.map(\.kind) == ["actors", "articles", "pledges"])
+      #expect(report.seeding.map(\.created) == [50, 20, 300])
+      #expect(report.seeding.allSatisfy { $0.failed == 0 && $0.perSecond > 0 })
+      #expect(report.mode == "open")
+      #expect(report.errors.isEmpty, "\(report.errors)")
+      // 500 calls/s for 0.8 s: about 400, give or take the schedule's edges.
+      #expect(report.count >= 300 && report.count <= 420)
+    }
+  }
+
+  @Test("a server without data gives a clear error")
+  func emptyServer() async throws {
+    try await withBenchServer(sample: false) { target in
+      let error = await #expect(throws: BenchError.self) {
+        _ = try await BenchRunner(configuration: BenchConfiguration(target: target, duration: nil, requests: 10, progress: false)).run()
+      }
+      #expect(error?.description.contains("--seed-actors") == true)
+    }
+  }
+}
