@@ -87,6 +87,11 @@ let package = Package(
       dependencies: ["PledgewireWire"],
       path: "Benchmarks/CodecBenchmark"
     ),
+    .executableTarget(
+      name: "pledgewire-storage-bench",
+      dependencies: ["PledgewireStorage", "PledgewireBench", "PledgewireTransport"],
+      path: "Benchmarks/StorageBenchmark"
+    ),
     .testTarget(name: "PledgewireWireTests", dependencies: ["PledgewireWire"], exclude: ["Golden"]),
     // Test services, an in-process test server and a handle on the real executable, shared by the test targets.
     .target(
@@ -96,7 +101,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PledgewireServerTests",
-      dependencies: ["PledgewireServer", "PledgewireTestSupport", "pledgewire-server"]
+      dependencies: ["PledgewireServer", "PledgewireTransport", "PledgewireTestSupport", "pledgewire-server"]
     ),
     .testTarget(
       name: "PledgewireDomainTests",

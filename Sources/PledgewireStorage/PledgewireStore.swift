@@ -31,6 +31,8 @@ public protocol PledgewireStore: Sendable {
   /// Inserts actors, each on its own, in one transaction; assigns ids, version 1 and timestamps.
   func insertActors(_ actors: [Actor], now: Int64) async throws -> [Result<Actor, RPCError>]
   func actor(id: Int64) async throws -> Actor?
+  /// The actor if the store holds it in memory, without waiting; nil means "ask ``actor(id:)``", not "absent".
+  func cachedActor(id: Int64) -> Actor?
   /// The ids among `ids` that exist.
   func existingActorIDs(_ ids: Set<Int64>) async throws -> Set<Int64>
   /// Actors by folded canonical name, after the cursor.
@@ -68,4 +70,8 @@ public protocol PledgewireStore: Sendable {
   func isEmpty() async throws -> Bool
   /// `PRAGMA integrity_check` and foreign-key check results; `["ok"]` when sound.
   func integrityCheck() async throws -> [String]
+}
+
+extension PledgewireStore {
+  public func cachedActor(id: Int64) -> Actor? { nil }
 }

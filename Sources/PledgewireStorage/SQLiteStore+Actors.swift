@@ -4,35 +4,45 @@ import PledgewireWire
 
 extension SQLiteStore {
   public func insertActors(_ actors: [Actor], now: Int64) async throws -> [Result<Actor, RPCError>] {
-    try await write { db in
+    let results = try await write { db in
       actors.map { actor in
         Self.each(db) {
           var stored = actor
           stored.version = 1
           stored.createdAtMs = now
           stored.updatedAtMs = now
-          try db.execute(
-            sql: "INSERT INTO actor (kind, sort_name, version, data) VALUES (?, ?, 1, x'')",
-            arguments: [actor.kind.rawValue, NameFolding.fold(actor.canonicalName)]
-          )
+          try db.cachedStatement(sql: "INSERT INTO actor (kind, sort_name, version, data) VALUES (?, ?, 1, x'')").execute(arguments: [actor.kind.rawValue, NameFolding.fold(actor.canonicalName)])
           stored.id = db.lastInsertedRowID
           try Self.writeActor(stored, db)
           return stored
         }
       }
     }
+    actorCache.store(results.compactMap { try? $0.get() })
+    return results
+  }
+
+  public func cachedActor(id: Int64) -> Actor? {
+    actorCache.actor(id)
   }
 
   public func actor(id: Int64) async throws -> Actor? {
-    try await read { db in
-      try Data.fetchOne(db, sql: "SELECT data FROM actor WHERE id = ?", arguments: [id]).map { try Self.decode(Actor.self, $0) }
+    if let cached = actorCache.actor(id) {
+      return cached
     }
+    let actor = try await read { db in
+      try Data.fetchOne(try db.cachedStatement(sql: "SELECT data FROM actor WHERE id = ?"), arguments: [id]).map { try Self.decode(Actor.self, $0) }
+    }
+    if let actor {
+      actorCache.store([actor])
+    }
+    return actor
   }
 
   public func existingActorIDs(_ ids: Set<Int64>) async throws -> Set<Int64> {
     guard !ids.isEmpty else { return [] }
     return try await read { db in
-      Set(try Int64.fetchAll(db, sql: "SELECT id FROM actor WHERE id IN (\(Self.placeholders(ids.count)))", arguments: StatementArguments(Array(ids))))
+      Set(try Int64.fetchAll(try db.cachedStatement(sql: "SELECT id FROM actor WHERE id IN (\(Self.placeholders(ids.count)))"), arguments: StatementArguments(Array(ids))))
     }
   }
 
@@ -60,13 +70,13 @@ extension SQLiteStore {
       """
     let argumentList = arguments.map(\.databaseValue)
     return try await read { db in
-      try Data.fetchAll(db, sql: sql, arguments: StatementArguments(argumentList)).map { try Self.decode(Actor.self, $0) }
+      try Data.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(argumentList)).map { try Self.decode(Actor.self, $0) }
     }
   }
 
   public func replaceActor(_ actor: Actor, expectedVersion: Int64, now: Int64) async throws -> Actor {
-    try await write { db in
-      guard let version = try Int64.fetchOne(db, sql: "SELECT version FROM actor WHERE id = ?", arguments: [actor.id]) else {
+    let stored = try await write { db in
+      guard let version = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT version FROM actor WHERE id = ?"), arguments: [actor.id]) else {
         throw RPCError(.notFound, "actor \(actor.id) does not exist")
       }
       guard version == expectedVersion else {
@@ -79,38 +89,31 @@ extension SQLiteStore {
       var stored = actor
       stored.version = version + 1
       stored.updatedAtMs = now
-      try db.execute(
-        sql: "UPDATE actor SET kind = ?, sort_name = ?, version = ? WHERE id = ?",
-        arguments: [actor.kind.rawValue, NameFolding.fold(actor.canonicalName), stored.version, actor.id]
-      )
-      try db.execute(sql: "DELETE FROM actor_name WHERE actor_id = ?", arguments: [actor.id])
-      try db.execute(sql: "DELETE FROM affiliation WHERE actor_id = ?", arguments: [actor.id])
+      try db.cachedStatement(sql: "UPDATE actor SET kind = ?, sort_name = ?, version = ? WHERE id = ?").execute(arguments: [actor.kind.rawValue, NameFolding.fold(actor.canonicalName), stored.version, actor.id])
+      try db.cachedStatement(sql: "DELETE FROM actor_name WHERE actor_id = ?").execute(arguments: [actor.id])
+      try db.cachedStatement(sql: "DELETE FROM affiliation WHERE actor_id = ?").execute(arguments: [actor.id])
       try Self.writeActor(stored, db)
       return stored
     }
+    actorCache.store([stored])
+    return stored
   }
 
   /// Writes the record, its names and word prefixes, and its affiliations.
   private static func writeActor(_ actor: Actor, _ db: Database) throws {
-    try db.execute(sql: "UPDATE actor SET data = ? WHERE id = ?", arguments: [blob(actor), actor.id])
+    try db.cachedStatement(sql: "UPDATE actor SET data = ? WHERE id = ?").execute(arguments: [blob(actor), actor.id])
     var seen = Set<String>()
     for (index, name) in ([actor.canonicalName] + actor.aliases).enumerated() {
       let folded = NameFolding.fold(name)
       guard !folded.isEmpty, seen.insert(folded).inserted else { continue }
-      try db.execute(
-        sql: "INSERT INTO actor_name (actor_id, name, folded, is_canonical) VALUES (?, ?, ?, ?)",
-        arguments: [actor.id, name, folded, index == 0]
-      )
+      try db.cachedStatement(sql: "INSERT INTO actor_name (actor_id, name, folded, is_canonical) VALUES (?, ?, ?, ?)").execute(arguments: [actor.id, name, folded, index == 0])
       let nameID = db.lastInsertedRowID
       for prefix in Set(NameFolding.tokens(folded).map { String($0.prefix(3)) }) {
-        try db.execute(sql: "INSERT INTO actor_token (prefix, name_id) VALUES (?, ?)", arguments: [prefix, nameID])
+        try db.cachedStatement(sql: "INSERT INTO actor_token (prefix, name_id) VALUES (?, ?)").execute(arguments: [prefix, nameID])
       }
     }
     for affiliation in actor.affiliations {
-      try db.execute(
-        sql: "INSERT OR IGNORE INTO affiliation (actor_id, related_id, kind) VALUES (?, ?, ?)",
-        arguments: [actor.id, affiliation.actorID, affiliation.kind.rawValue]
-      )
+      try db.cachedStatement(sql: "INSERT OR IGNORE INTO affiliation (actor_id, related_id, kind) VALUES (?, ?, ?)").execute(arguments: [actor.id, affiliation.actorID, affiliation.kind.rawValue])
     }
   }
 
@@ -132,7 +135,7 @@ extension SQLiteStore {
         sql += " WHERE t.prefix IN (\(Self.placeholders(prefixes.count)))"
       }
       var best: [Int64: (score: Double, name: String, canonical: Bool)] = [:]
-      for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
+      for row in try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)) {
         let actorID: Int64 = row["actor_id"]
         let canonical: Bool = row["is_canonical"]
         // A canonical-name match outranks an equally good alias match.
@@ -144,7 +147,7 @@ extension SQLiteStore {
       }
       let ranked = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }.prefix(limit)
       return try ranked.compactMap { actorID, match in
-        guard let data = try Data.fetchOne(db, sql: "SELECT data FROM actor WHERE id = ?", arguments: [actorID]) else { return nil }
+        guard let data = try Data.fetchOne(try db.cachedStatement(sql: "SELECT data FROM actor WHERE id = ?"), arguments: [actorID]) else { return nil }
         return ActorCandidate(actor: try Self.decode(Actor.self, data), matchedName: match.name, score: min(1, max(0, match.score.rounded(toPlaces: 3))))
       }
     }
@@ -153,7 +156,7 @@ extension SQLiteStore {
   public func affiliatedActorIDs(of actorID: Int64) async throws -> Set<Int64> {
     try await read { db in
       // Officials and members of an actor act within it, as do the members of a group (HAS_MEMBER).
-      Set(try Int64.fetchAll(db, sql: """
+      Set(try Int64.fetchAll(try db.cachedStatement(sql: """
         WITH RECURSIVE related(id, depth) AS (
           SELECT ?, 0
           UNION
@@ -164,7 +167,7 @@ extension SQLiteStore {
             WHERE a.kind = \(AffiliationKind.hasMember.rawValue) AND r.depth < 3
         )
         SELECT DISTINCT id FROM related
-        """, arguments: [actorID]))
+        """), arguments: [actorID]))
     }
   }
 }

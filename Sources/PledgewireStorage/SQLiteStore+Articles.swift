@@ -7,7 +7,7 @@ extension SQLiteStore {
     try await write { db in
       articles.map { article in
         Self.each(db) {
-          if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE canonical_url = ?", arguments: [article.canonicalURL]) {
+          if let existing = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT id FROM article WHERE canonical_url = ?"), arguments: [article.canonicalURL]) {
             throw RPCError(
               .alreadyExists,
               "article.canonical_url: \(article.canonicalURL) is article \(existing) already",
@@ -16,14 +16,11 @@ extension SQLiteStore {
           }
           var meta = article
           meta.body = ""
-          try db.execute(
-            sql: "INSERT INTO article (canonical_url, outlet, published_at, title, body, meta) VALUES (?, ?, ?, ?, ?, x'')",
-            arguments: [article.canonicalURL, article.outlet, article.publishedAtMs, article.title, article.body]
-          )
+          try db.cachedStatement(sql: "INSERT INTO article (canonical_url, outlet, published_at, title, body, meta) VALUES (?, ?, ?, ?, ?, x'')").execute(arguments: [article.canonicalURL, article.outlet, article.publishedAtMs, article.title, article.body])
           meta.id = db.lastInsertedRowID
-          try db.execute(sql: "UPDATE article SET meta = ? WHERE id = ?", arguments: [Self.blob(meta), meta.id])
+          try db.cachedStatement(sql: "UPDATE article SET meta = ? WHERE id = ?").execute(arguments: [Self.blob(meta), meta.id])
           for actorID in Set(article.mentions.map(\.actorID)) {
-            try db.execute(sql: "INSERT INTO mention (article_id, actor_id) VALUES (?, ?)", arguments: [meta.id, actorID])
+            try db.cachedStatement(sql: "INSERT INTO mention (article_id, actor_id) VALUES (?, ?)").execute(arguments: [meta.id, actorID])
           }
           var stored = article
           stored.id = meta.id
@@ -35,7 +32,7 @@ extension SQLiteStore {
 
   public func article(id: Int64) async throws -> Article? {
     try await read { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT meta, body FROM article WHERE id = ?", arguments: [id]) else {
+      guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT meta, body FROM article WHERE id = ?"), arguments: [id]) else {
         return nil
       }
       var article = try Self.decode(Article.self, row["meta"])
@@ -47,16 +44,15 @@ extension SQLiteStore {
   public func articleBodies(ids: Set<Int64>) async throws -> [Int64: String] {
     guard !ids.isEmpty else { return [:] }
     return try await read { db in
-      let rows = try Row.fetchAll(
-        db,
-        sql: "SELECT id, body FROM article WHERE id IN (\(Self.placeholders(ids.count)))",
+      let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, body FROM article WHERE id IN (\(Self.placeholders(ids.count)))"),
         arguments: StatementArguments(Array(ids))
       )
       return Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as Int64, $0["body"] as String) })
     }
   }
 
-  public func listArticles(_ query: ArticleQuery) async throws -> [Article] {
+  /// The statement ``listArticles(_:)`` runs for `query`.
+  static func articleListStatement(_ query: ArticleQuery) -> (sql: String, arguments: [DatabaseValue]) {
     var conditions: [String] = []
     var arguments: [any DatabaseValueConvertible] = []
     if let outlet = query.outlet {
@@ -86,10 +82,14 @@ extension SQLiteStore {
       \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
       ORDER BY published_at DESC, id DESC LIMIT ?
       """
+    return (sql, arguments.map(\.databaseValue))
+  }
+
+  public func listArticles(_ query: ArticleQuery) async throws -> [Article] {
+    let (sql, arguments) = Self.articleListStatement(query)
     let includeBody = query.includeBody
-    let argumentList = arguments.map(\.databaseValue)
     return try await read { db in
-      try Row.fetchAll(db, sql: sql, arguments: StatementArguments(argumentList)).map { row in
+      try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map { row in
         var article = try Self.decode(Article.self, row["meta"])
         if includeBody {
           article.body = row["body"]
@@ -97,6 +97,12 @@ extension SQLiteStore {
         return article
       }
     }
+  }
+
+  /// The query plan SQLite chooses for ``listArticles(_:)`` with `query`.
+  public func explainListArticles(_ query: ArticleQuery) async throws -> [String] {
+    let (sql, arguments) = Self.articleListStatement(query)
+    return try await explain(sql, arguments)
   }
 
   public func searchArticles(_ query: ArticleSearchQuery) async throws -> [SearchHit] {
@@ -123,7 +129,7 @@ extension SQLiteStore {
     let argumentList = arguments.map(\.databaseValue)
     do {
       return try await read { db in
-        try Row.fetchAll(db, sql: sql, arguments: StatementArguments(argumentList)).map { row in
+        try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(argumentList)).map { row in
           SearchHit(
             articleID: row["id"], title: row["title"], outlet: row["outlet"], publishedAtMs: row["published_at"],
             snippet: (row["snippet"] as String).split(whereSeparator: \.isWhitespace).joined(separator: " "),
@@ -138,10 +144,10 @@ extension SQLiteStore {
 
   public func deleteArticle(id: Int64, force: Bool) async throws -> Int {
     try await write { db in
-      guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM article WHERE id = ?)", arguments: [id]) == true else {
+      guard try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM article WHERE id = ?)"), arguments: [id]) == true else {
         throw RPCError(.notFound, "article \(id) does not exist")
       }
-      let citing = try Row.fetchAll(db, sql: "SELECT id, pledge_id FROM evidence WHERE article_id = ?", arguments: [id])
+      let citing = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, pledge_id FROM evidence WHERE article_id = ?"), arguments: [id])
       if !citing.isEmpty && !force {
         let pledges = Set(citing.map { $0["pledge_id"] as Int64 }).sorted().map(String.init).joined(separator: ", ")
         throw RPCError(
@@ -153,15 +159,15 @@ extension SQLiteStore {
       for pledgeID in Set(citing.map { $0["pledge_id"] as Int64 }) {
         try Self.removeEvidence(of: id, fromPledge: pledgeID, db)
       }
-      try db.execute(sql: "DELETE FROM evidence WHERE article_id = ?", arguments: [id])
-      try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id])
+      try db.cachedStatement(sql: "DELETE FROM evidence WHERE article_id = ?").execute(arguments: [id])
+      try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id])
       return citing.count
     }
   }
 
   /// Takes the evidence from `articleID` out of a pledge's record, and out of its history entries.
   static func removeEvidence(of articleID: Int64, fromPledge pledgeID: Int64, _ db: Database) throws {
-    guard let data = try Data.fetchOne(db, sql: "SELECT data FROM pledge WHERE id = ?", arguments: [pledgeID]) else { return }
+    guard let data = try Data.fetchOne(try db.cachedStatement(sql: "SELECT data FROM pledge WHERE id = ?"), arguments: [pledgeID]) else { return }
     var pledge = try decode(Pledge.self, data)
     pledge.evidence.removeAll { $0.articleID == articleID }
     for index in pledge.history.indices where pledge.history[index].evidence?.articleID == articleID {
@@ -169,7 +175,7 @@ extension SQLiteStore {
       pledge.history[index].note += (pledge.history[index].note.isEmpty ? "" : " ") + "(evidence removed with article \(articleID))"
     }
     pledge.version += 1
-    try db.execute(sql: "UPDATE pledge SET data = ?, version = ? WHERE id = ?", arguments: [blob(pledge), pledge.version, pledgeID])
+    try db.cachedStatement(sql: "UPDATE pledge SET data = ?, version = ? WHERE id = ?").execute(arguments: [blob(pledge), pledge.version, pledgeID])
   }
 
   static func placeholders(_ count: Int) -> String {

@@ -11,21 +11,15 @@ extension SQLiteStore {
           stored.version = 1
           stored.createdAtMs = now
           stored.updatedAtMs = now
-          try db.execute(
-            sql: "INSERT INTO pledge (category, status, made_at, conditional, version, data) VALUES (?, ?, ?, ?, 1, x'')",
-            arguments: [pledge.category.rawValue, pledge.status.rawValue, pledge.madeAtMs, pledge.condition != nil]
-          )
+          try db.cachedStatement(sql: "INSERT INTO pledge (category, status, made_at, conditional, version, data) VALUES (?, ?, ?, ?, 1, x'')").execute(arguments: [pledge.category.rawValue, pledge.status.rawValue, pledge.madeAtMs, pledge.condition != nil])
           stored.id = db.lastInsertedRowID
           for index in stored.evidence.indices {
             stored.evidence[index] = try Self.insertEvidence(stored.evidence[index], pledgeID: stored.id, now: now, db)
           }
           for party in Set(stored.parties.map { [$0.actorID, Int64($0.role.rawValue)] }) {
-            try db.execute(
-              sql: "INSERT INTO party (pledge_id, actor_id, role) VALUES (?, ?, ?)",
-              arguments: [stored.id, party[0], party[1]]
-            )
+            try db.cachedStatement(sql: "INSERT INTO party (pledge_id, actor_id, role) VALUES (?, ?, ?)").execute(arguments: [stored.id, party[0], party[1]])
           }
-          try db.execute(sql: "UPDATE pledge SET data = ? WHERE id = ?", arguments: [Self.blob(stored), stored.id])
+          try db.cachedStatement(sql: "UPDATE pledge SET data = ? WHERE id = ?").execute(arguments: [Self.blob(stored), stored.id])
           return try Self.appendEvent(.created, stored, now, db)
         }
       }
@@ -34,11 +28,12 @@ extension SQLiteStore {
 
   public func pledge(id: Int64) async throws -> Pledge? {
     try await read { db in
-      try Data.fetchOne(db, sql: "SELECT data FROM pledge WHERE id = ?", arguments: [id]).map { try Self.decode(Pledge.self, $0) }
+      try Data.fetchOne(try db.cachedStatement(sql: "SELECT data FROM pledge WHERE id = ?"), arguments: [id]).map { try Self.decode(Pledge.self, $0) }
     }
   }
 
-  public func listPledges(_ query: PledgeQuery) async throws -> [Pledge] {
+  /// The statement ``listPledges(_:)`` runs for `query`.
+  static func pledgeListStatement(_ query: PledgeQuery) -> (sql: String, arguments: [DatabaseValue]) {
     var conditions: [String] = []
     var arguments: [any DatabaseValueConvertible] = []
     if let actorIDs = query.actorIDs {
@@ -82,11 +77,20 @@ extension SQLiteStore {
       arguments.append(cursor.id)
     }
     arguments.append(query.limit)
-    let sql = Self.pledgeListSQL(conditions)
-    let argumentList = arguments.map(\.databaseValue)
+    return (pledgeListSQL(conditions), arguments.map(\.databaseValue))
+  }
+
+  public func listPledges(_ query: PledgeQuery) async throws -> [Pledge] {
+    let (sql, arguments) = Self.pledgeListStatement(query)
     return try await read { db in
-      try Data.fetchAll(db, sql: sql, arguments: StatementArguments(argumentList)).map { try Self.decode(Pledge.self, $0) }
+      try Data.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map { try Self.decode(Pledge.self, $0) }
     }
+  }
+
+  /// The query plan SQLite chooses for ``listPledges(_:)`` with `query`, one line per step.
+  public func explainListPledges(_ query: PledgeQuery) async throws -> [String] {
+    let (sql, arguments) = Self.pledgeListStatement(query)
+    return try await explain(sql, arguments)
   }
 
   static func pledgeListSQL(_ conditions: [String]) -> String {
@@ -100,7 +104,7 @@ extension SQLiteStore {
     pledgeID: Int64, expectedVersion: Int64?, now: Int64, _ makeChange: @escaping @Sendable (Pledge) throws -> StatusChange
   ) async throws -> PledgeEvent {
     try await write { db in
-      guard let data = try Data.fetchOne(db, sql: "SELECT data FROM pledge WHERE id = ?", arguments: [pledgeID]) else {
+      guard let data = try Data.fetchOne(try db.cachedStatement(sql: "SELECT data FROM pledge WHERE id = ?"), arguments: [pledgeID]) else {
         throw RPCError(.notFound, "pledge \(pledgeID) does not exist")
       }
       var pledge = try Self.decode(Pledge.self, data)
@@ -121,19 +125,14 @@ extension SQLiteStore {
       pledge.history.append(change)
       pledge.version += 1
       pledge.updatedAtMs = now
-      try db.execute(
-        sql: "UPDATE pledge SET status = ?, version = ?, data = ? WHERE id = ?",
-        arguments: [pledge.status.rawValue, pledge.version, Self.blob(pledge), pledgeID]
-      )
+      try db.cachedStatement(sql: "UPDATE pledge SET status = ?, version = ?, data = ? WHERE id = ?").execute(arguments: [pledge.status.rawValue, pledge.version, Self.blob(pledge), pledgeID])
       return try Self.appendEvent(.statusChanged, pledge, now, db)
     }
   }
 
   public func pledgeEvents(after sequence: Int64, limit: Int) async throws -> [PledgeEvent] {
     try await read { db in
-      try Row.fetchAll(
-        db,
-        sql: "SELECT sequence, kind, at, data FROM pledge_event WHERE sequence > ? ORDER BY sequence LIMIT ?",
+      try Row.fetchAll(try db.cachedStatement(sql: "SELECT sequence, kind, at, data FROM pledge_event WHERE sequence > ? ORDER BY sequence LIMIT ?"),
         arguments: [sequence, limit]
       ).map { row in
         PledgeEvent(
@@ -148,12 +147,12 @@ extension SQLiteStore {
 
   public func latestEventSequence() async throws -> Int64 {
     try await read { db in
-      try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) FROM pledge_event") ?? 0
+      try Int64.fetchOne(try db.cachedStatement(sql: "SELECT COALESCE(MAX(sequence), 0) FROM pledge_event")) ?? 0
     }
   }
 
   private static func insertEvidence(_ evidence: Evidence, pledgeID: Int64, now: Int64, _ db: Database) throws -> Evidence {
-    try db.execute(sql: "INSERT INTO evidence (pledge_id, article_id) VALUES (?, ?)", arguments: [pledgeID, evidence.articleID])
+    try db.cachedStatement(sql: "INSERT INTO evidence (pledge_id, article_id) VALUES (?, ?)").execute(arguments: [pledgeID, evidence.articleID])
     var stored = evidence
     stored.id = db.lastInsertedRowID
     stored.addedAtMs = now
@@ -161,10 +160,7 @@ extension SQLiteStore {
   }
 
   private static func appendEvent(_ kind: PledgeEventKind, _ pledge: Pledge, _ now: Int64, _ db: Database) throws -> PledgeEvent {
-    try db.execute(
-      sql: "INSERT INTO pledge_event (pledge_id, kind, at, data) VALUES (?, ?, ?, ?)",
-      arguments: [pledge.id, kind.rawValue, now, blob(pledge)]
-    )
+    try db.cachedStatement(sql: "INSERT INTO pledge_event (pledge_id, kind, at, data) VALUES (?, ?, ?, ?)").execute(arguments: [pledge.id, kind.rawValue, now, blob(pledge)])
     return PledgeEvent(kind: kind, pledge: pledge, sequence: db.lastInsertedRowID, atMs: now)
   }
 }

@@ -14,6 +14,7 @@ public final class SQLiteStore: PledgewireStore {
   }
 
   let writer: any DatabaseWriter
+  let actorCache = ActorCache()
   /// Where the database lives.
   public let path: String
 
@@ -23,7 +24,7 @@ public final class SQLiteStore: PledgewireStore {
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(10)
     configuration.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue.uppercased())")
+      try db.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue.uppercased()); PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456")
     }
     self.path = path
     do {
@@ -115,6 +116,20 @@ public final class SQLiteStore: PledgewireStore {
   }
 
   // MARK: Maintenance
+
+  /// `EXPLAIN QUERY PLAN` of a statement, one line per step, indented by depth.
+  func explain(_ sql: String, _ arguments: [DatabaseValue]) async throws -> [String] {
+    try await read { db in
+      var depth: [Int: Int] = [:]
+      return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(arguments)).map { row in
+        let id: Int = row["id"]
+        let parent: Int = row["parent"]
+        let level = (depth[parent] ?? -1) + 1
+        depth[id] = level
+        return String(repeating: "  ", count: level) + (row["detail"] as String)
+      }
+    }
+  }
 
   public func isEmpty() async throws -> Bool {
     try await read { db in

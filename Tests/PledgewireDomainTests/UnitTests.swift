@@ -1,5 +1,5 @@
 @testable import PledgewireDomain
-import PledgewireStorage
+@testable import PledgewireStorage
 import PledgewireWire
 import Testing
 
@@ -85,5 +85,27 @@ struct UnitTests {
     #expect(throws: RPCError.self) { try PageToken.decode(token, scope: "articles", query: query, fieldCount: 2) }
     #expect(throws: RPCError.self) { try PageToken.decode(token, scope: "pledges", query: ListPledgesRequest(), fieldCount: 2) }
     #expect(try PageToken.decode("", scope: "pledges", query: query, fieldCount: 2) == nil)
+  }
+}
+
+@Suite("Actor cache")
+struct ActorCacheTests {
+  @Test("a slower writer or reader never puts an older version back")
+  func keepsNewest() {
+    let cache = PledgewireStorage.ActorCache(capacity: 10)
+    cache.store([Actor(id: 1, canonicalName: "new", version: 3)])
+    cache.store([Actor(id: 1, canonicalName: "old", version: 2)])
+    #expect(cache.actor(1)?.canonicalName == "new")
+    cache.store([Actor(id: 1, canonicalName: "newer", version: 4)])
+    #expect(cache.actor(1)?.version == 4)
+  }
+
+  @Test("when full it starts over instead of growing")
+  func bounded() {
+    let cache = PledgewireStorage.ActorCache(capacity: 3)
+    cache.store((1...3).map { Actor(id: $0, version: 1) })
+    cache.store([Actor(id: 4, version: 1)])
+    #expect(cache.actor(4) != nil)
+    #expect(cache.actor(1) == nil)
   }
 }

@@ -1,0 +1,179 @@
+// Storage benchmark: generates synthetic data straight into a SQLite store, then measures ingest rate, Get by id,
+// filtered List and Search latency in process, and prints the query plans of the List queries.
+//
+//   pledgewire-storage-bench [--path FILE] [--actors N] [--articles N] [--pledges N] [--samples N] [--reuse]
+//                            [--sync full|normal]
+//
+// Defaults: 10,000 actors, 100,000 articles, 1,000,000 pledges in /tmp/pledgewire-storage-bench.sqlite.
+import Foundation
+import PledgewireBench
+import PledgewireStorage
+import PledgewireTransport
+import PledgewireWire
+
+struct Options {
+  var path = "/tmp/pledgewire-storage-bench.sqlite"
+  var actors = 10_000
+  var articles = 100_000
+  var pledges = 1_000_000
+  var samples = 2_000
+  var reuse = false
+  var sync = SQLiteStore.Synchronous.full
+}
+
+func parseOptions() -> Options {
+  var options = Options()
+  var arguments = CommandLine.arguments.dropFirst()
+  while let argument = arguments.popFirst() {
+    switch argument {
+    case "--path": options.path = arguments.popFirst() ?? options.path
+    case "--actors": options.actors = Int(arguments.popFirst() ?? "") ?? options.actors
+    case "--articles": options.articles = Int(arguments.popFirst() ?? "") ?? options.articles
+    case "--pledges": options.pledges = Int(arguments.popFirst() ?? "") ?? options.pledges
+    case "--samples": options.samples = Int(arguments.popFirst() ?? "") ?? options.samples
+    case "--reuse": options.reuse = true
+    case "--sync": options.sync = SQLiteStore.Synchronous(rawValue: arguments.popFirst() ?? "") ?? options.sync
+    default:
+      print("usage: pledgewire-storage-bench [--path FILE] [--actors N] [--articles N] [--pledges N] [--samples N] [--reuse] [--sync full|normal]")
+      exit(argument == "--help" ? 0 : 2)
+    }
+  }
+  return options
+}
+
+func seconds(since start: UInt64) -> Double {
+  Double(MonotonicTime.now() - start) / 1e9
+}
+
+/// Fails loudly when any item of a batch failed.
+func check<T>(_ results: [Result<T, RPCError>]) throws {
+  if let failure = results.lazy.compactMap({ result -> RPCError? in if case .failure(let error) = result { return error }; return nil }).first {
+    throw failure
+  }
+}
+
+/// Runs `body` in batches of `batch` items, printing the rate.
+func ingest(_ name: String, count: Int, batch: Int, _ body: (Range<Int>) async throws -> Void) async throws {
+  let start = MonotonicTime.now()
+  var done = 0
+  while done < count {
+    let end = min(count, done + batch)
+    try await body(done..<end)
+    done = end
+  }
+  let elapsed = seconds(since: start)
+  print("ingest \(name): \(count) in \(String(format: "%.1f", elapsed)) s = \(Int(Double(count) / elapsed))/s (batches of \(batch))")
+}
+
+/// Calls `body` `samples` times; prints p50, p90, p99 and max in microseconds.
+func measure(_ name: String, samples: Int, _ body: (Int) async throws -> Int) async throws {
+  var latencies: [Double] = []
+  var rows = 0
+  for index in 0..<samples {
+    let start = MonotonicTime.now()
+    rows += try await body(index)
+    latencies.append(Double(MonotonicTime.now() - start) / 1_000)
+  }
+  latencies.sort()
+  func at(_ fraction: Double) -> String { String(format: "%.0f", latencies[min(latencies.count - 1, Int(Double(latencies.count) * fraction))]) }
+  let name = name.padding(toLength: 44, withPad: " ", startingAt: 0)
+  print("\(name) p50 \(at(0.5).leftPad(6)) µs  p90 \(at(0.9).leftPad(6)) µs  p99 \(at(0.99).leftPad(6)) µs  max \(at(1).leftPad(7)) µs  rows/call \(String(format: "%.1f", Double(rows) / Double(samples)))")
+}
+
+extension String {
+  func leftPad(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}
+
+let options = parseOptions()
+if !options.reuse {
+  for suffix in ["", "-wal", "-shm"] {
+    try? FileManager.default.removeItem(atPath: options.path + suffix)
+  }
+}
+let store = try SQLiteStore(path: options.path, synchronous: options.sync)
+let synthetic = SyntheticData(seed: 42)
+let now = Int64(Date().timeIntervalSince1970 * 1_000)
+print("storage benchmark: \(options.path), synchronous=\(options.sync.rawValue), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+
+if !options.reuse {
+  try await ingest("actors", count: options.actors, batch: 1_000) { range in
+    try check(try await store.insertActors(range.map(synthetic.actor), now: now))
+  }
+  try await ingest("articles", count: options.articles, batch: 500) { range in
+    try check(try await store.insertArticles(range.map { index in
+      var article = synthetic.article(index)
+      article.contentHash = "sha256:synthetic"
+      article.ingestedAtMs = now
+      return article
+    }))
+  }
+  // Synthetic ids are 1...N in insertion order.
+  let actorIDs = (1...Int64(options.actors)).map { $0 }
+  let articles = (0..<options.articles).map { (id: Int64($0 + 1), quote: SyntheticData.quote(forArticle: $0)) }
+  try await ingest("pledges", count: options.pledges, batch: 1_000) { range in
+    try check(try await store.insertPledges(range.map { index in
+      var pledge = synthetic.pledge(index, actorIDs: actorIDs, articles: articles)
+      pledge.status = .announced
+      pledge.evidence[0].range = TextRange(start: 0, end: UInt32(pledge.evidence[0].quote.unicodeScalars.count))
+      return pledge
+    }, now: now))
+  }
+}
+
+nonisolated(unsafe) var random = SyntheticData.Random(seed: 7)
+func pick(_ count: Int) -> Int64 { Int64(random.next() % UInt64(count)) + 1 }
+let samples = options.samples
+print("")
+try await measure("get actor by id, first read (SQLite)", samples: min(samples, options.actors)) { index in
+  try await store.actor(id: Int64(index + 1)) == nil ? 0 : 1
+}
+for id in 1...Int64(options.actors) { _ = try await store.actor(id: id) }
+try await measure("get actor by id, cache warm", samples: samples) { _ in try await store.actor(id: pick(options.actors)) == nil ? 0 : 1 }
+try await measure("get article by id", samples: samples) { _ in try await store.article(id: pick(options.articles)) == nil ? 0 : 1 }
+try await measure("get pledge by id", samples: samples) { _ in try await store.pledge(id: pick(options.pledges)) == nil ? 0 : 1 }
+let pledgeQueries: [(String, () -> PledgeQuery)] = [
+  ("list pledges: newest 20", { PledgeQuery(limit: 20) }),
+  ("list pledges: by maker actor", { PledgeQuery(actorIDs: [pick(options.actors)], limit: 20) }),
+  ("list pledges: by beneficiary", { PledgeQuery(beneficiaryID: pick(options.actors), limit: 20) }),
+  ("list pledges: status + category", { PledgeQuery(categories: [.militaryAid], statuses: [.announced], limit: 20) }),
+  ("list pledges: made-at window", { let from = 1_735_689_600_000 + Int64(random.next() % 900_000) * 1_000; return PledgeQuery(madeAfter: from, madeBefore: from + 86_400_000, limit: 20) }),
+  ("list pledges: citing an article", { PledgeQuery(articleID: pick(options.articles), limit: 20) }),
+  ("list pledges: conditional, by maker", { PledgeQuery(actorIDs: [pick(options.actors)], conditional: true, limit: 20) }),
+  ("list pledges: page 2 by keyset", { PledgeQuery(after: TimeCursor(at: 1_735_689_600_000 + Int64(options.pledges / 2) * 1_000, id: Int64(options.pledges / 2)), limit: 20) }),
+]
+for (name, query) in pledgeQueries {
+  try await measure(name, samples: samples) { _ in try await store.listPledges(query()).count }
+}
+let articleQueries: [(String, () -> ArticleQuery)] = [
+  ("list articles: newest 20", { ArticleQuery(limit: 20) }),
+  ("list articles: by outlet", { ArticleQuery(outlet: "Outlet \(random.next() % 20)", limit: 20) }),
+]
+for (name, query) in articleQueries {
+  try await measure(name, samples: samples) { _ in try await store.listArticles(query()).count }
+}
+let words = SyntheticData.vocabulary
+try await measure("search: common word (~25% of articles), top 20", samples: min(samples, 200)) { _ in
+  try await store.searchArticles(ArticleSearchQuery(match: "\"\(words[Int(random.next() % UInt64(words.count))])\"", limit: 20)).count
+}
+try await measure("search: two common words, top 20", samples: min(samples, 200)) { _ in
+  try await store.searchArticles(ArticleSearchQuery(match: "\"\(words[Int(random.next() % 50)])\" AND \"\(words[Int(random.next() % 50)])\"", limit: 20)).count
+}
+let fillers = SyntheticData.fillers
+try await measure("search: ordinary word (~3% of articles), top 20", samples: min(samples, 500)) { _ in
+  try await store.searchArticles(ArticleSearchQuery(match: "\"\(fillers[Int(random.next() % UInt64(fillers.count))])\"", limit: 20)).count
+}
+try await measure("search: rare phrase (article number)", samples: min(samples, 500)) { _ in
+  try await store.searchArticles(ArticleSearchQuery(match: "\"article \(pick(options.articles))\"", limit: 20)).count
+}
+
+print("\nquery plans:")
+for (name, query) in pledgeQueries {
+  print("  \(name):")
+  for line in try await store.explainListPledges(query()) { print("    \(line)") }
+}
+for (name, query) in articleQueries {
+  print("  \(name):")
+  for line in try await store.explainListArticles(query()) { print("    \(line)") }
+}
+let size = (try? FileManager.default.attributesOfItem(atPath: options.path)[.size] as? Int) ?? 0
+print("\ndatabase size: \(size / 1_048_576) MiB")
