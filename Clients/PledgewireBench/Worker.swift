@@ -30,6 +30,10 @@ struct Worker {
       if let deadline, ContinuousClock.now >= deadline { return }
       guard budget.take() else { return }
       let now = MonotonicTime.now()
+      if let deadline, Double(now) + Double(ContinuousClock.now.duration(to: deadline).nanoseconds) <= scheduled {
+        // The next call's slot is after the end of the run.
+        return
+      }
       if Double(now) < scheduled {
         try? await Task.sleep(for: .nanoseconds(Int64(scheduled - Double(now))))
       }

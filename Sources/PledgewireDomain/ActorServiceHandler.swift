@@ -21,7 +21,10 @@ public struct ActorServiceHandler: RPCService {
     router.unary(ActorService.CreateActor.self) { request, _ in
       try await create([request])[0].get()
     }
-    router.unary(ActorService.GetActor.self) { request, _ in
+    router.unary(ActorService.GetActor.self, fastPath: { request, _ in
+      try FieldCheck.positive(request.id, "id")
+      return store.cachedActor(id: request.id)
+    }) { request, _ in
       try FieldCheck.positive(request.id, "id")
       guard let actor = try await store.actor(id: request.id) else {
         throw RPCError(.notFound, "actor \(request.id) does not exist")

@@ -231,7 +231,8 @@ final class Connection: @unchecked Sendable {
     } else {
       partialFrameSince = nil
     }
-    scheduleFlush()
+    // Answers the fast paths produced, and acknowledgements, leave with this read's batch, not a queue hop later.
+    flush()
   }
 
   private func handle(_ frame: Frame) throws {
@@ -414,6 +415,20 @@ final class Connection: @unchecked Sendable {
 
   private func start(_ call: ServerCall, request: [UInt8]) {
     call.requestPayload = nil
+    if let fastPath = call.handler.fastPath {
+      do {
+        if try fastPath(request, call.context, call.streamID, &encoder) {
+          end(call, Trailers(code: .ok))
+          return
+        }
+      } catch let error as RPCError {
+        end(call, error.trailers)
+        return
+      } catch {
+        end(call, ServerCall.trailers(for: error))
+        return
+      }
+    }
     let run = call.handler.run
     call.task = Task(executorPreference: loop) {
       await run(call, request)
@@ -470,8 +485,7 @@ final class Connection: @unchecked Sendable {
       inboundOverLimit = calls.values.contains { $0.bufferedRequestCount >= configuration.maxBufferedRequestMessages }
       setReading()
     }
-    statistics.streamsClosed(1)
-    statistics.record(method: call.handler.descriptor.fullName, code: code, nanoseconds: MonotonicTime.now() - call.startedAt)
+    statistics.callEnded(method: call.handler.descriptor.fullName, code: code, nanoseconds: MonotonicTime.now() - call.startedAt)
     if calls.isEmpty {
       let now = MonotonicTime.now()
       idleSince = now

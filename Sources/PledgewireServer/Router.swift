@@ -34,6 +34,22 @@ public struct Router: Sendable {
     }
   }
 
+  /// Registers a unary method with a synchronous fast path. `fastPath` runs right on the connection's I/O queue,
+  /// with no task and no thread hop, and returns the response when it can give one without waiting (from memory,
+  /// say); it returns nil to decline, and then `handler` runs as usual. It must never block.
+  public mutating func unary<M: RPCMethod>(
+    _ method: M.Type,
+    fastPath: @escaping @Sendable (M.Input, ServerContext) throws -> M.Output?,
+    _ handler: @escaping @Sendable (M.Input, ServerContext) async throws -> M.Output
+  ) {
+    unary(method, handler)
+    handlers[M.descriptor.fullName]?.fastPath = { request, context, streamID, encoder in
+      guard let response = try fastPath(try M.Input(serializedBytes: request), context) else { return false }
+      try encoder.writeMessage(response, streamID: streamID)
+      return true
+    }
+  }
+
   /// Registers a server-streaming method: one request, any number of responses sent through the writer.
   public mutating func serverStreaming<M: RPCMethod>(
     _ method: M.Type,
@@ -70,7 +86,7 @@ public struct Router: Sendable {
     _ run: @escaping @Sendable (ServerCall, [UInt8]) async -> Void
   ) {
     precondition(descriptor.kind == kind, "\(descriptor.fullName) is \(descriptor.kind.name), not \(kind.name)")
-    handlers[descriptor.fullName] = MethodHandler(descriptor: descriptor, run: run)
+    handlers[descriptor.fullName] = MethodHandler(descriptor: descriptor, run: run, fastPath: nil)
   }
 
   /// The registered methods, by full name.

@@ -30,6 +30,14 @@ final class ServerStatistics: Sendable {
       }
     }
 
+    /// A call ended: one fewer open stream, and its status and latency recorded, under one lock.
+    func callEnded(method: String, code: StatusCode, nanoseconds: UInt64) {
+      counters.withLock { counters in
+        counters.streamsOpen -= 1
+        counters.methods[method, default: MethodCounters()].record(code: code, microseconds: max(1, nanoseconds / 1_000))
+      }
+    }
+
     func streamOpened() { counters.withLock { $0.streamsOpen += 1 } }
     func streamsClosed(_ count: Int) { counters.withLock { $0.streamsOpen -= count } }
     func received(_ bytes: Int) { counters.withLock { $0.bytesReceived += UInt64(bytes) } }

@@ -92,7 +92,7 @@ struct BenchTests {
   func seedAndWrite() async throws {
     try await withBenchServer(sample: false) { target in
       let configuration = BenchConfiguration(
-        target: target, connections: 1, concurrency: 4, duration: .milliseconds(800), warmup: .zero, rate: 500,
+        target: target, connections: 1, concurrency: 16, duration: .seconds(1), warmup: .zero, rate: 200,
         mix: try Mix(parsing: "create-pledge=1,update-status=1"),
         seedActors: 50, seedArticles: 20, seedPledges: 300, progress: false
       )
@@ -102,8 +102,8 @@ struct BenchTests {
       #expect(report.seeding.allSatisfy { $0.failed == 0 && $0.perSecond > 0 })
       #expect(report.mode == "open")
       #expect(report.errors.isEmpty, "\(report.errors)")
-      // 500 calls/s for 0.8 s: about 400, give or take the schedule's edges.
-      #expect(report.count >= 300 && report.count <= 420)
+      // 200 calls/s for 1 s: about 200, give or take the schedule's edges; a closed loop would make thousands.
+      #expect(report.count >= 150 && report.count <= 210, "\(report.count) calls")
     }
   }
 

@@ -17,7 +17,7 @@ struct WatchTests {
   func liveEvents() async throws {
     try await withDomainServer { client, _ in
       let world = try await World.make(client)
-      var iterator = client.pledges.watchPledges(WatchPledgesRequest(filter: PledgeFilter(categories: [.financialAid]))).makeAsyncIterator()
+      let iterator = client.pledges.watchPledges(WatchPledgesRequest(filter: PledgeFilter(categories: [.financialAid]))).makeAsyncIterator()
       // The stream opens on the first next(); let it register before the writes.
       let first = Task { [iterator] in
         var iterator = iterator

@@ -38,6 +38,39 @@ struct CallTests {
     }
   }
 
+  @Test("a fast path answers what it can, hands the rest to the handler, and turns its errors into statuses")
+  func fastPath() async throws {
+    let probe = Probe()
+    try await withTestServer(probe: probe) { _, port in
+      let connection = try RawConnection(port: port)
+      try await connection.handshake()
+      // Fast and declined calls interleaved on one connection, all sent before any answer is read.
+      var frames: [Frame] = []
+      for id in 1...100 {
+        let stream = UInt32(2 * id - 1)
+        frames.append(.requestHeaders(streamID: stream, RequestHeaders(method: Echo.Lookup.descriptor.fullName), endStream: false))
+        frames.append(.message(streamID: stream, GetActorRequest(id: Int64(id)).serializedBytes(), endStream: true))
+      }
+      try await connection.send(frames)
+      for id in 1...100 {
+        let (messages, trailers) = try await connection.response(stream: UInt32(2 * id - 1))
+        #expect(trailers.code == .ok)
+        #expect(messages.count == 1)
+        let actor = try Actor(serializedBytes: try #require(messages.first))
+        #expect(actor.id == Int64(id))
+        #expect(actor.canonicalName == (id % 2 == 0 ? "fast" : "slow"))
+      }
+      #expect(probe.startedCount == 50)
+
+      try await connection.call(Echo.Lookup.descriptor, stream: 201, GetActorRequest(id: -1))
+      let (messages, trailers) = try await connection.response(stream: 201)
+      #expect(messages.isEmpty)
+      #expect(trailers.code == .invalidArgument)
+      #expect(trailers.details?.fieldViolations.first?.field == "id")
+      #expect(probe.startedCount == 50)
+    }
+  }
+
   @Test("calls on one connection complete in any order")
   func outOfOrder() async throws {
     let probe = Probe()

@@ -118,8 +118,8 @@ struct BuiltinServiceTests {
       let services = Dictionary(uniqueKeysWithValues: response.services.map { ($0.name, $0) })
       #expect(services.keys.sorted() == ["pledgewire.v1.HealthService", "pledgewire.v1.ReflectionService", "pledgewire.v1.StatsService", "test.v1.Echo"])
       let echo = try #require(services["test.v1.Echo"])
-      #expect(echo.methods.map(\.name) == ["Collect", "Expand", "Hold", "Sleep", "Unary"])
-      #expect(echo.methods.map(\.kind) == [.clientStreaming, .serverStreaming, .clientStreaming, .unary, .unary])
+      #expect(echo.methods.map(\.name) == ["Collect", "Expand", "Hold", "Lookup", "Sleep", "Unary"])
+      #expect(echo.methods.map(\.kind) == [.clientStreaming, .serverStreaming, .clientStreaming, .unary, .unary, .unary])
       #expect(services["pledgewire.v1.HealthService"]?.methods.first { $0.name == "Watch" }?.kind == .serverStreaming)
     }
   }

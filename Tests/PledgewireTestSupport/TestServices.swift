@@ -40,6 +40,14 @@ public enum Echo {
     public static let descriptor = MethodDescriptor(service: service, name: "Hold", kind: .clientStreaming, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.ImportResponse")
   }
 
+  /// Has a fast path: answers Actor{id, name "fast"} on the I/O queue for even ids, declines odd ids (the handler
+  /// then answers with name "slow"), and fails negative ids with INVALID_ARGUMENT before any handler runs.
+  public enum Lookup: RPCMethod {
+    public typealias Input = GetActorRequest
+    public typealias Output = Actor
+    public static let descriptor = MethodDescriptor(service: service, name: "Lookup", kind: .unary, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor")
+  }
+
   /// Sleeps for a minute, recording in the probe whether it saw cancellation.
   public enum Sleep: RPCMethod {
     public typealias Input = GetActorRequest
@@ -127,6 +135,13 @@ public struct EchoService: RPCService {
       probe.started()
       await probe.waitForGate()
       throw RPCError(.failedPrecondition, "held")
+    }
+    router.unary(Echo.Lookup.self, fastPath: { request, _ in
+      guard request.id >= 0 else { throw RPCError.invalidArgument(field: "id", "must not be negative") }
+      return request.id % 2 == 0 ? Actor(id: request.id, canonicalName: "fast") : nil
+    }) { [probe] request, _ in
+      probe.started()
+      return Actor(id: request.id, canonicalName: "slow")
     }
     router.unary(Echo.Sleep.self) { [probe] request, _ in
       probe.started()

@@ -56,7 +56,12 @@ public struct FrameEncoder: Sendable {
     case .halfClose(let stream):
       try writeFrame(.halfClose, [], stream) { _ in }
     case .trailers(let stream, let trailers):
-      try writeFrame(.trailers, [], stream) { trailers.serialize(into: &$0) }
+      if trailers.code == .ok && trailers.message.isEmpty && trailers.details == nil && trailers.metadata.isEmpty {
+        // The common case, and all its fields are defaults: proto3 encodes it as no bytes at all.
+        try writeFrame(.trailers, [], stream) { _ in }
+      } else {
+        try writeFrame(.trailers, [], stream) { trailers.serialize(into: &$0) }
+      }
     case .cancel(let stream, let cancel):
       try writeFrame(.cancel, [], stream) { cancel.serialize(into: &$0) }
     }
@@ -74,7 +79,12 @@ public struct FrameEncoder: Sendable {
     payload: (inout [UInt8]) -> Void
   ) throws {
     let start = bytes.count
-    bytes.append(contentsOf: [0, 0, 0, 0, type.rawValue, flags.rawValue, 0, 0])
+    bytes.reserveCapacity(start + WireProtocol.frameHeaderLength)
+    for _ in 0..<4 { bytes.append(0) }
+    bytes.append(type.rawValue)
+    bytes.append(flags.rawValue)
+    bytes.append(0)
+    bytes.append(0)
     Self.appendUInt32(streamID, to: &bytes)
     payload(&bytes)
     let length = bytes.count - start - WireProtocol.frameHeaderLength
@@ -92,7 +102,10 @@ public struct FrameEncoder: Sendable {
   }
 
   private static func appendUInt32(_ value: UInt32, to bytes: inout [UInt8]) {
-    bytes.append(contentsOf: [UInt8(value >> 24), UInt8(value >> 16 & 0xff), UInt8(value >> 8 & 0xff), UInt8(value & 0xff)])
+    bytes.append(UInt8(truncatingIfNeeded: value >> 24))
+    bytes.append(UInt8(truncatingIfNeeded: value >> 16))
+    bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+    bytes.append(UInt8(truncatingIfNeeded: value))
   }
 
   private static func appendUInt64(_ value: UInt64, to bytes: inout [UInt8]) {
