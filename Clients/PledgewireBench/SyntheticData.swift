@@ -51,12 +51,23 @@ public struct SyntheticData: Sendable {
     )
   }
 
-  /// The body of article `index`: about 120 words.
+  /// 4,096 filler words built from syllables ("baroketi"), which make up most of a body, as ordinary words do.
+  public static let fillers: [String] = {
+    let syllables = ["ba", "ro", "ke", "ti", "mu", "sa", "lo", "ve", "dan", "pri", "sol", "ter", "na", "gu", "fe", "zor"]
+    return (0..<4_096).map { number in
+      (0..<3).map { syllables[(number >> (4 * $0)) & 15] }.joined()
+    }
+  }()
+
+  /// The body of article `index`: 120 words, one in eight from the domain vocabulary, so that a domain word occurs
+  /// in about a quarter of the articles and a filler word in about 3 %.
   public func body(_ index: Int) -> String {
     var random = random(index, 2)
     var words: [String] = []
     for position in 0..<120 {
-      var word = Self.vocabulary[Int(random.next() % UInt64(Self.vocabulary.count))]
+      var word = random.next() % 8 == 0
+        ? Self.vocabulary[Int(random.next() % UInt64(Self.vocabulary.count))]
+        : Self.fillers[Int(random.next() % UInt64(Self.fillers.count))]
       if position % 12 == 0 {
         word = word.prefix(1).uppercased() + word.dropFirst()
       }
