@@ -1,5 +1,5 @@
 # Pledgewire: `make run` starts the server, `make test` runs every test. Both install what they need first.
-.PHONY: run test deps build release protos check-protos leak-check bench-codec clean
+.PHONY: run test deps build release protos check-protos leak-check bench bench-codec bench-storage clean
 
 PORT ?= 7979
 
@@ -28,6 +28,13 @@ check-protos: deps
 
 leak-check: deps
 	scripts/leak-check
+
+bench: deps
+	scripts/bench
+
+bench-storage: deps
+	swift build -c release --product pledgewire-storage-bench
+	.build/release/pledgewire-storage-bench
 
 bench-codec: deps
 	swift build -c release --product pledgewire-codec-bench

@@ -203,7 +203,7 @@ public struct BenchRunner: Sendable {
           var errors: UInt64 = 0
           for worker in workers {
             worker.counts.withLock { counts in
-              merged.add(counts.total)
+              for histogram in counts.byOperation.values { merged.add(histogram) }
               calls += counts.calls
               errors += counts.errors.values.reduce(0, +)
             }
@@ -242,7 +242,7 @@ public struct BenchRunner: Sendable {
     var errorsByOperation: [Operation: UInt64] = [:]
     for worker in workers {
       worker.counts.withLock { counts in
-        total.add(counts.total)
+        for histogram in counts.byOperation.values { total.add(histogram) }
         for (operation, histogram) in counts.byOperation {
           byOperation[operation, default: Histogram(lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .two)].add(histogram)
         }

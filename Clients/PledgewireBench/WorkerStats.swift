@@ -2,11 +2,10 @@ import Histogram
 import PledgewireWire
 import Synchronization
 
-/// What one worker measured. Workers record into their own stats (an uncontended lock); the progress line and
-/// the report merge them.
+/// What one worker measured. Workers record into their own stats (an uncontended lock), one histogram per
+/// operation; the progress line and the report merge them, overall figures included.
 final class WorkerStats: Sendable {
   struct Counts {
-    var total = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .two)
     var byOperation: [Operation: Histogram<UInt64>] = [:]
     var errors: [StatusCode: UInt64] = [:]
     var errorsByOperation: [Operation: UInt64] = [:]
@@ -19,7 +18,6 @@ final class WorkerStats: Sendable {
     let value = max(1, min(microseconds, 60_000_000))
     counts.withLock { counts in
       counts.calls += 1
-      _ = counts.total.record(value)
       _ = counts.byOperation[operation, default: Histogram(lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .two)].record(value)
       if let error {
         counts.errors[error, default: 0] += 1

@@ -30,7 +30,7 @@ struct BenchCommand: AsyncParsableCommand {
   @Option(help: "Actors to create first.") var seedActors = 0
   @Option(help: "Articles to create first.") var seedArticles = 0
   @Option(help: "Pledges to create first (needs actors and articles).") var seedPledges = 0
-  @Option(help: "Instead of calls: read this many events of a Watch replaying the event log, and report events/s.") var watchReplay: Int?
+  @Option(help: "Instead of calls: read this many events of a Watch replaying the event log, and report events/s; --timeout is the whole Watch's deadline.") var watchReplay: Int?
   @Flag(help: "No progress line.") var quiet = false
   @Flag(help: "Print the report as JSON.") var json = false
   @Flag(help: "Print the report as CSV.") var csv = false
@@ -60,14 +60,15 @@ struct BenchCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    if let watchReplay {
-      let result = try await WatchReplay.run(target: try makeConfiguration().target, events: watchReplay)
-      print(json ? "{\"events\": \(result.events), \"seconds\": \(result.seconds), \"events_per_second\": \(Int(result.eventsPerSecond))}"
-        : "\(result.events) events in \(String(format: "%.2f", result.seconds)) s: \(Int(result.eventsPerSecond)) events/s")
-      return
-    }
+    let configuration = try makeConfiguration()
     do {
-      let report = try await BenchRunner(configuration: try makeConfiguration()).run()
+      if let watchReplay {
+        let result = try await WatchReplay.run(target: configuration.target, events: watchReplay, timeout: .milliseconds(Int64(timeout * 1_000)))
+        print(json ? "{\"events\": \(result.events), \"seconds\": \(result.seconds), \"events_per_second\": \(Int(result.eventsPerSecond))}"
+          : "\(result.events) events in \(String(format: "%.2f", result.seconds)) s: \(Int(result.eventsPerSecond)) events/s")
+        return
+      }
+      let report = try await BenchRunner(configuration: configuration).run()
       print(json ? report.json : csv ? report.csv : report.text)
     } catch let error as RPCError {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))

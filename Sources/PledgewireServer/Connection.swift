@@ -214,8 +214,10 @@ final class Connection: @unchecked Sendable {
   }
 
   private func decodeFrames() {
+    var completedFrame = false
     do {
       while state != .closing && state != .closed, let frame = try decoder.next() {
+        completedFrame = true
         try handle(frame)
       }
     } catch let error as RPCError {
@@ -223,14 +225,11 @@ final class Connection: @unchecked Sendable {
     } catch {
       fail(RPCError(.internal, "\(error)", connectionError: .internalError))
     }
-    if state != .closing && state != .closed && decoder.bufferedByteCount > 0 {
-      if partialFrameSince == nil {
-        partialFrameSince = lastReadAt
-        scheduleWake(at: lastReadAt + configuration.frameTimeout.nanoseconds)
-      }
-    } else {
+    if completedFrame {
+      // What is buffered now is a new frame: its time starts with this read.
       partialFrameSince = nil
     }
+    timePartialFrame(since: lastReadAt)
     // Answers the fast paths produced, and acknowledgements, leave with this read's batch, not a queue hop later.
     flush()
   }
@@ -578,9 +577,27 @@ final class Connection: @unchecked Sendable {
 
   /// Suspends or resumes the read source: reading stops while output or buffered requests are over their limits.
   /// A closing connection keeps reading, to drop what the client still sends rather than reset it.
+  /// Reading pauses while the client's calls have more buffered than the limits allow, in or out.
+  private var isReadingPaused: Bool {
+    state != .closing && state != .closed && (outputOverLimit || inboundOverLimit)
+  }
+
   private func setReading() {
-    let wanted = state == .closing || state == .closed || !(outputOverLimit || inboundOverLimit)
-    socket.setReadingPaused(!wanted)
+    socket.setReadingPaused(isReadingPaused)
+    timePartialFrame(since: MonotonicTime.now())
+  }
+
+  /// Starts or stops the clock on a partly received frame. It runs only while the connection is read: a frame whose
+  /// rest waits in the socket because the server paused reading is not late.
+  private func timePartialFrame(since time: UInt64) {
+    guard state != .closing && state != .closed && decoder.bufferedByteCount > 0 && !isReadingPaused else {
+      partialFrameSince = nil
+      return
+    }
+    if partialFrameSince == nil {
+      partialFrameSince = time
+      scheduleWake(at: time + configuration.frameTimeout.nanoseconds)
+    }
   }
 
   // MARK: Timer

@@ -107,6 +107,19 @@ struct BenchTests {
     }
   }
 
+  @Test("Watch replay reads the event log from its start, and says so when the log is too short")
+  func watchReplay() async throws {
+    try await withBenchServer { target in
+      let result = try await WatchReplay.run(target: target, events: 5)
+      #expect(result.events == 5)
+      #expect(result.seconds > 0 && result.eventsPerSecond > 0)
+      let error = await #expect(throws: BenchError.self) {
+        _ = try await WatchReplay.run(target: target, events: 1_000_000, timeout: .milliseconds(500))
+      }
+      #expect(error?.description.contains("of 1000000 events arrived") == true, "\(error?.description ?? "")")
+    }
+  }
+
   @Test("a server without data gives a clear error")
   func emptyServer() async throws {
     try await withBenchServer(sample: false) { target in

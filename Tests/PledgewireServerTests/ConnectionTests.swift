@@ -154,6 +154,58 @@ struct ConnectionTests {
     }
   }
 
+  @Test("a steady stream whose reads always end mid-frame is not mistaken for a slow frame")
+  func steadyStreamMidFrame() async throws {
+    try await withTestServer(ServerConfiguration(frameTimeout: .milliseconds(300))) { _, port in
+      let connection = try RawConnection(port: port)
+      try await connection.handshake()
+      try await connection.send(.requestHeaders(streamID: 1, RequestHeaders(method: Echo.Collect.descriptor.fullName), endStream: false))
+      let frames = (1...40).map { id in
+        var encoder = FrameEncoder()
+        try! encoder.write(.message(streamID: 1, GetActorRequest(id: Int64(id)).serializedBytes(), endStream: id == 40))
+        return encoder.bytes
+      }
+      // 1.2 s of sends, each the end of one frame and the start of the next: some frame is always half there,
+      // but every one of them completes within 30 ms.
+      try await connection.sendRaw(Array(frames[0].prefix(5)))
+      for index in 1..<frames.count {
+        try await Task.sleep(for: .milliseconds(30))
+        try await connection.sendRaw(Array(frames[index - 1].dropFirst(5)) + Array(frames[index].prefix(5)))
+      }
+      try await connection.sendRaw(Array(frames[frames.count - 1].dropFirst(5)))
+      let (messages, trailers) = try await connection.response(stream: 1)
+      #expect(trailers.code == .ok)
+      let response = try ImportResponse(serializedBytes: try #require(messages.first))
+      #expect(response.received == 40)
+    }
+  }
+
+  @Test("a partial frame left in the buffer while the server has paused reading is not timed out")
+  func partialFrameWhilePaused() async throws {
+    let probe = Probe()
+    try await withTestServer(ServerConfiguration(frameTimeout: .milliseconds(200), maxBufferedRequestMessages: 8), probe: probe) { _, port in
+      let connection = try RawConnection(port: port)
+      try await connection.handshake()
+      // In one write, so that one read brings the server the full buffer and half of the next frame.
+      var encoder = FrameEncoder()
+      try encoder.write(.requestHeaders(streamID: 1, RequestHeaders(method: Echo.Hold.descriptor.fullName), endStream: false))
+      for id in 0..<20 {
+        try encoder.write(.message(streamID: 1, GetActorRequest(id: Int64(id)).serializedBytes(), endStream: false))
+      }
+      var last = FrameEncoder()
+      try last.write(.message(streamID: 1, GetActorRequest(id: 99).serializedBytes(), endStream: false))
+      try await connection.sendRaw(encoder.bytes + last.bytes.prefix(5))
+      #expect(await probe.wait { $0.startedCount == 1 })
+      // The held call's buffer is full, so the server reads nothing more: the half frame is its own doing.
+      try await Task.sleep(for: .milliseconds(600))
+      probe.openGate()
+      #expect(try await connection.response(stream: 1).trailers.code == .failedPrecondition)
+      try await connection.sendRaw(Array(last.bytes.dropFirst(5)))
+      try await connection.call(Echo.Unary.descriptor, stream: 3, GetActorRequest(id: 3))
+      #expect(try await connection.response(stream: 3).trailers.code == .ok)
+    }
+  }
+
   @Test("a connection that never sends its preface is closed after the handshake timeout")
   func silentPreface() async throws {
     try await withTestServer(ServerConfiguration(handshakeTimeout: .milliseconds(300))) { _, port in
