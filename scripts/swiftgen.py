@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Generates Swift value types, their protobuf-c conversions and the service catalog from a FileDescriptorSet.
 
-Usage: swiftgen.py DESCRIPTOR_SET OUT_DIR FIXTURES_FILE CLIENTS_FILE
+Usage: swiftgen.py DESCRIPTOR_SET OUT_DIR FIXTURES_FILE CLIENTS_FILE SERVICES_FILE
 
 DESCRIPTOR_SET comes from `protoc-c --include_source_info -o FILE`. For every .proto file it writes
-OUT_DIR/<name>.pw.swift, and OUT_DIR/ServiceCatalog.pw.swift listing every service. FIXTURES_FILE receives, for the
-tests, a fully populated value of every message (every field set, repeated fields with two elements). CLIENTS_FILE
-receives a typed client for every service, for the PledgewireClient module. A method whose options say
+OUT_DIR/<name>.pw.swift: a value type for every message with its protobuf-c conversion (unknown fields kept) and its
+proto3 JSON mapping, an enum for every enum. OUT_DIR/ServiceCatalog.pw.swift lists every service and message and
+embeds the descriptor set itself (for reflection). FIXTURES_FILE receives, for the tests, a fully populated value of
+every message (every field set, repeated fields with two elements). CLIENTS_FILE receives a typed client for every
+service, for the PledgewireClient module; SERVICES_FILE a server-side protocol for every service, every method
+required, with its registration in a Router, for the PledgewireServer module. A method whose options say
 `idempotency_level = NO_SIDE_EFFECTS` (or IDEMPOTENT) is marked idempotent: clients may retry it. The output is deterministic, so
 `scripts/generate-protos --check` can compare it byte for byte. Needs only the Python standard library: the
 descriptor set is read with the small protobuf decoder below.
@@ -15,6 +18,7 @@ Supported: proto3 scalars, strings, bytes, enums, messages, repeated fields and 
 groups, proto2 and proto3 `optional` (protoc-c 1.4 cannot compile the last; the others are not needed).
 """
 
+import base64
 import os
 import sys
 
@@ -238,11 +242,13 @@ class Generator:
             short = v["name"][len(prefix):] if v["name"].startswith(prefix) else v["name"]
             cases.append((escape(camel(short)), short, v["number"], comment_lines(locations.get(path + (2, j)))))
         lines = ["\n// MARK: - %s\n\n" % name, doc(comment_lines(locations.get(path)), ""),
-                 "public enum %s: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {\n" % name]
+                 "public enum %s: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {\n" % name]
         for case, short, number, comments in cases:
             lines.append(doc(comments, "  "))
             lines.append("  case %s\n" % case)
         lines.append("  /// A value this version of the schema does not know.\n  case unrecognized(Int32)\n\n")
+        lines.append("  /// What the schema's value names start with; ``name`` leaves it out.\n")
+        lines.append("  public static let namePrefix = \"%s\"\n\n" % (prefix if all(v["name"].startswith(prefix) for v in e["value"]) else ""))
         lines.append("  /// The known values, in schema order.\n")
         lines.append("  public static let allCases: [%s] = [%s]\n\n" % (name, ", ".join("." + c[0] for c in cases)))
         lines.append("  public init(rawValue: Int32) {\n    switch rawValue {\n")
@@ -299,8 +305,8 @@ class Generator:
         for p in props:
             out.append(doc(p["doc"], "  "))
             out.append("  public var %s: %s\n" % (p["prop"], p["swift"]))
-        if props:
-            out.append("\n")
+        out.append("  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.\n")
+        out.append("  public var unknownFields = UnknownFields()\n\n")
         out.append("  /// Creates a message; every field left out has its zero value.\n")
         params = ", ".join("%s: %s = %s" % (p["prop"], p["swift"], p["zero"]) for p in props)
         out.append("  public init(%s) {\n" % params)
@@ -315,35 +321,110 @@ class Generator:
         out.append("  public func serialize(into buffer: inout [UInt8]) {\n")
         out.append("    ProtobufCCodec.serialize(self, into: &buffer)\n  }\n}\n\n")
 
-        out.append("extension %s: Encodable {\n" % name)
-        out.append("  /// The message as JSON: every field under its schema name, enums by name.\n")
-        out.append("  public func encode(to encoder: any Encoder) throws {\n")
-        if props:
-            out.append("    var container = encoder.container(keyedBy: ProtobufJSONKey.self)\n")
-            for p in props:
-                out.append("    try container.encode(self.%s, forKey: \"%s\")\n" % (p["prop"].strip("`"), p["c"]))
-        else:
-            out.append("    _ = encoder.container(keyedBy: ProtobufJSONKey.self)\n")
-        out.append("  }\n}\n\n")
+        out.append(self.generate_json(name, props))
         out.append("extension %s: CMessage {\n" % name)
         out.append("  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {\n")
         out.append("    var message = %s()\n    %s__init(&message)\n" % (ctype, cfunc))
         out.append("    return message.base.descriptor\n  }()\n\n")
-        var = "c" if props else "_"
         out.append("  func lower(into arena: inout CArena) -> UnsafeMutablePointer<%s> {\n" % ctype)
         out.append("    let c = arena.allocate(%s.self)\n    %s__init(c)\n" % (ctype, cfunc))
         for p in props:
             out.append("    " + self.lower_statement(p) + "\n")
+        out.append("    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)\n")
         out.append("    return c\n  }\n\n")
-        out.append("  init(lifting %s: UnsafePointer<%s>) {\n" % (var, ctype))
+        out.append("  init(lifting c: UnsafePointer<%s>) {\n" % ctype)
         if props:
             out.append("    self.init(\n")
             out.append(",\n".join("      %s: %s" % (p["prop"].strip("`"), self.lift_expression(p)) for p in props))
             out.append("\n    )\n")
         else:
             out.append("    self.init()\n")
+        out.append("    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)\n")
         out.append("  }\n}\n")
         return "".join(out)
+
+    @staticmethod
+    def json_name(field_name):
+        """protoc's json_name: lowerCamelCase, each letter after an underscore capitalized."""
+        out, upper = [], False
+        for ch in field_name:
+            if ch == "_":
+                upper = True
+            else:
+                out.append(ch.upper() if upper else ch)
+                upper = False
+        return "".join(out)
+
+    def generate_json(self, name, props):
+        """The proto3 JSON mapping: lowerCamel names (both spellings read), int64 as strings, enums by name, bytes in
+        base64, fields at their zero value left out."""
+        out = ["extension %s: Codable {\n" % name]
+        out.append("  /// The message in the proto3 JSON mapping; fields at their zero value are left out.\n")
+        out.append("  public func encode(to encoder: any Encoder) throws {\n")
+        if props:
+            out.append("    var container = encoder.container(keyedBy: ProtobufJSONKey.self)\n")
+        else:
+            out.append("    _ = encoder.container(keyedBy: ProtobufJSONKey.self)\n")
+        for p in props:
+            t, v, key = p["field"]["type"], "self." + p["prop"].strip("`"), self.json_name(p["c"])
+            kind = self.json_kind(t)
+            if p["repeated"] and kind:
+                out.append("    if !%s.isEmpty { try container.encode(%s.map(ProtoJSON.%s), forKey: \"%s\") }\n" % (v, v, kind, key))
+            elif p["repeated"]:
+                out.append("    if !%s.isEmpty { try container.encode(%s, forKey: \"%s\") }\n" % (v, v, key))
+            elif t == T_MESSAGE:
+                out.append("    if let value = %s { try container.encode(value, forKey: \"%s\") }\n" % (v, key))
+            elif kind:
+                out.append("    if %s != %s { try container.encode(ProtoJSON.%s(%s), forKey: \"%s\") }\n" % (v, p["zero"], kind, v, key))
+            else:
+                out.append("    if %s != %s { try container.encode(%s, forKey: \"%s\") }\n" % (v, p["zero"], v, key))
+        out.append("  }\n\n")
+        out.append("  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as\n")
+        out.append("  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.\n")
+        out.append("  public init(from decoder: any Decoder) throws {\n")
+        if props:
+            out.append("    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)\n")
+            keys = []
+            for p in props:
+                keys.append(self.json_name(p["c"]))
+                if p["c"] != self.json_name(p["c"]):
+                    keys.append(p["c"])
+            out.append("    try ProtoJSON.checkKeys(container, known: [%s])\n" % ", ".join('"%s"' % k for k in keys))
+            out.append("    self.init()\n")
+            for p in props:
+                t, prop, key = p["field"]["type"], p["prop"].strip("`"), self.json_name(p["c"])
+                kind = self.json_kind(t)
+                base = p["base"]
+                if p["repeated"]:
+                    if kind:
+                        out.append("    if let value = try ProtoJSON.%s(container, \"%s\", \"%s\") { self.%s = value }\n" % ("decode" + kind[:1].upper() + kind[1:] + "s", key, p["c"], prop))
+                    else:
+                        out.append("    if let value = try ProtoJSON.decode([%s].self, container, \"%s\", \"%s\") { self.%s = value }\n" % (base, key, p["c"], prop))
+                elif kind:
+                    out.append("    if let value = try ProtoJSON.%s(container, \"%s\", \"%s\") { self.%s = value }\n" % ("decode" + kind[:1].upper() + kind[1:], key, p["c"], prop))
+                else:
+                    out.append("    if let value = try ProtoJSON.decode(%s.self, container, \"%s\", \"%s\") { self.%s = value }\n" % (base, key, p["c"], prop))
+        else:
+            out.append("    _ = try decoder.container(keyedBy: ProtobufJSONKey.self)\n")
+            out.append("    self.init()\n")
+        out.append("  }\n}\n\n")
+        return "".join(out)
+
+    @staticmethod
+    def json_kind(t):
+        """The ProtoJSON helper a scalar type needs, or None when it encodes as itself (strings, bools, 32-bit
+        integers, enums, messages)."""
+        if t in (T_INT64, T_SINT64, T_SFIXED64):
+            return "int64"
+        if t in (T_UINT64, T_FIXED64):
+            return "uint64"
+        if t == T_BYTES:
+            return "bytes"
+        if t == T_DOUBLE:
+            return "double"
+        if t == T_FLOAT:
+            return "float"
+        return None
 
     def lower_statement(self, p):
         t, c, v = p["field"]["type"], p["c"], "self." + p["prop"].strip("`")
@@ -406,8 +487,7 @@ class Generator:
         out.append("  public static let descriptor = ServiceDescriptor(\n    name: \"%s\",\n    methods: [%s]\n  )\n"
                    % (full, ", ".join("%s.descriptor" % m["name"] for m in s["method"])))
         for j, m in enumerate(s["method"]):
-            kind = {(0, 0): "unary", (0, 1): "serverStreaming", (1, 0): "clientStreaming",
-                    (1, 1): "bidiStreaming"}[(m["client_streaming"], m["server_streaming"])]
+            kind = self.method_kind(m)
             comments = comment_lines(locations.get(path + (2, j))) or ["`%s`" % kind]
             out.append("\n" + doc(comments, "  "))
             out.append("  public enum %s: RPCMethod {\n" % m["name"])
@@ -485,8 +565,63 @@ class Generator:
         out.append("]\n")
         return "".join(out)
 
-    ACCESSORS = {"ArticleService": "articles", "ActorService": "actors", "PledgeService": "pledges",
-                 "HealthService": "health", "ReflectionService": "reflection", "StatsService": "stats"}
+    @staticmethod
+    def accessor(service_name):
+        """The client's property for a service: its name without "Service", lowerCamelCase ("PledgeService": pledge)."""
+        stem = service_name[:-len("Service")] if service_name.endswith("Service") and service_name != "Service" else service_name
+        return escape(camel(c_lower(stem)))
+
+    @staticmethod
+    def method_kind(m):
+        return {(0, 0): "unary", (0, 1): "serverStreaming", (1, 0): "clientStreaming",
+                (1, 1): "bidiStreaming"}[(m["client_streaming"], m["server_streaming"])]
+
+    def generate_services(self):
+        """A server-side protocol per service (every method required) and its registration in a Router."""
+        out = ["// Generated by scripts/swiftgen.py from Protos/. DO NOT EDIT.\n\n", "import PledgewireWire\n"]
+        for f in self.files:
+            locations = {tuple(loc["path"]): loc for loc in (f["source_code_info"] or {"location": []})["location"]}
+            for i, svc in enumerate(f["service"]):
+                name = svc["name"]
+                full = "%s.%s" % (f["package"], name)
+                out.append("\n// MARK: - %s\n\nextension %s {\n" % (name, name))
+                out.append("  /// The server side of `%s`: every method is required, so a service that misses one does\n" % full)
+                out.append("  /// not compile. Conforming types get ``RPCService/register(in:)`` for free.\n")
+                out.append("  public protocol ServiceProtocol: RPCService {\n")
+                for j, m in enumerate(svc["method"]):
+                    inp = m["input_type"].rsplit(".", 1)[1]
+                    outp = m["output_type"].rsplit(".", 1)[1]
+                    func = escape(camel(c_lower(m["name"])))
+                    kind = self.method_kind(m)
+                    comments = comment_lines(locations.get((6, i, 2, j))) or ["`%s`, %s." % (m["name"], kind)]
+                    out.append(doc(comments, "    "))
+                    if kind == "unary":
+                        out.append("    func %s(_ request: %s, context: ServerContext) async throws -> %s\n" % (func, inp, outp))
+                    elif kind == "serverStreaming":
+                        out.append("    func %s(_ request: %s, writer: ResponseWriter<%s>, context: ServerContext) async throws\n" % (func, inp, outp))
+                    elif kind == "clientStreaming":
+                        out.append("    func %s(_ requests: RequestStream<%s>, context: ServerContext) async throws -> %s\n" % (func, inp, outp))
+                    else:
+                        sys.exit("swiftgen: %s: bidirectional streaming is not supported by the server" % m["name"])
+                out.append("  }\n}\n\n")
+                out.append("extension %s.ServiceProtocol {\n" % name)
+                out.append("  /// Registers every method of the service.\n")
+                out.append("  public func register(in router: inout Router) {\n    registerMethods(in: &router)\n  }\n\n")
+                out.append("  /// Registers every method with its handler. A conforming type that implements ``register(in:)`` itself\n")
+                out.append("  /// (to add a fast path, say) calls this first.\n")
+                out.append("  public func registerMethods(in router: inout Router) {\n")
+                for m in svc["method"]:
+                    func = escape(camel(c_lower(m["name"])))
+                    kind = self.method_kind(m)
+                    ref = "%s.%s.self" % (name, m["name"])
+                    if kind == "unary":
+                        out.append("    router.unary(%s) { request, context in\n      try await self.%s(request, context: context)\n    }\n" % (ref, func))
+                    elif kind == "serverStreaming":
+                        out.append("    router.serverStreaming(%s) { request, writer, context in\n      try await self.%s(request, writer: writer, context: context)\n    }\n" % (ref, func))
+                    else:
+                        out.append("    router.clientStreaming(%s) { requests, context in\n      try await self.%s(requests, context: context)\n    }\n" % (ref, func))
+                out.append("  }\n}\n")
+        return "".join(out)
 
     def generate_clients(self):
         out = ["// Generated by scripts/swiftgen.py from Protos/. DO NOT EDIT.\n\n", "import PledgewireWire\n"]
@@ -495,7 +630,7 @@ class Generator:
             for i, svc in enumerate(f["service"]):
                 name = svc["name"]
                 full = "%s.%s" % (f["package"], name)
-                accessor = self.ACCESSORS.get(name, camel(c_lower(name[:-7] if name.endswith("Service") else name)))
+                accessor = self.accessor(name)
                 out.append("\n// MARK: - %s\n\n/// Typed calls of `%s`.\n" % (name, full))
                 out.append("public struct %sClient: Sendable {\n" % name)
                 out.append("  /// The client the calls go through.\n  public let client: PledgewireClient\n\n")
@@ -528,25 +663,35 @@ class Generator:
                 out.append("  public var %s: %sClient {\n    %sClient(client: self)\n  }\n}\n" % (accessor, name, name))
         return "".join(out)
 
-    def generate_catalog(self):
+    def generate_catalog(self, descriptor_set):
         services = [s["name"] for f in self.files for s in f["service"]]
+        messages = [m["name"] for f in self.files for m in f["message_type"]]
+        encoded = base64.b64encode(descriptor_set).decode("ascii")
+        chunks = "\n".join(encoded[i:i + 116] for i in range(0, len(encoded), 116))
         return ("// Generated by scripts/swiftgen.py. DO NOT EDIT.\n\n"
-                "/// Every service defined in Protos/, in file order.\n"
+                "/// Every service and message defined in Protos/.\n"
                 "public enum ServiceCatalog {\n"
-                "  /// The services with their methods and streaming kinds.\n"
+                "  /// The services with their methods and streaming kinds, in file order.\n"
                 "  public static let services: [ServiceDescriptor] = [\n%s  ]\n\n"
+                "  /// Every message type, by full name (\"pledgewire.v1.Pledge\").\n"
+                "  public static let messages: [String: any ProtobufMessage.Type] = [\n%s  ]\n\n"
+                "  /// A serialized `google.protobuf.FileDescriptorSet` of Protos/, comments included: what reflection serves.\n"
+                "  public static let fileDescriptorSet: [UInt8] = ProtoJSON.base64Decoded(\"\"\"\n%s\n\"\"\")!\n\n"
                 "  /// protoc-c's method lists, by service name, to check ``services`` against.\n"
                 "  static var protobufCMethods: [String: [(name: String, input: String, output: String)]] {\n"
                 "    [\n%s    ]\n  }\n}\n"
                 % ("".join("    %s.descriptor,\n" % s for s in services),
+                   "".join("    %s.protoName: %s.self,\n" % (m, m) for m in messages),
+                   chunks,
                    "".join("      %s.descriptor.name: %s.protobufCMethods,\n" % (s, s) for s in services)))
 
 
 def main():
-    if len(sys.argv) != 5:
+    if len(sys.argv) != 6:
         sys.exit(__doc__)
     with open(sys.argv[1], "rb") as fh:
-        file_set = parse(fh.read(), FILE_SET)
+        descriptor_set = fh.read()
+    file_set = parse(descriptor_set, FILE_SET)
     gen = Generator(file_set)
     os.makedirs(sys.argv[2], exist_ok=True)
     for f in gen.files:
@@ -554,13 +699,16 @@ def main():
         with open(os.path.join(sys.argv[2], "%s.pw.swift" % base), "w") as fh:
             fh.write(gen.generate_file(f))
     with open(os.path.join(sys.argv[2], "ServiceCatalog.pw.swift"), "w") as fh:
-        fh.write(gen.generate_catalog())
+        fh.write(gen.generate_catalog(descriptor_set))
     os.makedirs(os.path.dirname(sys.argv[3]), exist_ok=True)
     with open(sys.argv[3], "w") as fh:
         fh.write(gen.generate_fixtures())
     os.makedirs(os.path.dirname(sys.argv[4]), exist_ok=True)
     with open(sys.argv[4], "w") as fh:
         fh.write(gen.generate_clients())
+    os.makedirs(os.path.dirname(sys.argv[5]), exist_ok=True)
+    with open(sys.argv[5], "w") as fh:
+        fh.write(gen.generate_services())
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ public struct BenchRunner: Sendable {
     let runTag = String(Int(Date().timeIntervalSince1970 * 1000), radix: 36)
     if configuration.seedActors > 0 {
       let (ids, record) = try await timed("actors", count: configuration.seedActors) {
-        try await client.actors.importActors(
+        try await client.actor.importActors(
           (0..<configuration.seedActors).lazy.map { CreateActorRequest(actor: synthetic.actor($0)) },
           options: Self.seedingOptions
         )
@@ -74,7 +74,7 @@ public struct BenchRunner: Sendable {
     }
     if configuration.seedArticles > 0 {
       let (ids, record) = try await timed("articles", count: configuration.seedArticles) {
-        try await client.articles.importArticles(
+        try await client.article.importArticles(
           (0..<configuration.seedArticles).lazy.map { index in
             var article = synthetic.article(index)
             article.canonicalURL += "?run=\(runTag)"
@@ -99,7 +99,7 @@ public struct BenchRunner: Sendable {
         var start = 0
         while start < configuration.seedPledges {
           let end = min(configuration.seedPledges, start + 100_000)
-          let part = try await client.pledges.importPledges(
+          let part = try await client.pledge.importPledges(
             (start..<end).lazy.map { CreatePledgeRequest(pledge: synthetic.pledge($0, actorIDs: targetsForPledges.actorIDs, articles: targetsForPledges.articles)) },
             options: Self.seedingOptions
           )
@@ -140,7 +140,7 @@ public struct BenchRunner: Sendable {
     if targets.pledgeIDs.isEmpty && !operations.isDisjoint(with: [.getPledge, .updateStatus]) {
       var token = ""
       repeat {
-        let page = try await client.pledges.listPledges(ListPledgesRequest(pageSize: 1000, pageToken: token))
+        let page = try await client.pledge.listPledges(ListPledgesRequest(pageSize: 1000, pageToken: token))
         targets.pledgeIDs += page.pledges.filter { !Self.finalStatuses.contains($0.status) }.map(\.id)
         token = page.nextPageToken
       } while !token.isEmpty && targets.pledgeIDs.count < 100_000
@@ -155,14 +155,14 @@ public struct BenchRunner: Sendable {
   private func discoverActors(_ client: PledgewireClient, _ targets: inout Targets) async throws {
     var token = ""
     repeat {
-      let page = try await client.actors.listActors(ListActorsRequest(pageSize: 1000, pageToken: token))
+      let page = try await client.actor.listActors(ListActorsRequest(pageSize: 1000, pageToken: token))
       targets.actorIDs += page.actors.map(\.id)
       token = page.nextPageToken
     } while !token.isEmpty && targets.actorIDs.count < 100_000
   }
 
   private func discoverArticles(_ client: PledgewireClient, _ targets: inout Targets) async throws {
-    let page = try await client.articles.listArticles(ListArticlesRequest(view: .full, pageSize: 200))
+    let page = try await client.article.listArticles(ListArticlesRequest(view: .full, pageSize: 200))
     targets.articles = page.articles.compactMap { article in
       let words = article.body.split(separator: " ").prefix(4).joined(separator: " ")
       return words.isEmpty ? nil : (article.id, words)

@@ -18,7 +18,7 @@ public enum WatchReplay {
     let start = MonotonicTime.now()
     var received = 0
     do {
-      for try await _ in client.pledges.watchPledges(WatchPledgesRequest(resumeToken: "e0"), options: CallOptions(timeout: timeout)) {
+      for try await _ in client.pledge.watchPledges(WatchPledgesRequest(resumeToken: "e0"), options: CallOptions(timeout: timeout)) {
         received += 1
         if received == events { break }
       }

@@ -53,19 +53,19 @@ struct Worker {
     do {
       switch operation {
       case .getActor:
-        _ = try await client.actors.getActor(GetActorRequest(id: pick(targets.actorIDs)))
+        _ = try await client.actor.getActor(GetActorRequest(id: pick(targets.actorIDs)))
       case .getPledge:
-        _ = try await client.pledges.getPledge(GetPledgeRequest(id: pick(targets.pledgeIDs)))
+        _ = try await client.pledge.getPledge(GetPledgeRequest(id: pick(targets.pledgeIDs)))
       case .listPledges:
-        _ = try await client.pledges.listPledges(ListPledgesRequest(filter: PledgeFilter(actorID: pick(targets.actorIDs)), pageSize: 20))
+        _ = try await client.pledge.listPledges(ListPledgesRequest(filter: PledgeFilter(actorID: pick(targets.actorIDs)), pageSize: 20))
       case .search:
-        _ = try await client.articles.searchArticles(SearchArticlesRequest(query: pick(targets.searchWords), pageSize: 10))
+        _ = try await client.article.searchArticles(SearchArticlesRequest(query: pick(targets.searchWords), pageSize: 10))
       case .createPledge:
         let number = Int(random.next() % 1_000_000_000)
-        _ = try await client.pledges.createPledge(CreatePledgeRequest(pledge: SyntheticData(seed: 7).pledge(number, actorIDs: targets.actorIDs, articles: targets.articles)))
+        _ = try await client.pledge.createPledge(CreatePledgeRequest(pledge: SyntheticData(seed: 7).pledge(number, actorIDs: targets.actorIDs, articles: targets.articles)))
       case .updateStatus:
         let status: PledgeStatus = random.next() % 2 == 0 ? .inProgress : .stalled
-        _ = try await client.pledges.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pick(targets.pledgeIDs), status: status, note: "load test"))
+        _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pick(targets.pledgeIDs), status: status, note: "load test"))
       }
       return (operation, nil)
     } catch let error as RPCError {

@@ -6,8 +6,8 @@ import Synchronization
 ///
 /// ```swift
 /// let client = try await PledgewireClient.connect(to: "127.0.0.1:7979")
-/// let actor = try await client.actors.getActor(GetActorRequest(id: 42))
-/// for try await event in client.pledges.watchPledges(WatchPledgesRequest()) { print(event) }
+/// let actor = try await client.actor.getActor(GetActorRequest(id: 42))
+/// for try await event in client.pledge.watchPledges(WatchPledgesRequest()) { print(event) }
 /// client.close()
 /// ```
 ///

@@ -5,7 +5,7 @@ import PledgewireWire
 /// ``RPCError`` otherwise.
 ///
 /// ```swift
-/// for try await event in client.pledges.watchPledges(WatchPledgesRequest()) {
+/// for try await event in client.pledge.watchPledges(WatchPledgesRequest()) {
 ///   print(event.kind, event.pledge?.action ?? "")
 /// }
 /// ```

@@ -70,7 +70,7 @@ struct ActorCommand: AsyncParsableCommand {
         externalIDs: try externalId.map(ActorCommand.externalID), description: description
       )
       try await options.run { client, output in
-        let created = try await client.actors.createActor(CreateActorRequest(actor: actor), options: options.callOptions)
+        let created = try await client.actor.createActor(CreateActorRequest(actor: actor), options: options.callOptions)
         output.record(created, ActorCommand.fields(created))
       }
     }
@@ -83,7 +83,7 @@ struct ActorCommand: AsyncParsableCommand {
 
     func run() async throws {
       try await options.run { client, output in
-        let actor = try await client.actors.getActor(GetActorRequest(id: id), options: options.callOptions)
+        let actor = try await client.actor.getActor(GetActorRequest(id: id), options: options.callOptions)
         output.record(actor, ActorCommand.fields(actor))
       }
     }
@@ -109,7 +109,7 @@ struct ActorCommand: AsyncParsableCommand {
       try await options.run { client, output in
         var actors: [Actor] = []
         repeat {
-          let page = try await client.actors.listActors(request, options: options.callOptions)
+          let page = try await client.actor.listActors(request, options: options.callOptions)
           actors += page.actors
           request.pageToken = page.nextPageToken
         } while all && !request.pageToken.isEmpty
@@ -173,7 +173,7 @@ struct ActorCommand: AsyncParsableCommand {
         throw ValidationError("nothing to change: give at least one of --kind, --name, --alias, --role, --country, --affiliation, --description")
       }
       try await options.run { client, output in
-        let updated = try await client.actors.updateActor(UpdateActorRequest(actor: actor, updateMask: mask), options: options.callOptions)
+        let updated = try await client.actor.updateActor(UpdateActorRequest(actor: actor, updateMask: mask), options: options.callOptions)
         output.record(updated, ActorCommand.fields(updated))
       }
     }
@@ -194,7 +194,7 @@ struct ActorCommand: AsyncParsableCommand {
         name: name, kind: try kind.map { try EnumArgument.parse($0, option: "--kind") } ?? .unspecified, maxCandidates: limit
       )
       try await options.run { client, output in
-        let candidates = try await client.actors.resolveActor(request, options: options.callOptions).candidates
+        let candidates = try await client.actor.resolveActor(request, options: options.callOptions).candidates
         output.list(candidates, [
           .init(title: "ID", value: { String($0.actor?.id ?? 0) }),
           .init(title: "SCORE", value: { String(format: "%.3f", $0.score) }),

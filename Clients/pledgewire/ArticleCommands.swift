@@ -61,7 +61,7 @@ struct ArticleCommand: AsyncParsableCommand {
         body = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
       }
       try await options.run { client, output in
-        let article = try await client.articles.createArticle(CreateArticleRequest(article: Article(
+        let article = try await client.article.createArticle(CreateArticleRequest(article: Article(
           canonicalURL: url, title: title, outlet: outlet, byline: byline, language: language,
           publishedAtMs: publishedAt, dateline: dateline, body: body, labels: label
         )), options: options.callOptions)
@@ -79,7 +79,7 @@ struct ArticleCommand: AsyncParsableCommand {
 
     func run() async throws {
       try await options.run { client, output in
-        let article = try await client.articles.getArticle(GetArticleRequest(id: id), options: options.callOptions)
+        let article = try await client.article.getArticle(GetArticleRequest(id: id), options: options.callOptions)
         output.record(article, ArticleCommand.fields(article))
       }
     }
@@ -109,7 +109,7 @@ struct ArticleCommand: AsyncParsableCommand {
       try await options.run { client, output in
         var articles: [Article] = []
         repeat {
-          let page = try await client.articles.listArticles(request, options: options.callOptions)
+          let page = try await client.article.listArticles(request, options: options.callOptions)
           articles += page.articles
           request.pageToken = page.nextPageToken
         } while all && !request.pageToken.isEmpty
@@ -142,7 +142,7 @@ struct ArticleCommand: AsyncParsableCommand {
         publishedBeforeMs: try before.map { try Dates.parse($0, option: "--before") } ?? 0, pageSize: limit
       )
       try await options.run { client, output in
-        let hits = try await client.articles.searchArticles(request, options: options.callOptions).hits
+        let hits = try await client.article.searchArticles(request, options: options.callOptions).hits
         output.list(hits, [
           .init(title: "ID", value: { String($0.articleID) }),
           .init(title: "SCORE", value: { String(format: "%.4g", $0.score) }),
@@ -164,7 +164,7 @@ struct ArticleCommand: AsyncParsableCommand {
 
     func run() async throws {
       try await options.run { client, output in
-        let result = try await client.articles.deleteArticle(DeleteArticleRequest(id: id, force: force), options: options.callOptions)
+        let result = try await client.article.deleteArticle(DeleteArticleRequest(id: id, force: force), options: options.callOptions)
         output.record(result, [("deleted", "article \(id)"), ("evidence deleted", String(result.evidenceDeleted))])
       }
     }

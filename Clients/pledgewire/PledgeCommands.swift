@@ -105,7 +105,7 @@ struct PledgeCommand: AsyncParsableCommand {
         evidence: [Evidence(articleID: article, quote: quote, stance: try EnumArgument.parse(stance, option: "--stance"))]
       )
       try await options.run { client, output in
-        let created = try await client.pledges.createPledge(CreatePledgeRequest(pledge: pledge), options: options.callOptions)
+        let created = try await client.pledge.createPledge(CreatePledgeRequest(pledge: pledge), options: options.callOptions)
         output.record(created, PledgeCommand.fields(created))
       }
     }
@@ -118,7 +118,7 @@ struct PledgeCommand: AsyncParsableCommand {
 
     func run() async throws {
       try await options.run { client, output in
-        let pledge = try await client.pledges.getPledge(GetPledgeRequest(id: id), options: options.callOptions)
+        let pledge = try await client.pledge.getPledge(GetPledgeRequest(id: id), options: options.callOptions)
         output.record(pledge, PledgeCommand.fields(pledge))
       }
     }
@@ -140,7 +140,7 @@ struct PledgeCommand: AsyncParsableCommand {
       try await options.run { client, output in
         var pledges: [Pledge] = []
         repeat {
-          let page = try await client.pledges.listPledges(request, options: options.callOptions)
+          let page = try await client.pledge.listPledges(request, options: options.callOptions)
           pledges += page.pledges
           request.pageToken = page.nextPageToken
         } while all && !request.pageToken.isEmpty
@@ -180,7 +180,7 @@ struct PledgeCommand: AsyncParsableCommand {
         note: note, expectedVersion: version, atMs: try at.map { try Dates.parse($0, option: "--at") } ?? 0, reopen: reopen
       )
       try await options.run { client, output in
-        let pledge = try await client.pledges.updatePledgeStatus(request, options: options.callOptions)
+        let pledge = try await client.pledge.updatePledgeStatus(request, options: options.callOptions)
         output.record(pledge, PledgeCommand.fields(pledge))
       }
     }
@@ -193,7 +193,7 @@ struct PledgeCommand: AsyncParsableCommand {
 
     func run() async throws {
       try await options.run { client, output in
-        let history = try await client.pledges.getPledgeHistory(GetPledgeHistoryRequest(pledgeID: id), options: options.callOptions)
+        let history = try await client.pledge.getPledgeHistory(GetPledgeHistoryRequest(pledgeID: id), options: options.callOptions)
         output.list(history.changes, [
           .init(title: "AT", value: { Dates.format($0.atMs) }),
           .init(title: "FROM", value: { $0.fromStatus == .unspecified ? "" : EnumArgument.display($0.fromStatus) }),
@@ -222,7 +222,7 @@ struct PledgeCommand: AsyncParsableCommand {
       let request = WatchPledgesRequest(filter: try filter.filter(), resumeToken: resume)
       try await options.run { client, output in
         let watching = Task {
-          for try await event in client.pledges.watchPledges(request) {
+          for try await event in client.pledge.watchPledges(request) {
             output.event(event, [
               .init(title: "AT", value: { Dates.format($0.atMs) }),
               .init(title: "EVENT", value: { EnumArgument.display($0.kind) }),

@@ -3,7 +3,7 @@ import PledgewireServer
 import PledgewireStorage
 
 /// `pledgewire.v1.ActorService`: people, countries, organisations and groups, with aliases and affiliations.
-public struct ActorServiceHandler: RPCService {
+public struct ActorServiceHandler: ActorService.ServiceProtocol {
   let store: any PledgewireStore
   let now: @Sendable () -> Int64
 
@@ -18,38 +18,53 @@ public struct ActorServiceHandler: RPCService {
   }
 
   public func register(in router: inout Router) {
-    router.unary(ActorService.CreateActor.self) { request, _ in
-      try await create([request])[0].get()
-    }
+    registerMethods(in: &router)
+    // GetActor answers from the store's actor cache right on the I/O loop when it can.
     router.unary(ActorService.GetActor.self, fastPath: { request, _ in
       try FieldCheck.positive(request.id, "id")
       return store.cachedActor(id: request.id)
-    }) { request, _ in
-      try FieldCheck.positive(request.id, "id")
-      guard let actor = try await store.actor(id: request.id) else {
-        throw RPCError(.notFound, "actor \(request.id) does not exist")
-      }
-      return actor
+    }) { request, context in
+      try await getActor(request, context: context)
     }
-    router.unary(ActorService.ListActors.self, list)
-    router.unary(ActorService.UpdateActor.self, update)
-    router.unary(ActorService.ResolveActor.self) { request, _ in
-      try FieldCheck.required(request.name, "name", max: 300)
-      try FieldCheck.known(request.kind, "kind", allowUnspecified: true)
-      guard request.maxCandidates >= 0 && request.maxCandidates <= 100 else {
-        throw RPCError.invalidArgument(field: "max_candidates", "must be 1...100 (or 0 for 10)")
-      }
-      let candidates = try await store.resolveActors(
-        request.name, kind: request.kind == .unspecified ? nil : request.kind,
-        limit: request.maxCandidates == 0 ? 10 : Int(request.maxCandidates)
-      )
-      return ResolveActorResponse(candidates: candidates)
+  }
+
+  public func createActor(_ request: CreateActorRequest, context: ServerContext) async throws -> Actor {
+    try await create([request])[0].get()
+  }
+
+  public func getActor(_ request: GetActorRequest, context: ServerContext) async throws -> Actor {
+    try FieldCheck.positive(request.id, "id")
+    guard let actor = try await store.actor(id: request.id) else {
+      throw RPCError(.notFound, "actor \(request.id) does not exist")
     }
-    router.clientStreaming(ActorService.ImportActors.self) { requests, _ in
-      try await Importer.run(requests) { batch in
-        try await create(batch).map { $0.map(\.id) }
-      }
+    return actor
+  }
+
+  public func resolveActor(_ request: ResolveActorRequest, context: ServerContext) async throws -> ResolveActorResponse {
+    try FieldCheck.required(request.name, "name", max: 300)
+    try FieldCheck.known(request.kind, "kind", allowUnspecified: true)
+    guard request.maxCandidates >= 0 && request.maxCandidates <= 100 else {
+      throw RPCError.invalidArgument(field: "max_candidates", "must be 1...100 (or 0 for 10)")
     }
+    let candidates = try await store.resolveActors(
+      request.name, kind: request.kind == .unspecified ? nil : request.kind,
+      limit: request.maxCandidates == 0 ? 10 : Int(request.maxCandidates)
+    )
+    return ResolveActorResponse(candidates: candidates)
+  }
+
+  public func importActors(_ requests: RequestStream<CreateActorRequest>, context: ServerContext) async throws -> ImportResponse {
+    try await Importer.run(requests) { batch in
+      try await create(batch).map { $0.map(\.id) }
+    }
+  }
+
+  public func mergeActors(_ request: MergeActorsRequest, context: ServerContext) async throws -> Actor {
+    throw RPCError(.unimplemented, "MergeActors is not implemented yet")
+  }
+
+  public func deleteActor(_ request: DeleteActorRequest, context: ServerContext) async throws -> DeleteActorResponse {
+    throw RPCError(.unimplemented, "DeleteActor is not implemented yet")
   }
 
   /// Validates and inserts actors, each on its own.
@@ -107,7 +122,7 @@ public struct ActorServiceHandler: RPCService {
     }
   }
 
-  @Sendable func update(_ request: UpdateActorRequest, _ context: ServerContext) async throws -> Actor {
+  public func updateActor(_ request: UpdateActorRequest, context: ServerContext) async throws -> Actor {
     guard let changes = request.actor else {
       throw RPCError.invalidArgument(field: "actor", "is required")
     }
@@ -138,7 +153,7 @@ public struct ActorServiceHandler: RPCService {
     return try await store.replaceActor(actor, expectedVersion: changes.version, now: now())
   }
 
-  @Sendable func list(_ request: ListActorsRequest, _ context: ServerContext) async throws -> ListActorsResponse {
+  public func listActors(_ request: ListActorsRequest, context: ServerContext) async throws -> ListActorsResponse {
     let limit = try FieldCheck.pageSize(request.pageSize, fallback: 50)
     try FieldCheck.known(request.kind, "kind", allowUnspecified: true)
     try FieldCheck.length(request.namePrefix, "name_prefix", max: 300)

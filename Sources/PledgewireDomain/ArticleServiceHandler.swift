@@ -3,7 +3,7 @@ import PledgewireServer
 import PledgewireStorage
 
 /// `pledgewire.v1.ArticleService`: the articles pledges are quoted from.
-public struct ArticleServiceHandler: RPCService {
+public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
   let store: any PledgewireStore
   let now: @Sendable () -> Int64
 
@@ -12,38 +12,37 @@ public struct ArticleServiceHandler: RPCService {
     self.now = now
   }
 
-  public func register(in router: inout Router) {
-    router.unary(ArticleService.CreateArticle.self) { request, _ in
-      let article = try await prepare(request, field: "article")
-      return try await insert([article])[0].get()
+  public func createArticle(_ request: CreateArticleRequest, context: ServerContext) async throws -> Article {
+    let article = try await prepare(request, field: "article")
+    return try await insert([article])[0].get()
+  }
+
+  public func getArticle(_ request: GetArticleRequest, context: ServerContext) async throws -> Article {
+    try FieldCheck.positive(request.id, "id")
+    guard let article = try await store.article(id: request.id) else {
+      throw RPCError(.notFound, "article \(request.id) does not exist")
     }
-    router.unary(ArticleService.GetArticle.self) { request, _ in
-      try FieldCheck.positive(request.id, "id")
-      guard let article = try await store.article(id: request.id) else {
-        throw RPCError(.notFound, "article \(request.id) does not exist")
-      }
-      return article
-    }
-    router.unary(ArticleService.ListArticles.self, list)
-    router.unary(ArticleService.SearchArticles.self, search)
-    router.unary(ArticleService.DeleteArticle.self) { request, _ in
-      try FieldCheck.positive(request.id, "id")
-      return DeleteArticleResponse(evidenceDeleted: UInt32(try await store.deleteArticle(id: request.id, force: request.force)))
-    }
-    router.clientStreaming(ArticleService.ImportArticles.self) { requests, _ in
-      try await Importer.run(requests) { batch in
-        var prepared: [Result<Article, RPCError>] = []
-        for request in batch {
-          do {
-            prepared.append(.success(try await prepare(request, field: "article")))
-          } catch {
-            prepared.append(.failure(error as? RPCError ?? RPCError(.internal, "\(error)")))
-          }
+    return article
+  }
+
+  public func deleteArticle(_ request: DeleteArticleRequest, context: ServerContext) async throws -> DeleteArticleResponse {
+    try FieldCheck.positive(request.id, "id")
+    return DeleteArticleResponse(evidenceDeleted: UInt32(try await store.deleteArticle(id: request.id, force: request.force)))
+  }
+
+  public func importArticles(_ requests: RequestStream<CreateArticleRequest>, context: ServerContext) async throws -> ImportResponse {
+    try await Importer.run(requests) { batch in
+      var prepared: [Result<Article, RPCError>] = []
+      for request in batch {
+        do {
+          prepared.append(.success(try await prepare(request, field: "article")))
+        } catch {
+          prepared.append(.failure(error as? RPCError ?? RPCError(.internal, "\(error)")))
         }
-        let valid = prepared.compactMap { try? $0.get() }
-        var stored = try await insert(valid).makeIterator()
-        return prepared.map { result in result.flatMap { _ in stored.next()!.map(\.id) } }
       }
+      let valid = prepared.compactMap { try? $0.get() }
+      var stored = try await insert(valid).makeIterator()
+      return prepared.map { result in result.flatMap { _ in stored.next()!.map(\.id) } }
     }
   }
 
@@ -99,7 +98,7 @@ public struct ArticleServiceHandler: RPCService {
     }
   }
 
-  @Sendable func list(_ request: ListArticlesRequest, _ context: ServerContext) async throws -> ListArticlesResponse {
+  public func listArticles(_ request: ListArticlesRequest, context: ServerContext) async throws -> ListArticlesResponse {
     let limit = try FieldCheck.pageSize(request.pageSize, fallback: 50)
     try FieldCheck.timeRange(after: request.publishedAfterMs, before: request.publishedBeforeMs, "published_after_ms", "published_before_ms")
     try FieldCheck.known(request.view, "view", allowUnspecified: true)
@@ -136,7 +135,7 @@ public struct ArticleServiceHandler: RPCService {
     return ListArticlesResponse(articles: articles, nextPageToken: next)
   }
 
-  @Sendable func search(_ request: SearchArticlesRequest, _ context: ServerContext) async throws -> SearchArticlesResponse {
+  public func searchArticles(_ request: SearchArticlesRequest, context: ServerContext) async throws -> SearchArticlesResponse {
     let limit = try FieldCheck.pageSize(request.pageSize, fallback: 20)
     try FieldCheck.length(request.query, "query", max: 1_000)
     try FieldCheck.timeRange(after: request.publishedAfterMs, before: request.publishedBeforeMs, "published_after_ms", "published_before_ms")

@@ -3,7 +3,7 @@ import PledgewireServer
 import PledgewireStorage
 
 /// `pledgewire.v1.PledgeService`: pledges, their status history with evidence, and a live feed of changes.
-public struct PledgeServiceHandler: RPCService {
+public struct PledgeServiceHandler: PledgeService.ServiceProtocol {
   let store: any PledgewireStore
   let hub: PledgeEventHub
   let now: @Sendable () -> Int64
@@ -14,25 +14,43 @@ public struct PledgeServiceHandler: RPCService {
     self.now = now
   }
 
-  public func register(in router: inout Router) {
-    router.unary(PledgeService.CreatePledge.self) { request, _ in
-      try await create([request])[0].get()
+  public func createPledge(_ request: CreatePledgeRequest, context: ServerContext) async throws -> Pledge {
+    try await create([request])[0].get()
+  }
+
+  public func getPledge(_ request: GetPledgeRequest, context: ServerContext) async throws -> Pledge {
+    try await pledge(request.id, field: "id")
+  }
+
+  public func getPledgeHistory(_ request: GetPledgeHistoryRequest, context: ServerContext) async throws -> PledgeHistory {
+    let pledge = try await pledge(request.pledgeID, field: "pledge_id")
+    return PledgeHistory(pledgeID: pledge.id, changes: pledge.history)
+  }
+
+  public func importPledges(_ requests: RequestStream<CreatePledgeRequest>, context: ServerContext) async throws -> ImportResponse {
+    try await Importer.run(requests) { batch in
+      try await create(batch).map { $0.map(\.id) }
     }
-    router.unary(PledgeService.GetPledge.self) { request, _ in
-      try await pledge(request.id, field: "id")
-    }
-    router.unary(PledgeService.ListPledges.self, list)
-    router.unary(PledgeService.UpdatePledgeStatus.self, updateStatus)
-    router.unary(PledgeService.GetPledgeHistory.self) { request, _ in
-      let pledge = try await pledge(request.pledgeID, field: "pledge_id")
-      return PledgeHistory(pledgeID: pledge.id, changes: pledge.history)
-    }
-    router.serverStreaming(PledgeService.WatchPledges.self, watch)
-    router.clientStreaming(PledgeService.ImportPledges.self) { requests, _ in
-      try await Importer.run(requests) { batch in
-        try await create(batch).map { $0.map(\.id) }
-      }
-    }
+  }
+
+  public func updatePledge(_ request: UpdatePledgeRequest, context: ServerContext) async throws -> Pledge {
+    throw RPCError(.unimplemented, "UpdatePledge is not implemented yet")
+  }
+
+  public func addEvidence(_ request: AddEvidenceRequest, context: ServerContext) async throws -> Pledge {
+    throw RPCError(.unimplemented, "AddEvidence is not implemented yet")
+  }
+
+  public func mergePledges(_ request: MergePledgesRequest, context: ServerContext) async throws -> Pledge {
+    throw RPCError(.unimplemented, "MergePledges is not implemented yet")
+  }
+
+  public func deletePledge(_ request: DeletePledgeRequest, context: ServerContext) async throws -> DeletePledgeResponse {
+    throw RPCError(.unimplemented, "DeletePledge is not implemented yet")
+  }
+
+  public func findSimilarPledges(_ request: FindSimilarPledgesRequest, context: ServerContext) async throws -> FindSimilarPledgesResponse {
+    throw RPCError(.unimplemented, "FindSimilarPledges is not implemented yet")
   }
 
   private func pledge(_ id: Int64, field: String) async throws -> Pledge {
@@ -156,7 +174,7 @@ public struct PledgeServiceHandler: RPCService {
 
   // MARK: Status
 
-  @Sendable func updateStatus(_ request: UpdatePledgeStatusRequest, _ context: ServerContext) async throws -> Pledge {
+  public func updatePledgeStatus(_ request: UpdatePledgeStatusRequest, context: ServerContext) async throws -> Pledge {
     try FieldCheck.positive(request.pledgeID, "pledge_id")
     try FieldCheck.known(request.status, "status")
     try FieldCheck.length(request.note, "note", max: 5_000)
@@ -189,7 +207,7 @@ public struct PledgeServiceHandler: RPCService {
 
   // MARK: List
 
-  @Sendable func list(_ request: ListPledgesRequest, _ context: ServerContext) async throws -> ListPledgesResponse {
+  public func listPledges(_ request: ListPledgesRequest, context: ServerContext) async throws -> ListPledgesResponse {
     let limit = try FieldCheck.pageSize(request.pageSize, fallback: 50)
     var query = try await Self.query(request.filter ?? PledgeFilter(), store: store)
     var fingerprint = request
@@ -244,7 +262,7 @@ public struct PledgeServiceHandler: RPCService {
 
   // MARK: Watch
 
-  @Sendable func watch(_ request: WatchPledgesRequest, _ writer: ResponseWriter<PledgeEvent>, _ context: ServerContext) async throws {
+  public func watchPledges(_ request: WatchPledgesRequest, writer: ResponseWriter<PledgeEvent>, context: ServerContext) async throws {
     let matcher = PledgeEventMatcher(try await Self.query(request.filter ?? PledgeFilter(), store: store))
     // Subscribe before reading the log's position, so that no event falls between the two.
     let live = hub.subscribe()

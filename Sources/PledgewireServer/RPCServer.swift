@@ -39,8 +39,7 @@ public final class RPCServer: Sendable {
     let health = HealthMonitor(services: served.sorted())
     router.register(HealthServiceHandler(monitor: health))
     router.register(StatsServiceHandler(statistics: statistics, registry: registry))
-    var methods = router.methods
-    methods.append(ReflectionService.ListServices.descriptor)
+    let methods = router.methods + ReflectionService.descriptor.methods
     router.register(ReflectionServiceHandler(methods: methods, agent: configuration.agent))
 
     self.health = health

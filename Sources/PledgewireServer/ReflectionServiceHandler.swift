@@ -1,18 +1,20 @@
 import PledgewireWire
-/// `pledgewire.v1.ReflectionService`: the services and methods this server serves, with their streaming kinds.
-struct ReflectionServiceHandler: RPCService {
-  let response: ListServicesResponse
+
+/// `pledgewire.v1.ReflectionService`: the services and methods this server serves, with their streaming kinds and
+/// idempotency, and the schema descriptors a generic client needs to call any of them.
+struct ReflectionServiceHandler: ReflectionService.ServiceProtocol {
+  let services: ListServicesResponse
 
   init(methods: [MethodDescriptor], agent: String) {
-    let services = Dictionary(grouping: methods, by: \.service)
-    response = ListServicesResponse(
-      services: services.keys.sorted().map { name in
+    let byService = Dictionary(grouping: methods, by: \.service)
+    services = ListServicesResponse(
+      services: byService.keys.sorted().map { name in
         ServiceInfo(
           name: name,
-          methods: services[name]!.sorted { $0.name < $1.name }.map { method in
+          methods: byService[name]!.sorted { $0.name < $1.name }.map { method in
             MethodInfo(
               name: method.name, fullName: method.fullName, inputType: method.inputType,
-              outputType: method.outputType, kind: method.kind
+              outputType: method.outputType, kind: method.kind, idempotent: method.isIdempotent
             )
           }
         )
@@ -22,8 +24,11 @@ struct ReflectionServiceHandler: RPCService {
     )
   }
 
-  func register(in router: inout Router) {
-    let response = self.response
-    router.unary(ReflectionService.ListServices.self) { _, _ in response }
+  func listServices(_ request: ListServicesRequest, context: ServerContext) async throws -> ListServicesResponse {
+    services
+  }
+
+  func getDescriptors(_ request: GetDescriptorsRequest, context: ServerContext) async throws -> GetDescriptorsResponse {
+    GetDescriptorsResponse(fileDescriptorSet: ServiceCatalog.fileDescriptorSet)
   }
 }

@@ -1,4 +1,4 @@
-/// The JSON key of a message field: its name in the schema ("canonical_name").
+/// The JSON key of a message field: its lowerCamelCase JSON name ("canonicalName"), or its schema name when read.
 public struct ProtobufJSONKey: CodingKey, ExpressibleByStringLiteral {
   public let stringValue: String
   public var intValue: Int? { nil }
@@ -13,13 +13,5 @@ public struct ProtobufJSONKey: CodingKey, ExpressibleByStringLiteral {
 
   public init(stringLiteral value: String) {
     self.stringValue = value
-  }
-}
-
-extension ProtobufEnum {
-  /// An enum value as JSON: its schema name without prefix, "IN_PROGRESS".
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(name)
   }
 }

@@ -14,8 +14,10 @@ struct CLITests {
 
       let json = try cli("actor", "resolve", "Washington", "--json")
       let first = try #require(try jsonObjects(json.stdout).first)
-      #expect((first["actor"] as? [String: Any])?["canonical_name"] as? String == "United States")
-      #expect(first["matched_name"] as? String == "Washington")
+      // The proto3 JSON mapping: lowerCamelCase names, 64-bit integers as strings, enums by their schema names.
+      #expect((first["actor"] as? [String: Any])?["canonicalName"] as? String == "United States")
+      #expect((first["actor"] as? [String: Any])?["kind"] as? String == "ACTOR_KIND_COUNTRY")
+      #expect(first["matchedName"] as? String == "Washington")
 
       let csv = try cli("actor", "list", "--kind", "country", "--csv")
       #expect(csv.lines.first == "ID,KIND,NAME,COUNTRY,ALIASES")
@@ -52,13 +54,13 @@ struct CLITests {
       let added = try cli("article", "add", "--url", "https://news.example/engineers", "--title", "Engineers arrive", "--outlet", "Example News", "--published", "2025-04-01", "--json", stdin: body)
       #expect(added.status == 0, "\(added.stderr)")
       let article = try #require(try jsonObjects(added.stdout).first)
-      let articleID = try #require(article["id"] as? Int)
+      let articleID = try #require((article["id"] as? String).flatMap { Int($0) })
       #expect(try cli("article", "get", String(articleID)).stdout.contains(body))
 
-      let uk = try #require(try jsonObjects(try cli("actor", "resolve", "Britain", "--json").stdout).first?["actor"] as? [String: Any])["id"] as? Int
+      let uk = (try #require(try jsonObjects(try cli("actor", "resolve", "Britain", "--json").stdout).first?["actor"] as? [String: Any])["id"] as? String).flatMap { Int($0) }
       let created = try cli("pledge", "add", "--maker", String(uk!), "--action", "send engineers to Ukraine", "--category", "military-aid", "--made", "2025-04-01", "--article", String(articleID), "--quote", "the first British engineers had reached Ukraine", "--json")
       #expect(created.status == 0, "\(created.stderr)")
-      let pledgeID = try #require(try jsonObjects(created.stdout).first?["id"] as? Int)
+      let pledgeID = try #require((try jsonObjects(created.stdout).first?["id"] as? String).flatMap { Int($0) })
 
       let moved = try cli("pledge", "status", String(pledgeID), "fulfilled", "--note", "they arrived")
       #expect(moved.status == 0)
@@ -105,9 +107,9 @@ struct CLITests {
         received.append(output.fileHandleForReading.availableData)
       }
       let event = try #require(try jsonObjects(String(decoding: received, as: UTF8.self)).first)
-      #expect(event["kind"] as? String == "STATUS_CHANGED")
-      #expect((event["pledge"] as? [String: Any])?["status"] as? String == "IN_PROGRESS")
-      #expect((event["resume_token"] as? String)?.isEmpty == false)
+      #expect(event["kind"] as? String == "PLEDGE_EVENT_KIND_STATUS_CHANGED")
+      #expect((event["pledge"] as? [String: Any])?["status"] as? String == "PLEDGE_STATUS_IN_PROGRESS")
+      #expect((event["resumeToken"] as? String)?.isEmpty == false)
       kill(process.processIdentifier, SIGINT)
       process.waitUntilExit()
       #expect(process.terminationStatus == 0)

@@ -166,7 +166,7 @@ struct ClientTests {
         #expect(notFound?.description == "NOT_FOUND: service no.Such is not served here")
 
         let unimplemented = await #expect(throws: RPCError.self) {
-          try await client.actors.getActor(GetActorRequest(id: 1))
+          try await client.actor.getActor(GetActorRequest(id: 1))
         }
         #expect(unimplemented?.code == .unimplemented)
         #expect(unimplemented?.message.contains("/pledgewire.v1.ActorService/GetActor") == true)
@@ -231,10 +231,10 @@ struct ClientTests {
     let options = CallOptions(timeout: .seconds(2), retry: RetryPolicy(maxAttempts: 3, backoff: Backoff(initial: .milliseconds(5), maximum: .milliseconds(10))))
     // Not idempotent: one attempt.
     let start = ContinuousClock.now
-    await #expect(throws: RPCError.self) { try await client.actors.createActor(CreateActorRequest(), options: options) }
+    await #expect(throws: RPCError.self) { try await client.actor.createActor(CreateActorRequest(), options: options) }
     #expect(ContinuousClock.now - start < .milliseconds(500))
     // Idempotent: up to three attempts, then the last error.
-    let error = await #expect(throws: RPCError.self) { try await client.actors.getActor(GetActorRequest(id: 1), options: options) }
+    let error = await #expect(throws: RPCError.self) { try await client.actor.getActor(GetActorRequest(id: 1), options: options) }
     #expect(error?.code == .unavailable)
     #expect(ActorService.GetActor.descriptor.isIdempotent)
     #expect(!ActorService.CreateActor.descriptor.isIdempotent)

@@ -8,13 +8,13 @@ struct ActorTests {
   @Test("create assigns id and version 1; get returns it; unknown ids are NOT_FOUND")
   func createAndGet() async throws {
     try await withDomainServer(now: { 42 }) { client, _ in
-      let created = try await client.actors.createActor(CreateActorRequest(actor: Actor(
+      let created = try await client.actor.createActor(CreateActorRequest(actor: Actor(
         kind: .person, canonicalName: "Keir Starmer", aliases: ["Starmer"], role: "Prime Minister",
         externalIDs: [ExternalId(scheme: "wikidata", value: "Q6384843")]
       )))
       #expect(created.id > 0 && created.version == 1 && created.createdAtMs == 42 && created.updatedAtMs == 42)
-      #expect(try await client.actors.getActor(GetActorRequest(id: created.id)) == created)
-      #expect(await rpcError { _ = try await client.actors.getActor(GetActorRequest(id: 777)) }?.code == .notFound)
+      #expect(try await client.actor.getActor(GetActorRequest(id: created.id)) == created)
+      #expect(await rpcError { _ = try await client.actor.getActor(GetActorRequest(id: 777)) }?.code == .notFound)
     }
   }
 
@@ -37,7 +37,7 @@ struct ActorTests {
     try await withDomainServer { client, services in
       var actor = validActor("United Kingdom")
       change(&actor)
-      let error = await rpcError { _ = try await client.actors.createActor(CreateActorRequest(actor: actor)) }
+      let error = await rpcError { _ = try await client.actor.createActor(CreateActorRequest(actor: actor)) }
       #expect(error?.code == .invalidArgument, "\(name)")
       #expect(error?.details?.fieldViolations.first?.field == field, "\(name): \(error?.message ?? "no error")")
       let stored = try await services.store.isEmpty()
@@ -50,7 +50,7 @@ struct ActorTests {
     try await withDomainServer { client, _ in
       var actor = validActor("Keir Starmer", kind: .person)
       actor.affiliations = [Affiliation(actorID: 5, kind: .officialOf)]
-      let error = await rpcError { _ = try await client.actors.createActor(CreateActorRequest(actor: actor)) }
+      let error = await rpcError { _ = try await client.actor.createActor(CreateActorRequest(actor: actor)) }
       #expect(error?.code == .notFound)
       #expect(error?.message == "actor.affiliations[0].actor_id: actor 5 does not exist")
     }
@@ -59,21 +59,21 @@ struct ActorTests {
   @Test("list by kind and by name prefix (accents and case ignored), in name order, paged")
   func list() async throws {
     try await withDomainServer(sample: true) { client, _ in
-      let countries = try await client.actors.listActors(ListActorsRequest(kind: .country, pageSize: 1000))
+      let countries = try await client.actor.listActors(ListActorsRequest(kind: .country, pageSize: 1000))
       #expect(countries.actors.count == 10)
       #expect(countries.actors.allSatisfy { $0.kind == .country })
       let names = countries.actors.map { NameFolding.fold($0.canonicalName) }
       #expect(names == names.sorted())
 
-      let zel = try await client.actors.listActors(ListActorsRequest(namePrefix: "ZÉL"))
+      let zel = try await client.actor.listActors(ListActorsRequest(namePrefix: "ZÉL"))
       #expect(zel.actors.map(\.canonicalName) == ["Volodymyr Zelensky"])
       // "Kyiv" is an alias of Ukraine.
-      #expect(try await client.actors.listActors(ListActorsRequest(namePrefix: "kyi")).actors.map(\.canonicalName) == ["Ukraine"])
+      #expect(try await client.actor.listActors(ListActorsRequest(namePrefix: "kyi")).actors.map(\.canonicalName) == ["Ukraine"])
 
       var collected: [Int64] = []
       var token = ""
       repeat {
-        let page = try await client.actors.listActors(ListActorsRequest(pageSize: 4, pageToken: token))
+        let page = try await client.actor.listActors(ListActorsRequest(pageSize: 4, pageToken: token))
         collected += page.actors.map(\.id)
         token = page.nextPageToken
       } while !token.isEmpty
@@ -85,32 +85,32 @@ struct ActorTests {
   @Test("update replaces the masked fields and bumps the version; a stale version is ABORTED")
   func update() async throws {
     try await withDomainServer { client, _ in
-      let uk = try await client.actors.createActor(CreateActorRequest(actor: validActor("United Kingdom", aliases: ["UK"])))
+      let uk = try await client.actor.createActor(CreateActorRequest(actor: validActor("United Kingdom", aliases: ["UK"])))
       var change = uk
       change.aliases = ["UK", "Britain"]
       change.role = "ignored: not in the mask"
-      let updated = try await client.actors.updateActor(UpdateActorRequest(actor: change, updateMask: ["aliases"]))
+      let updated = try await client.actor.updateActor(UpdateActorRequest(actor: change, updateMask: ["aliases"]))
       #expect(updated.version == 2)
       #expect(updated.aliases == ["UK", "Britain"])
       #expect(updated.role == "")
       // The new alias resolves.
-      #expect(try await client.actors.resolveActor(ResolveActorRequest(name: "Britain")).candidates.first?.actor?.id == uk.id)
+      #expect(try await client.actor.resolveActor(ResolveActorRequest(name: "Britain")).candidates.first?.actor?.id == uk.id)
 
-      let stale = await rpcError { _ = try await client.actors.updateActor(UpdateActorRequest(actor: change, updateMask: ["role"])) }
+      let stale = await rpcError { _ = try await client.actor.updateActor(UpdateActorRequest(actor: change, updateMask: ["role"])) }
       #expect(stale?.code == .aborted)
       #expect(stale?.details?.reason == "STALE_VERSION")
-      #expect(try await client.actors.getActor(GetActorRequest(id: uk.id)).version == 2)
+      #expect(try await client.actor.getActor(GetActorRequest(id: uk.id)).version == 2)
 
       var unversioned = updated
       unversioned.version = 0
-      #expect(await rpcError { _ = try await client.actors.updateActor(UpdateActorRequest(actor: unversioned)) }?.details?.fieldViolations.first?.field == "actor.version")
-      #expect(await rpcError { _ = try await client.actors.updateActor(UpdateActorRequest(actor: updated, updateMask: ["id"])) }?.details?.fieldViolations.first?.field == "update_mask[0]")
+      #expect(await rpcError { _ = try await client.actor.updateActor(UpdateActorRequest(actor: unversioned)) }?.details?.fieldViolations.first?.field == "actor.version")
+      #expect(await rpcError { _ = try await client.actor.updateActor(UpdateActorRequest(actor: updated, updateMask: ["id"])) }?.details?.fieldViolations.first?.field == "update_mask[0]")
       var selfAffiliated = updated
       selfAffiliated.affiliations = [Affiliation(actorID: uk.id, kind: .memberOf)]
-      #expect(await rpcError { _ = try await client.actors.updateActor(UpdateActorRequest(actor: selfAffiliated)) }?.code == .invalidArgument)
+      #expect(await rpcError { _ = try await client.actor.updateActor(UpdateActorRequest(actor: selfAffiliated)) }?.code == .invalidArgument)
       var missing = updated
       missing.id = 999
-      #expect(await rpcError { _ = try await client.actors.updateActor(UpdateActorRequest(actor: missing)) }?.code == .notFound)
+      #expect(await rpcError { _ = try await client.actor.updateActor(UpdateActorRequest(actor: missing)) }?.code == .notFound)
     }
   }
 
@@ -131,7 +131,7 @@ struct ActorTests {
   ])
   func resolve(_ name: String, _ expected: String) async throws {
     try await withDomainServer(sample: true) { client, _ in
-      let candidates = try await client.actors.resolveActor(ResolveActorRequest(name: name)).candidates
+      let candidates = try await client.actor.resolveActor(ResolveActorRequest(name: name)).candidates
       #expect(candidates.first?.actor?.canonicalName == expected, "\(name) → \(candidates.map { "\($0.actor?.canonicalName ?? "") \($0.score)" })")
       #expect(candidates.map(\.score) == candidates.map(\.score).sorted(by: >))
     }
@@ -140,12 +140,12 @@ struct ActorTests {
   @Test("resolve: the kind filter, the limit, no match, and its errors")
   func resolveEdges() async throws {
     try await withDomainServer(sample: true) { client, _ in
-      #expect(try await client.actors.resolveActor(ResolveActorRequest(name: "Washington", kind: .person)).candidates.isEmpty)
-      #expect(try await client.actors.resolveActor(ResolveActorRequest(name: "Qwxz Plov")).candidates.isEmpty)
-      let exact = try await client.actors.resolveActor(ResolveActorRequest(name: "Ukraine", maxCandidates: 1)).candidates
+      #expect(try await client.actor.resolveActor(ResolveActorRequest(name: "Washington", kind: .person)).candidates.isEmpty)
+      #expect(try await client.actor.resolveActor(ResolveActorRequest(name: "Qwxz Plov")).candidates.isEmpty)
+      let exact = try await client.actor.resolveActor(ResolveActorRequest(name: "Ukraine", maxCandidates: 1)).candidates
       #expect(exact.count == 1 && exact[0].score == 1 && exact[0].matchedName == "Ukraine")
-      #expect(await rpcError { _ = try await client.actors.resolveActor(ResolveActorRequest(name: "")) }?.details?.fieldViolations.first?.field == "name")
-      #expect(await rpcError { _ = try await client.actors.resolveActor(ResolveActorRequest(name: "x", maxCandidates: 101)) }?.details?.fieldViolations.first?.field == "max_candidates")
+      #expect(await rpcError { _ = try await client.actor.resolveActor(ResolveActorRequest(name: "")) }?.details?.fieldViolations.first?.field == "name")
+      #expect(await rpcError { _ = try await client.actor.resolveActor(ResolveActorRequest(name: "x", maxCandidates: 101)) }?.details?.fieldViolations.first?.field == "max_candidates")
     }
   }
 
@@ -153,10 +153,10 @@ struct ActorTests {
   func importActors() async throws {
     try await withDomainServer { client, _ in
       let requests = [validActor("A"), validActor(""), validActor("C")].map { CreateActorRequest(actor: $0) }
-      let summary = try await client.actors.importActors(requests)
+      let summary = try await client.actor.importActors(requests)
       #expect(summary.created == 2)
       #expect(summary.failures.map(\.index) == [1])
-      #expect(try await client.actors.getActor(GetActorRequest(id: summary.ids[1])).canonicalName == "C")
+      #expect(try await client.actor.getActor(GetActorRequest(id: summary.ids[1])).canonicalName == "C")
     }
   }
 }

@@ -10,11 +10,11 @@ struct ArticleTests {
       var input = validArticle(body: "abc")
       input.labels = ["ukraine", "defence"]
       input.byline = "A. Reporter"
-      let created = try await client.articles.createArticle(CreateArticleRequest(article: input))
+      let created = try await client.article.createArticle(CreateArticleRequest(article: input))
       #expect(created.id > 0)
       #expect(created.contentHash == "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
       #expect(created.ingestedAtMs == 1_750_000_000_000)
-      let fetched = try await client.articles.getArticle(GetArticleRequest(id: created.id))
+      let fetched = try await client.article.getArticle(GetArticleRequest(id: created.id))
       #expect(fetched == created)
       #expect(fetched.body == "abc")
       #expect(fetched.labels == ["ukraine", "defence"])
@@ -24,8 +24,8 @@ struct ArticleTests {
   @Test("a second article with the same canonical URL is ALREADY_EXISTS, naming the existing id")
   func duplicateURL() async throws {
     try await withDomainServer { client, _ in
-      let first = try await client.articles.createArticle(CreateArticleRequest(article: validArticle("same")))
-      let error = await rpcError { _ = try await client.articles.createArticle(CreateArticleRequest(article: validArticle("same"))) }
+      let first = try await client.article.createArticle(CreateArticleRequest(article: validArticle("same")))
+      let error = await rpcError { _ = try await client.article.createArticle(CreateArticleRequest(article: validArticle("same"))) }
       #expect(error?.code == .alreadyExists)
       #expect(error?.details?.existingID == first.id)
       #expect(error?.message.contains("article \(first.id)") == true)
@@ -52,7 +52,7 @@ struct ArticleTests {
     try await withDomainServer { client, services in
       var article = validArticle()
       change(&article)
-      let error = await rpcError { _ = try await client.articles.createArticle(CreateArticleRequest(article: article)) }
+      let error = await rpcError { _ = try await client.article.createArticle(CreateArticleRequest(article: article)) }
       #expect(error?.code == .invalidArgument, "\(name)")
       #expect(error?.details?.fieldViolations.first?.field == field, "\(name): \(error?.message ?? "no error")")
       let stored = try await services.store.isEmpty()
@@ -65,7 +65,7 @@ struct ArticleTests {
     try await withDomainServer { client, _ in
       var article = validArticle()
       article.mentions = [ActorMention(actorID: 99, range: TextRange(start: 0, end: 7))]
-      let error = await rpcError { _ = try await client.articles.createArticle(CreateArticleRequest(article: article)) }
+      let error = await rpcError { _ = try await client.article.createArticle(CreateArticleRequest(article: article)) }
       #expect(error?.code == .notFound)
       #expect(error?.message == "article.mentions[0].actor_id: actor 99 does not exist")
     }
@@ -74,33 +74,33 @@ struct ArticleTests {
   @Test("get of a missing article is NOT_FOUND; of id 0, INVALID_ARGUMENT")
   func getErrors() async throws {
     try await withDomainServer { client, _ in
-      #expect(await rpcError { _ = try await client.articles.getArticle(GetArticleRequest(id: 5)) }?.code == .notFound)
-      #expect(await rpcError { _ = try await client.articles.getArticle(GetArticleRequest(id: 0)) }?.code == .invalidArgument)
+      #expect(await rpcError { _ = try await client.article.getArticle(GetArticleRequest(id: 5)) }?.code == .notFound)
+      #expect(await rpcError { _ = try await client.article.getArticle(GetArticleRequest(id: 0)) }?.code == .invalidArgument)
     }
   }
 
   @Test("list: newest first, filters by outlet, time and mentioned actor; BASIC view leaves the body out")
   func list() async throws {
     try await withDomainServer { client, _ in
-      let uk = try await client.actors.createActor(CreateActorRequest(actor: validActor("United Kingdom")))
+      let uk = try await client.actor.createActor(CreateActorRequest(actor: validActor("United Kingdom")))
       for index in 0..<6 {
         var article = validArticle("\(index)", publishedAt: 1_000_000 + Int64(index) * 1_000, outlet: index % 2 == 0 ? "Even" : "Odd")
         article.body = "United Kingdom news number \(index)"
         if index >= 4 {
           article.mentions = [ActorMention(actorID: uk.id, range: TextRange(start: 0, end: 14))]
         }
-        _ = try await client.articles.createArticle(CreateArticleRequest(article: article))
+        _ = try await client.article.createArticle(CreateArticleRequest(article: article))
       }
-      let all = try await client.articles.listArticles(ListArticlesRequest())
+      let all = try await client.article.listArticles(ListArticlesRequest())
       #expect(all.articles.map(\.title) == (0..<6).reversed().map { "Article \($0)" })
       #expect(all.articles.allSatisfy { $0.body.isEmpty && $0.mentions.isEmpty })
       #expect(all.nextPageToken.isEmpty)
 
-      let even = try await client.articles.listArticles(ListArticlesRequest(outlet: "Even"))
+      let even = try await client.article.listArticles(ListArticlesRequest(outlet: "Even"))
       #expect(even.articles.map(\.title) == ["Article 4", "Article 2", "Article 0"])
-      let window = try await client.articles.listArticles(ListArticlesRequest(publishedAfterMs: 1_001_000, publishedBeforeMs: 1_003_000))
+      let window = try await client.article.listArticles(ListArticlesRequest(publishedAfterMs: 1_001_000, publishedBeforeMs: 1_003_000))
       #expect(window.articles.map(\.title) == ["Article 2", "Article 1"])
-      let mentioning = try await client.articles.listArticles(ListArticlesRequest(mentionsActorID: uk.id, view: .full))
+      let mentioning = try await client.article.listArticles(ListArticlesRequest(mentionsActorID: uk.id, view: .full))
       #expect(mentioning.articles.map(\.title) == ["Article 5", "Article 4"])
       #expect(mentioning.articles.allSatisfy { !$0.body.isEmpty && $0.mentions.count == 1 })
     }
@@ -110,9 +110,9 @@ struct ArticleTests {
   func listErrors() async throws {
     try await withDomainServer { client, _ in
       for index in 0..<3 {
-        _ = try await client.articles.createArticle(CreateArticleRequest(article: validArticle("\(index)")))
+        _ = try await client.article.createArticle(CreateArticleRequest(article: validArticle("\(index)")))
       }
-      let page = try await client.articles.listArticles(ListArticlesRequest(pageSize: 1))
+      let page = try await client.article.listArticles(ListArticlesRequest(pageSize: 1))
       #expect(page.articles.count == 1)
       #expect(!page.nextPageToken.isEmpty)
       let cases: [(ListArticlesRequest, String)] = [
@@ -123,7 +123,7 @@ struct ArticleTests {
         (ListArticlesRequest(outlet: "Other", pageSize: 1, pageToken: page.nextPageToken), "page_token"),
       ]
       for (request, field) in cases {
-        let error = await rpcError { _ = try await client.articles.listArticles(request) }
+        let error = await rpcError { _ = try await client.article.listArticles(request) }
         #expect(error?.code == .invalidArgument)
         #expect(error?.details?.fieldViolations.first?.field == field, "\(error?.message ?? "no error")")
       }
@@ -135,19 +135,19 @@ struct ArticleTests {
     try await withDomainServer { client, _ in
       var original: Set<Int64> = []
       for index in 0..<120 {
-        let article = try await client.articles.createArticle(CreateArticleRequest(article: validArticle("o\(index)", publishedAt: 2_000_000 + Int64(index % 40) * 1_000)))
+        let article = try await client.article.createArticle(CreateArticleRequest(article: validArticle("o\(index)", publishedAt: 2_000_000 + Int64(index % 40) * 1_000)))
         original.insert(article.id)
       }
       var seen: [Int64] = []
       var token = ""
       var inserted = 0
       repeat {
-        let page = try await client.articles.listArticles(ListArticlesRequest(pageSize: 25, pageToken: token))
+        let page = try await client.article.listArticles(ListArticlesRequest(pageSize: 25, pageToken: token))
         seen += page.articles.map(\.id)
         token = page.nextPageToken
         // Newer, older and equal timestamps land while the client pages.
         for (offset, at) in [3_000_000, 1_000_000, 2_020_000].enumerated() {
-          _ = try await client.articles.createArticle(CreateArticleRequest(article: validArticle("n\(inserted)-\(offset)", publishedAt: Int64(at))))
+          _ = try await client.article.createArticle(CreateArticleRequest(article: validArticle("n\(inserted)-\(offset)", publishedAt: Int64(at))))
         }
         inserted += 1
       } while !token.isEmpty
@@ -167,29 +167,29 @@ struct ArticleTests {
       ]
       var ids: [Int64] = []
       for (index, (title, body)) in texts.enumerated() {
-        ids.append(try await client.articles.createArticle(CreateArticleRequest(article: Article(
+        ids.append(try await client.article.createArticle(CreateArticleRequest(article: Article(
           canonicalURL: "https://s.example/\(index)", title: title, publishedAtMs: 1, body: body
         ))).id)
       }
-      let troops = try await client.articles.searchArticles(SearchArticlesRequest(query: "troops"))
+      let troops = try await client.article.searchArticles(SearchArticlesRequest(query: "troops"))
       #expect(troops.hits.map(\.articleID) == [ids[0], ids[1]])
       #expect(troops.hits[0].score >= troops.hits[1].score)
       #expect(troops.hits.allSatisfy { $0.snippet.contains("[troops]") })
 
-      #expect(try await client.articles.searchArticles(SearchArticlesRequest(query: "\"keep the peace\"")).hits.map(\.articleID) == [ids[0]])
-      #expect(Set(try await client.articles.searchArticles(SearchArticlesRequest(query: "tariffs OR Zelensky")).hits.map(\.articleID)) == [ids[2], ids[3]])
-      #expect(try await client.articles.searchArticles(SearchArticlesRequest(query: "summit -tariffs")).hits.map(\.articleID) == [ids[2]])
-      #expect(Set(try await client.articles.searchArticles(SearchArticlesRequest(query: "defen*")).hits.map(\.articleID)) == [ids[1]])
-      #expect(try await client.articles.searchArticles(SearchArticlesRequest(query: "zélensky")).hits.map(\.articleID) == [ids[2]])
-      #expect(try await client.articles.searchArticles(SearchArticlesRequest(query: "\"unbalanced")).hits.isEmpty)
+      #expect(try await client.article.searchArticles(SearchArticlesRequest(query: "\"keep the peace\"")).hits.map(\.articleID) == [ids[0]])
+      #expect(Set(try await client.article.searchArticles(SearchArticlesRequest(query: "tariffs OR Zelensky")).hits.map(\.articleID)) == [ids[2], ids[3]])
+      #expect(try await client.article.searchArticles(SearchArticlesRequest(query: "summit -tariffs")).hits.map(\.articleID) == [ids[2]])
+      #expect(Set(try await client.article.searchArticles(SearchArticlesRequest(query: "defen*")).hits.map(\.articleID)) == [ids[1]])
+      #expect(try await client.article.searchArticles(SearchArticlesRequest(query: "zélensky")).hits.map(\.articleID) == [ids[2]])
+      #expect(try await client.article.searchArticles(SearchArticlesRequest(query: "\"unbalanced")).hits.isEmpty)
 
-      let first = try await client.articles.searchArticles(SearchArticlesRequest(query: "the", pageSize: 2))
-      let second = try await client.articles.searchArticles(SearchArticlesRequest(query: "the", pageSize: 2, pageToken: first.nextPageToken))
+      let first = try await client.article.searchArticles(SearchArticlesRequest(query: "the", pageSize: 2))
+      let second = try await client.article.searchArticles(SearchArticlesRequest(query: "the", pageSize: 2, pageToken: first.nextPageToken))
       #expect(first.hits.count == 2 && second.hits.count == 1 && second.nextPageToken.isEmpty)
       #expect(Set(first.hits.map(\.articleID) + second.hits.map(\.articleID)) == [ids[0], ids[2], ids[3]])
 
       for query in ["", "   ", "-tariffs"] {
-        let error = await rpcError { _ = try await client.articles.searchArticles(SearchArticlesRequest(query: query)) }
+        let error = await rpcError { _ = try await client.article.searchArticles(SearchArticlesRequest(query: query)) }
         #expect(error?.code == .invalidArgument)
         #expect(error?.details?.fieldViolations.first?.field == "query")
       }
@@ -199,20 +199,20 @@ struct ArticleTests {
   @Test("delete is refused while evidence cites the article, unless forced; forcing strips the evidence")
   func delete() async throws {
     try await withDomainServer(sample: true) { client, _ in
-      let report = try await client.articles.listArticles(ListArticlesRequest()).articles.last!
-      let error = await rpcError { _ = try await client.articles.deleteArticle(DeleteArticleRequest(id: report.id)) }
+      let report = try await client.article.listArticles(ListArticlesRequest()).articles.last!
+      let error = await rpcError { _ = try await client.article.deleteArticle(DeleteArticleRequest(id: report.id)) }
       #expect(error?.code == .failedPrecondition)
-      #expect(try await client.articles.getArticle(GetArticleRequest(id: report.id)).id == report.id)
+      #expect(try await client.article.getArticle(GetArticleRequest(id: report.id)).id == report.id)
 
-      let cited = try await client.pledges.listPledges(ListPledgesRequest(filter: PledgeFilter(articleID: report.id)))
+      let cited = try await client.pledge.listPledges(ListPledgesRequest(filter: PledgeFilter(articleID: report.id)))
       #expect(!cited.pledges.isEmpty)
-      let removed = try await client.articles.deleteArticle(DeleteArticleRequest(id: report.id, force: true))
+      let removed = try await client.article.deleteArticle(DeleteArticleRequest(id: report.id, force: true))
       #expect(removed.evidenceDeleted == UInt32(cited.pledges.reduce(0) { $0 + $1.evidence.filter { $0.articleID == report.id }.count }))
-      #expect(await rpcError { _ = try await client.articles.getArticle(GetArticleRequest(id: report.id)) }?.code == .notFound)
-      let after = try await client.pledges.getPledge(GetPledgeRequest(id: cited.pledges[0].id))
+      #expect(await rpcError { _ = try await client.article.getArticle(GetArticleRequest(id: report.id)) }?.code == .notFound)
+      let after = try await client.pledge.getPledge(GetPledgeRequest(id: cited.pledges[0].id))
       #expect(after.evidence.allSatisfy { $0.articleID != report.id })
       #expect(after.version == cited.pledges[0].version + 1)
-      #expect(await rpcError { _ = try await client.articles.deleteArticle(DeleteArticleRequest(id: report.id)) }?.code == .notFound)
+      #expect(await rpcError { _ = try await client.article.deleteArticle(DeleteArticleRequest(id: report.id)) }?.code == .notFound)
     }
   }
 
@@ -222,7 +222,7 @@ struct ArticleTests {
       var requests = (0..<1_200).map { CreateArticleRequest(article: validArticle("i\($0)")) }
       requests[3].article?.title = ""
       requests[700] = CreateArticleRequest(article: validArticle("i5"))
-      let summary = try await client.articles.importArticles(requests)
+      let summary = try await client.article.importArticles(requests)
       #expect(summary.received == 1_200)
       #expect(summary.created == 1_198)
       #expect(summary.ids.count == 1_198)

@@ -16,8 +16,8 @@ struct DurabilityTests {
 
     let server = try ServerProcess(arguments: ["--db", path, "--sample-data"])
     let client = try await PledgewireClient.connect(to: "127.0.0.1:\(server.port)")
-    let ukraine = try #require(try await client.actors.resolveActor(ResolveActorRequest(name: "Ukraine", maxCandidates: 1)).candidates.first?.actor?.id)
-    let article = try await client.articles.createArticle(CreateArticleRequest(article: Article(
+    let ukraine = try #require(try await client.actor.resolveActor(ResolveActorRequest(name: "Ukraine", maxCandidates: 1)).candidates.first?.actor?.id)
+    let article = try await client.article.createArticle(CreateArticleRequest(article: Article(
       canonicalURL: "https://durable.example/1", title: "Durable", publishedAtMs: 1, body: "Ukraine will be helped."
     )))
     var acknowledged: [Int64] = []
@@ -28,7 +28,7 @@ struct DurabilityTests {
         group.addTask {
           var ids: [Int64] = []
           for index in 0..<100 {
-            guard let id = try? await client.pledges.createPledge(CreatePledgeRequest(pledge: Pledge(
+            guard let id = try? await client.pledge.createPledge(CreatePledgeRequest(pledge: Pledge(
               parties: [PledgeParty(actorID: ukraine, role: .maker)], action: "write \(worker)-\(index)", category: .other,
               madeAtMs: 1_000 + Int64(index), evidence: [Evidence(articleID: article.id, quote: "Ukraine will be helped.", stance: .announces)]
             ))).id else { return ids }
@@ -52,7 +52,7 @@ struct DurabilityTests {
     #expect(restarted.log.contains("holds data already"))
     let again = try await PledgewireClient.connect(to: "127.0.0.1:\(restarted.port)")
     for id in acknowledged {
-      #expect(try await again.pledges.getPledge(GetPledgeRequest(id: id)).id == id)
+      #expect(try await again.pledge.getPledge(GetPledgeRequest(id: id)).id == id)
     }
     again.close()
     restarted.signal(SIGTERM)

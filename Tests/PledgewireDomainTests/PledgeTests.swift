@@ -4,7 +4,7 @@ import Testing
 
 /// The id of the sample actor named exactly `name`.
 func actorID(_ client: PledgewireClient, _ name: String) async throws -> Int64 {
-  let candidates = try await client.actors.resolveActor(ResolveActorRequest(name: name, maxCandidates: 1)).candidates
+  let candidates = try await client.actor.resolveActor(ResolveActorRequest(name: name, maxCandidates: 1)).candidates
   return try #require(candidates.first { $0.actor?.canonicalName == name }?.actor?.id)
 }
 
@@ -17,9 +17,9 @@ struct World {
   static let body = "London pledged 1.5 billion pounds. Paris promised troops if a deal is reached. Zürich stayed quiet."
 
   static func make(_ client: PledgewireClient) async throws -> World {
-    let maker = try await client.actors.createActor(CreateActorRequest(actor: validActor("United Kingdom")))
-    let beneficiary = try await client.actors.createActor(CreateActorRequest(actor: validActor("Ukraine")))
-    let article = try await client.articles.createArticle(CreateArticleRequest(article: validArticle(body: body)))
+    let maker = try await client.actor.createActor(CreateActorRequest(actor: validActor("United Kingdom")))
+    let beneficiary = try await client.actor.createActor(CreateActorRequest(actor: validActor("Ukraine")))
+    let article = try await client.article.createArticle(CreateArticleRequest(article: validArticle(body: body)))
     return World(maker: maker.id, beneficiary: beneficiary.id, article: article)
   }
 
@@ -41,14 +41,14 @@ struct PledgeTests {
       let world = try await World.make(client)
       var input = world.pledge(quote: "Zürich stayed quiet.")
       input.evidence.append(Evidence(articleID: world.article.id, quote: "Paris promised troops", range: TextRange(start: 35, end: 56), stance: .reaffirms))
-      let pledge = try await client.pledges.createPledge(CreatePledgeRequest(pledge: input))
+      let pledge = try await client.pledge.createPledge(CreatePledgeRequest(pledge: input))
       #expect(pledge.id > 0 && pledge.version == 1 && pledge.createdAtMs == 1_750_000_000_000)
       #expect(pledge.status == .announced)
       // Ranges count code points: "Zürich" spans 79..<99 whatever its UTF-8 length.
       #expect(pledge.evidence[0].range == TextRange(start: 79, end: 99))
       #expect(pledge.evidence.allSatisfy { $0.id > 0 && $0.addedAtMs == 1_750_000_000_000 })
       #expect(pledge.history.map(\.toStatus) == [.announced])
-      #expect(try await client.pledges.getPledge(GetPledgeRequest(id: pledge.id)) == pledge)
+      #expect(try await client.pledge.getPledge(GetPledgeRequest(id: pledge.id)) == pledge)
     }
   }
 
@@ -80,11 +80,11 @@ struct PledgeTests {
       var pledge = world.pledge()
       change(&pledge)
       let before = try await services.store.latestEventSequence()
-      let error = await rpcError { _ = try await client.pledges.createPledge(CreatePledgeRequest(pledge: pledge)) }
+      let error = await rpcError { _ = try await client.pledge.createPledge(CreatePledgeRequest(pledge: pledge)) }
       #expect(error?.code == .invalidArgument, "\(name)")
       #expect(error?.details?.fieldViolations.first?.field == field, "\(name): \(error?.message ?? "no error")")
       #expect(try await services.store.latestEventSequence() == before)
-      #expect(try await client.pledges.listPledges(ListPledgesRequest()).pledges.isEmpty)
+      #expect(try await client.pledge.listPledges(ListPledgesRequest()).pledges.isEmpty)
     }
   }
 
@@ -94,12 +94,12 @@ struct PledgeTests {
       let world = try await World.make(client)
       var pledge = world.pledge()
       pledge.parties.append(PledgeParty(actorID: 42, role: .announcer))
-      var error = await rpcError { _ = try await client.pledges.createPledge(CreatePledgeRequest(pledge: pledge)) }
+      var error = await rpcError { _ = try await client.pledge.createPledge(CreatePledgeRequest(pledge: pledge)) }
       #expect(error?.code == .notFound)
       #expect(error?.message == "pledge.parties[2].actor_id: actor 42 does not exist")
       pledge = world.pledge()
       pledge.evidence[0].articleID = 77
-      error = await rpcError { _ = try await client.pledges.createPledge(CreatePledgeRequest(pledge: pledge)) }
+      error = await rpcError { _ = try await client.pledge.createPledge(CreatePledgeRequest(pledge: pledge)) }
       #expect(error?.code == .notFound)
       #expect(error?.details?.fieldViolations.first?.field == "pledge.evidence[0].article_id")
     }
@@ -108,10 +108,10 @@ struct PledgeTests {
   @Test("list filters: actor with and without affiliated actors, beneficiary, category, status, time, article, condition")
   func listFilters() async throws {
     try await withDomainServer(sample: true) { client, _ in
-      let all = try await client.pledges.listPledges(ListPledgesRequest(pageSize: 1000)).pledges
+      let all = try await client.pledge.listPledges(ListPledgesRequest(pageSize: 1000)).pledges
       #expect(all.count == 10)
       func ids(_ filter: PledgeFilter) async throws -> Set<Int64> {
-        Set(try await client.pledges.listPledges(ListPledgesRequest(filter: filter, pageSize: 1000)).pledges.map(\.id))
+        Set(try await client.pledge.listPledges(ListPledgesRequest(filter: filter, pageSize: 1000)).pledges.map(\.id))
       }
       func expected(_ predicate: (Pledge) -> Bool) -> Set<Int64> {
         Set(all.filter(predicate).map(\.id))
@@ -140,7 +140,7 @@ struct PledgeTests {
       #expect(conditional == expected { $0.condition != nil })
       #expect(!conditional.isEmpty)
       #expect(try await ids(PledgeFilter(condition: .unconditional)) == expected { $0.condition == nil })
-      let explainer = try await client.articles.listArticles(ListArticlesRequest()).articles[0].id
+      let explainer = try await client.article.listArticles(ListArticlesRequest()).articles[0].id
       #expect(try await ids(PledgeFilter(articleID: explainer)) == expected { $0.evidence.contains { $0.articleID == explainer } })
 
       let errors: [(PledgeFilter, String)] = [
@@ -150,7 +150,7 @@ struct PledgeTests {
         (PledgeFilter(madeAfterMs: 5, madeBeforeMs: 1), "filter.made_before_ms"),
       ]
       for (filter, field) in errors {
-        let error = await rpcError { _ = try await client.pledges.listPledges(ListPledgesRequest(filter: filter)) }
+        let error = await rpcError { _ = try await client.pledge.listPledges(ListPledgesRequest(filter: filter)) }
         #expect(error?.details?.fieldViolations.first?.field == field)
       }
     }
@@ -160,15 +160,15 @@ struct PledgeTests {
   func paging() async throws {
     try await withDomainServer { client, _ in
       let world = try await World.make(client)
-      let summary = try await client.pledges.importPledges((0..<150).map { CreatePledgeRequest(pledge: world.pledge(madeAt: 1_000 + Int64($0 % 50))) })
+      let summary = try await client.pledge.importPledges((0..<150).map { CreatePledgeRequest(pledge: world.pledge(madeAt: 1_000 + Int64($0 % 50))) })
       #expect(summary.created == 150)
       var seen: [Pledge] = []
       var token = ""
       repeat {
-        let page = try await client.pledges.listPledges(ListPledgesRequest(pageSize: 20, pageToken: token))
+        let page = try await client.pledge.listPledges(ListPledgesRequest(pageSize: 20, pageToken: token))
         seen += page.pledges
         token = page.nextPageToken
-        _ = try await client.pledges.createPledge(CreatePledgeRequest(pledge: world.pledge(madeAt: 1_025)))
+        _ = try await client.pledge.createPledge(CreatePledgeRequest(pledge: world.pledge(madeAt: 1_025)))
       } while !token.isEmpty
       let original = Set(summary.ids)
       let seenOriginal = seen.map(\.id).filter(original.contains)
@@ -183,9 +183,9 @@ struct PledgeTests {
   func statusChanges() async throws {
     try await withDomainServer { client, _ in
       let world = try await World.make(client)
-      let pledge = try await client.pledges.createPledge(CreatePledgeRequest(pledge: world.pledge()))
+      let pledge = try await client.pledge.createPledge(CreatePledgeRequest(pledge: world.pledge()))
 
-      let progressing = try await client.pledges.updatePledgeStatus(UpdatePledgeStatusRequest(
+      let progressing = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(
         pledgeID: pledge.id, status: .inProgress,
         evidence: Evidence(articleID: world.article.id, quote: "Paris promised troops", stance: .progress), note: "first tranche"
       ))
@@ -196,22 +196,22 @@ struct PledgeTests {
       #expect(change.evidence?.id == progressing.evidence[1].id)
 
       // Evidence alone, without a status change.
-      let noted = try await client.pledges.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .inProgress, note: "still going"))
+      let noted = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .inProgress, note: "still going"))
       #expect(noted.version == 3 && noted.history.count == 3)
-      #expect(await rpcError { _ = try await client.pledges.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .inProgress)) }?.details?.fieldViolations.first?.field == "status")
+      #expect(await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .inProgress)) }?.details?.fieldViolations.first?.field == "status")
 
-      let fulfilled = try await client.pledges.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .fulfilled, expectedVersion: 3))
+      let fulfilled = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .fulfilled, expectedVersion: 3))
       #expect(fulfilled.status == .fulfilled)
-      let locked = await rpcError { _ = try await client.pledges.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .stalled)) }
+      let locked = await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .stalled)) }
       #expect(locked?.code == .failedPrecondition)
       #expect(locked?.details?.reason == "FINAL_STATUS")
-      let stale = await rpcError { _ = try await client.pledges.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .broken, expectedVersion: 3, reopen: true)) }
+      let stale = await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .broken, expectedVersion: 3, reopen: true)) }
       #expect(stale?.code == .aborted)
-      let reopened = try await client.pledges.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .stalled, note: "money withheld", reopen: true))
+      let reopened = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .stalled, note: "money withheld", reopen: true))
       #expect(reopened.status == .stalled && reopened.history.last?.reopened == true)
-      #expect(await rpcError { _ = try await client.pledges.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .broken, reopen: true)) }?.details?.fieldViolations.first?.field == "reopen")
+      #expect(await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .broken, reopen: true)) }?.details?.fieldViolations.first?.field == "reopen")
 
-      let history = try await client.pledges.getPledgeHistory(GetPledgeHistoryRequest(pledgeID: pledge.id))
+      let history = try await client.pledge.getPledgeHistory(GetPledgeHistoryRequest(pledgeID: pledge.id))
       #expect(history.changes.map(\.toStatus) == [.announced, .inProgress, .inProgress, .fulfilled, .stalled])
       #expect(history.changes.map(\.fromStatus) == [.unspecified, .announced, .inProgress, .inProgress, .fulfilled])
     }
@@ -221,7 +221,7 @@ struct PledgeTests {
   func badEvidenceChangesNothing() async throws {
     try await withDomainServer { client, services in
       let world = try await World.make(client)
-      let pledge = try await client.pledges.createPledge(CreatePledgeRequest(pledge: world.pledge()))
+      let pledge = try await client.pledge.createPledge(CreatePledgeRequest(pledge: world.pledge()))
       let events = try await services.store.latestEventSequence()
       let cases: [(UpdatePledgeStatusRequest, StatusCode, String)] = [
         (UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .inProgress, evidence: Evidence(articleID: world.article.id, quote: "not there", stance: .progress)), .invalidArgument, "evidence.quote"),
@@ -230,12 +230,12 @@ struct PledgeTests {
         (UpdatePledgeStatusRequest(pledgeID: 0, status: .inProgress), .invalidArgument, "pledge_id"),
       ]
       for (request, code, field) in cases {
-        let error = await rpcError { _ = try await client.pledges.updatePledgeStatus(request) }
+        let error = await rpcError { _ = try await client.pledge.updatePledgeStatus(request) }
         #expect(error?.code == code)
         #expect(error?.details?.fieldViolations.first?.field == field, "\(error?.message ?? "no error")")
       }
-      #expect(await rpcError { _ = try await client.pledges.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: 999, status: .inProgress)) }?.code == .notFound)
-      #expect(try await client.pledges.getPledge(GetPledgeRequest(id: pledge.id)) == pledge)
+      #expect(await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: 999, status: .inProgress)) }?.code == .notFound)
+      #expect(try await client.pledge.getPledge(GetPledgeRequest(id: pledge.id)) == pledge)
       #expect(try await services.store.latestEventSequence() == events)
     }
   }
@@ -244,16 +244,16 @@ struct PledgeTests {
   func concurrentChanges() async throws {
     try await withDomainServer { client, _ in
       let world = try await World.make(client)
-      let pledge = try await client.pledges.createPledge(CreatePledgeRequest(pledge: world.pledge()))
+      let pledge = try await client.pledge.createPledge(CreatePledgeRequest(pledge: world.pledge()))
       try await withThrowingTaskGroup(of: Void.self) { group in
         for index in 0..<10 {
           group.addTask {
-            _ = try await client.pledges.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .announced, note: "note \(index)"))
+            _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .announced, note: "note \(index)"))
           }
         }
         try await group.waitForAll()
       }
-      let final = try await client.pledges.getPledge(GetPledgeRequest(id: pledge.id))
+      let final = try await client.pledge.getPledge(GetPledgeRequest(id: pledge.id))
       #expect(final.version == 11)
       #expect(Set(final.history.dropFirst().map(\.note)) == Set((0..<10).map { "note \($0)" }))
     }

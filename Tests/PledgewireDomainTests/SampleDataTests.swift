@@ -20,11 +20,11 @@ struct SampleDataTests {
   @Test("the troops offer is conditional and quoted from the sample report")
   func troops() async throws {
     try await withDomainServer(sample: true) { client, _ in
-      let troops = try await client.pledges.listPledges(ListPledgesRequest(filter: PledgeFilter(categories: [.troopDeployment]))).pledges
+      let troops = try await client.pledge.listPledges(ListPledgesRequest(filter: PledgeFilter(categories: [.troopDeployment]))).pledges
       let offer = try #require(troops.first)
       #expect(offer.condition?.state == .pending)
       #expect(offer.modality == .offer)
-      let article = try await client.articles.getArticle(GetArticleRequest(id: offer.evidence[0].articleID))
+      let article = try await client.article.getArticle(GetArticleRequest(id: offer.evidence[0].articleID))
       let range = try #require(offer.evidence[0].range)
       let scalars = Array(article.body.unicodeScalars)
       #expect(String(String.UnicodeScalarView(scalars[Int(range.start)..<Int(range.end)])) == offer.evidence[0].quote)

@@ -233,12 +233,12 @@ struct CallTests {
         .message(streamID: 1, GetActorRequest(id: 2).serializedBytes(), endStream: true)
       )
       #expect(try await connection.response(stream: 1).trailers.code == .internal)
-      // A request that does not decode.
+      // A request that does not decode: the client's fault, INVALID_ARGUMENT.
       try await connection.send(
         .requestHeaders(streamID: 3, RequestHeaders(method: Echo.Unary.descriptor.fullName), endStream: false),
         .message(streamID: 3, [0x08], endStream: true)
       )
-      #expect(try await connection.response(stream: 3).trailers.code == .internal)
+      #expect(try await connection.response(stream: 3).trailers.code == .invalidArgument)
       // A unary call without a request message.
       try await connection.send(.requestHeaders(streamID: 5, RequestHeaders(method: Echo.Unary.descriptor.fullName), endStream: true))
       #expect(try await connection.response(stream: 5).trailers.code == .internal)

@@ -48,12 +48,13 @@ struct MessageRoundTripTests {
     #expect(StatusCode.allCases.map(\.rawValue) == Array(0...16))
   }
 
-  @Test("truncated and garbled bytes are INTERNAL errors naming the message")
+  @Test("truncated and garbled bytes are INVALID_ARGUMENT errors naming the message")
   func malformedBytes() throws {
     let bytes = Pledge.populated().serializedBytes()
     let truncated = Array(bytes.dropLast(3))
     let error = #expect(throws: RPCError.self) { try Pledge(serializedBytes: truncated) }
-    #expect(error?.code == .internal)
+    #expect(error?.code == .invalidArgument)
+    #expect(error?.details?.reason == "MALFORMED_MESSAGE")
     #expect(error?.message.contains("pledgewire.v1.Pledge") == true)
 
     // Field 2 of Actor (kind) declared as a length-delimited value: protobuf-c rejects the wire type.

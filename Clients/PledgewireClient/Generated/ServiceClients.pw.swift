@@ -19,7 +19,7 @@ public struct ActorServiceClient: Sendable {
     try await client.unary(ActorService.CreateActor.self, request, options: options)
   }
 
-  /// Unary `GetActor`.
+  /// A merged actor is returned as its tombstone: merged_into_id names the survivor.
   public func getActor(_ request: GetActorRequest, options: CallOptions = CallOptions()) async throws -> Actor {
     try await client.unary(ActorService.GetActor.self, request, options: options)
   }
@@ -32,6 +32,16 @@ public struct ActorServiceClient: Sendable {
   /// Unary `UpdateActor`.
   public func updateActor(_ request: UpdateActorRequest, options: CallOptions = CallOptions()) async throws -> Actor {
     try await client.unary(ActorService.UpdateActor.self, request, options: options)
+  }
+
+  /// Unary `MergeActors`.
+  public func mergeActors(_ request: MergeActorsRequest, options: CallOptions = CallOptions()) async throws -> Actor {
+    try await client.unary(ActorService.MergeActors.self, request, options: options)
+  }
+
+  /// Unary `DeleteActor`.
+  public func deleteActor(_ request: DeleteActorRequest, options: CallOptions = CallOptions()) async throws -> DeleteActorResponse {
+    try await client.unary(ActorService.DeleteActor.self, request, options: options)
   }
 
   /// Unary `ResolveActor`.
@@ -58,7 +68,7 @@ public struct ActorServiceClient: Sendable {
 
 extension PledgewireClient {
   /// Typed calls of `pledgewire.v1.ActorService`.
-  public var actors: ActorServiceClient {
+  public var actor: ActorServiceClient {
     ActorServiceClient(client: self)
   }
 }
@@ -119,8 +129,169 @@ public struct ArticleServiceClient: Sendable {
 
 extension PledgewireClient {
   /// Typed calls of `pledgewire.v1.ArticleService`.
-  public var articles: ArticleServiceClient {
+  public var article: ArticleServiceClient {
     ArticleServiceClient(client: self)
+  }
+}
+
+// MARK: - AuditService
+
+/// Typed calls of `pledgewire.v1.AuditService`.
+public struct AuditServiceClient: Sendable {
+  /// The client the calls go through.
+  public let client: PledgewireClient
+
+  /// Typed calls through `client`.
+  public init(client: PledgewireClient) {
+    self.client = client
+  }
+
+  /// Unary `ListAuditEntries`.
+  public func listAuditEntries(_ request: ListAuditEntriesRequest, options: CallOptions = CallOptions()) async throws -> ListAuditEntriesResponse {
+    try await client.unary(AuditService.ListAuditEntries.self, request, options: options)
+  }
+}
+
+extension PledgewireClient {
+  /// Typed calls of `pledgewire.v1.AuditService`.
+  public var audit: AuditServiceClient {
+    AuditServiceClient(client: self)
+  }
+}
+
+// MARK: - PledgeService
+
+/// Typed calls of `pledgewire.v1.PledgeService`.
+public struct PledgeServiceClient: Sendable {
+  /// The client the calls go through.
+  public let client: PledgewireClient
+
+  /// Typed calls through `client`.
+  public init(client: PledgewireClient) {
+    self.client = client
+  }
+
+  /// Unary `CreatePledge`.
+  public func createPledge(_ request: CreatePledgeRequest, options: CallOptions = CallOptions()) async throws -> Pledge {
+    try await client.unary(PledgeService.CreatePledge.self, request, options: options)
+  }
+
+  /// A merged pledge is returned as its tombstone: merged_into_id names the survivor.
+  public func getPledge(_ request: GetPledgeRequest, options: CallOptions = CallOptions()) async throws -> Pledge {
+    try await client.unary(PledgeService.GetPledge.self, request, options: options)
+  }
+
+  /// Unary `ListPledges`.
+  public func listPledges(_ request: ListPledgesRequest, options: CallOptions = CallOptions()) async throws -> ListPledgesResponse {
+    try await client.unary(PledgeService.ListPledges.self, request, options: options)
+  }
+
+  /// Unary `UpdatePledgeStatus`.
+  public func updatePledgeStatus(_ request: UpdatePledgeStatusRequest, options: CallOptions = CallOptions()) async throws -> Pledge {
+    try await client.unary(PledgeService.UpdatePledgeStatus.self, request, options: options)
+  }
+
+  /// Unary `UpdatePledge`.
+  public func updatePledge(_ request: UpdatePledgeRequest, options: CallOptions = CallOptions()) async throws -> Pledge {
+    try await client.unary(PledgeService.UpdatePledge.self, request, options: options)
+  }
+
+  /// Unary `AddEvidence`.
+  public func addEvidence(_ request: AddEvidenceRequest, options: CallOptions = CallOptions()) async throws -> Pledge {
+    try await client.unary(PledgeService.AddEvidence.self, request, options: options)
+  }
+
+  /// Unary `MergePledges`.
+  public func mergePledges(_ request: MergePledgesRequest, options: CallOptions = CallOptions()) async throws -> Pledge {
+    try await client.unary(PledgeService.MergePledges.self, request, options: options)
+  }
+
+  /// Unary `DeletePledge`.
+  public func deletePledge(_ request: DeletePledgeRequest, options: CallOptions = CallOptions()) async throws -> DeletePledgeResponse {
+    try await client.unary(PledgeService.DeletePledge.self, request, options: options)
+  }
+
+  /// Unary `FindSimilarPledges`.
+  public func findSimilarPledges(_ request: FindSimilarPledgesRequest, options: CallOptions = CallOptions()) async throws -> FindSimilarPledgesResponse {
+    try await client.unary(PledgeService.FindSimilarPledges.self, request, options: options)
+  }
+
+  /// Unary `GetPledgeHistory`.
+  public func getPledgeHistory(_ request: GetPledgeHistoryRequest, options: CallOptions = CallOptions()) async throws -> PledgeHistory {
+    try await client.unary(PledgeService.GetPledgeHistory.self, request, options: options)
+  }
+
+  /// Server-streaming `WatchPledges`: the responses, as they arrive.
+  public func watchPledges(_ request: WatchPledgesRequest, options: CallOptions = CallOptions()) -> ResponseStream<PledgeEvent> {
+    client.serverStreaming(PledgeService.WatchPledges.self, request, options: options)
+  }
+
+  /// Client-streaming `ImportPledges`: sends every request, returns the one response.
+  public func importPledges(
+    _ requests: some Sequence<CreatePledgeRequest> & Sendable,
+    options: CallOptions = CallOptions()
+  ) async throws -> ImportResponse {
+    try await client.clientStreaming(PledgeService.ImportPledges.self, requests: requests, options: options)
+  }
+
+  /// Client-streaming `ImportPledges`: `body` sends the requests through the writer; returns the response.
+  public func importPledges(
+    options: CallOptions = CallOptions(),
+    _ body: @Sendable (RequestWriter<CreatePledgeRequest>) async throws -> Void
+  ) async throws -> ImportResponse {
+    try await client.clientStreaming(PledgeService.ImportPledges.self, options: options, body)
+  }
+}
+
+extension PledgewireClient {
+  /// Typed calls of `pledgewire.v1.PledgeService`.
+  public var pledge: PledgeServiceClient {
+    PledgeServiceClient(client: self)
+  }
+}
+
+// MARK: - ExtractionService
+
+/// Typed calls of `pledgewire.v1.ExtractionService`.
+public struct ExtractionServiceClient: Sendable {
+  /// The client the calls go through.
+  public let client: PledgewireClient
+
+  /// Typed calls through `client`.
+  public init(client: PledgewireClient) {
+    self.client = client
+  }
+
+  /// Finds mentions and candidates in a text and stores nothing: for trying the extractor and for scoring it.
+  public func extract(_ request: ExtractRequest, options: CallOptions = CallOptions()) async throws -> ExtractResponse {
+    try await client.unary(ExtractionService.Extract.self, request, options: options)
+  }
+
+  /// Unary `ListCandidates`.
+  public func listCandidates(_ request: ListCandidatesRequest, options: CallOptions = CallOptions()) async throws -> ListCandidatesResponse {
+    try await client.unary(ExtractionService.ListCandidates.self, request, options: options)
+  }
+
+  /// Unary `GetCandidate`.
+  public func getCandidate(_ request: GetCandidateRequest, options: CallOptions = CallOptions()) async throws -> PledgeCandidate {
+    try await client.unary(ExtractionService.GetCandidate.self, request, options: options)
+  }
+
+  /// Unary `AcceptCandidate`.
+  public func acceptCandidate(_ request: AcceptCandidateRequest, options: CallOptions = CallOptions()) async throws -> AcceptCandidateResponse {
+    try await client.unary(ExtractionService.AcceptCandidate.self, request, options: options)
+  }
+
+  /// Unary `RejectCandidate`.
+  public func rejectCandidate(_ request: RejectCandidateRequest, options: CallOptions = CallOptions()) async throws -> PledgeCandidate {
+    try await client.unary(ExtractionService.RejectCandidate.self, request, options: options)
+  }
+}
+
+extension PledgewireClient {
+  /// Typed calls of `pledgewire.v1.ExtractionService`.
+  public var extraction: ExtractionServiceClient {
+    ExtractionServiceClient(client: self)
   }
 }
 
@@ -154,72 +325,6 @@ extension PledgewireClient {
   }
 }
 
-// MARK: - PledgeService
-
-/// Typed calls of `pledgewire.v1.PledgeService`.
-public struct PledgeServiceClient: Sendable {
-  /// The client the calls go through.
-  public let client: PledgewireClient
-
-  /// Typed calls through `client`.
-  public init(client: PledgewireClient) {
-    self.client = client
-  }
-
-  /// Unary `CreatePledge`.
-  public func createPledge(_ request: CreatePledgeRequest, options: CallOptions = CallOptions()) async throws -> Pledge {
-    try await client.unary(PledgeService.CreatePledge.self, request, options: options)
-  }
-
-  /// Unary `GetPledge`.
-  public func getPledge(_ request: GetPledgeRequest, options: CallOptions = CallOptions()) async throws -> Pledge {
-    try await client.unary(PledgeService.GetPledge.self, request, options: options)
-  }
-
-  /// Unary `ListPledges`.
-  public func listPledges(_ request: ListPledgesRequest, options: CallOptions = CallOptions()) async throws -> ListPledgesResponse {
-    try await client.unary(PledgeService.ListPledges.self, request, options: options)
-  }
-
-  /// Unary `UpdatePledgeStatus`.
-  public func updatePledgeStatus(_ request: UpdatePledgeStatusRequest, options: CallOptions = CallOptions()) async throws -> Pledge {
-    try await client.unary(PledgeService.UpdatePledgeStatus.self, request, options: options)
-  }
-
-  /// Unary `GetPledgeHistory`.
-  public func getPledgeHistory(_ request: GetPledgeHistoryRequest, options: CallOptions = CallOptions()) async throws -> PledgeHistory {
-    try await client.unary(PledgeService.GetPledgeHistory.self, request, options: options)
-  }
-
-  /// Server-streaming `WatchPledges`: the responses, as they arrive.
-  public func watchPledges(_ request: WatchPledgesRequest, options: CallOptions = CallOptions()) -> ResponseStream<PledgeEvent> {
-    client.serverStreaming(PledgeService.WatchPledges.self, request, options: options)
-  }
-
-  /// Client-streaming `ImportPledges`: sends every request, returns the one response.
-  public func importPledges(
-    _ requests: some Sequence<CreatePledgeRequest> & Sendable,
-    options: CallOptions = CallOptions()
-  ) async throws -> ImportResponse {
-    try await client.clientStreaming(PledgeService.ImportPledges.self, requests: requests, options: options)
-  }
-
-  /// Client-streaming `ImportPledges`: `body` sends the requests through the writer; returns the response.
-  public func importPledges(
-    options: CallOptions = CallOptions(),
-    _ body: @Sendable (RequestWriter<CreatePledgeRequest>) async throws -> Void
-  ) async throws -> ImportResponse {
-    try await client.clientStreaming(PledgeService.ImportPledges.self, options: options, body)
-  }
-}
-
-extension PledgewireClient {
-  /// Typed calls of `pledgewire.v1.PledgeService`.
-  public var pledges: PledgeServiceClient {
-    PledgeServiceClient(client: self)
-  }
-}
-
 // MARK: - ReflectionService
 
 /// Typed calls of `pledgewire.v1.ReflectionService`.
@@ -235,6 +340,11 @@ public struct ReflectionServiceClient: Sendable {
   /// Unary `ListServices`.
   public func listServices(_ request: ListServicesRequest, options: CallOptions = CallOptions()) async throws -> ListServicesResponse {
     try await client.unary(ReflectionService.ListServices.self, request, options: options)
+  }
+
+  /// Unary `GetDescriptors`.
+  public func getDescriptors(_ request: GetDescriptorsRequest, options: CallOptions = CallOptions()) async throws -> GetDescriptorsResponse {
+    try await client.unary(ReflectionService.GetDescriptors.self, request, options: options)
   }
 }
 

@@ -2,7 +2,9 @@
 #include <protobuf-c/protobuf-c.h>
 #include "pledgewire/v1/actor.pb-c.h"
 #include "pledgewire/v1/article.pb-c.h"
+#include "pledgewire/v1/audit.pb-c.h"
 #include "pledgewire/v1/common.pb-c.h"
+#include "pledgewire/v1/extraction.pb-c.h"
 #include "pledgewire/v1/health.pb-c.h"
 #include "pledgewire/v1/pledge.pb-c.h"
 #include "pledgewire/v1/reflection.pb-c.h"

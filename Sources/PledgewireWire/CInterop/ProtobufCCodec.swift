@@ -8,7 +8,7 @@ enum ProtobufCCodec {
       try CArena.withAllocator(of: &arena) { allocator in
         let data = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
         guard let message = protobuf_c_message_unpack(M.cDescriptor, allocator, bytes.count, data) else {
-          throw RPCError(.internal, "malformed \(M.protoName) message")
+          throw RPCError(.invalidArgument, "malformed \(M.protoName) message", details: ErrorDetails(reason: "MALFORMED_MESSAGE"))
         }
         return M(lifting: UnsafeRawPointer(message).assumingMemoryBound(to: M.CStruct.self))
       }

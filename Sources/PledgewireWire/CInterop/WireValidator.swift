@@ -2,7 +2,8 @@ internal import CProtobufC
 
 /// Checks a message's wire bytes before protobuf-c unpacks them, which it does without any of these checks:
 /// well-formed tags, varints and lengths; every string field valid UTF-8 without U+0000 (a C string would end there);
-/// nesting no deeper than ``maxDepth`` (protobuf-c recurses without a limit). Errors name the field.
+/// nesting no deeper than ``maxDepth`` (protobuf-c recurses without a limit). Errors are `INVALID_ARGUMENT` (the
+/// sender's fault) and name the field where they can.
 enum WireValidator {
   /// The deepest nesting accepted. Pledgewire's schemas nest at most four levels.
   static let maxDepth = 32
@@ -18,12 +19,12 @@ enum WireValidator {
   ) throws {
     var messageName: String { String(cString: descriptor.pointee.name) }
     guard depth < maxDepth else {
-      throw RPCError(.internal, "\(messageName) nests deeper than \(maxDepth) levels")
+      throw malformed("\(messageName) nests deeper than \(maxDepth) levels")
     }
     var reader = VarintReader(bytes: bytes)
     while !reader.isAtEnd {
       guard let key = reader.varint(), key >> 3 > 0, key >> 3 <= 0x1fff_ffff else {
-        throw RPCError(.internal, "malformed \(messageName) message: bad field key")
+        throw malformed("malformed \(messageName) message: bad field key")
       }
       let number = UInt32(key >> 3)
       switch key & 7 {
@@ -54,13 +55,18 @@ enum WireValidator {
           continue
         }
       default:
-        throw RPCError(.internal, "malformed \(messageName) message: unsupported wire type \(key & 7)")
+        throw malformed("malformed \(messageName) message: unsupported wire type \(key & 7)")
       }
     }
   }
 
   private static func truncated(_ messageName: String) -> RPCError {
-    RPCError(.internal, "malformed \(messageName) message: truncated field")
+    malformed("malformed \(messageName) message: truncated field")
+  }
+
+  /// The bytes are not a valid encoding: the sender's fault, so `INVALID_ARGUMENT`.
+  private static func malformed(_ message: String) -> RPCError {
+    RPCError(.invalidArgument, message, details: ErrorDetails(reason: "MALFORMED_MESSAGE"))
   }
 }
 

@@ -6,7 +6,7 @@ internal import PledgewireProtos
 
 // MARK: - ActorKind
 
-public enum ActorKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum ActorKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case unspecified
   case person
   case country
@@ -15,6 +15,9 @@ public enum ActorKind: Sendable, Hashable, CaseIterable, RawRepresentable, Proto
   case group
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "ACTOR_KIND_"
 
   /// The known values, in schema order.
   public static let allCases: [ActorKind] = [.unspecified, .person, .country, .organization, .group]
@@ -57,7 +60,7 @@ public enum ActorKind: Sendable, Hashable, CaseIterable, RawRepresentable, Proto
 // MARK: - AffiliationKind
 
 /// How this actor relates to another.
-public enum AffiliationKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum AffiliationKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case unspecified
   /// holds office in or speaks for it: Starmer -> United Kingdom
   case officialOf
@@ -67,6 +70,9 @@ public enum AffiliationKind: Sendable, Hashable, CaseIterable, RawRepresentable,
   case hasMember
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "AFFILIATION_KIND_"
 
   /// The known values, in schema order.
   public static let allCases: [AffiliationKind] = [.unspecified, .officialOf, .memberOf, .hasMember]
@@ -108,6 +114,8 @@ public enum AffiliationKind: Sendable, Hashable, CaseIterable, RawRepresentable,
 public struct Affiliation: Sendable, Hashable {
   public var actorID: Int64
   public var kind: AffiliationKind
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(actorID: Int64 = 0, kind: AffiliationKind = .unspecified) {
@@ -128,12 +136,22 @@ extension Affiliation: ProtobufMessage {
   }
 }
 
-extension Affiliation: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension Affiliation: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.actorID, forKey: "actor_id")
-    try container.encode(self.kind, forKey: "kind")
+    if self.actorID != 0 { try container.encode(ProtoJSON.int64(self.actorID), forKey: "actorId") }
+    if self.kind != .unspecified { try container.encode(self.kind, forKey: "kind") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["actorId", "actor_id", "kind"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "actorId", "actor_id") { self.actorID = value }
+    if let value = try ProtoJSON.decode(AffiliationKind.self, container, "kind", "kind") { self.kind = value }
   }
 }
 
@@ -149,6 +167,7 @@ extension Affiliation: CMessage {
     pledgewire__v1__affiliation__init(c)
     c.pointee.actor_id = self.actorID
     c.pointee.kind = .init(rawValue: UInt32(bitPattern: self.kind.rawValue))
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -157,6 +176,7 @@ extension Affiliation: CMessage {
       actorID: c.pointee.actor_id,
       kind: AffiliationKind(rawValue: Int32(bitPattern: c.pointee.kind.rawValue))
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -166,6 +186,8 @@ extension Affiliation: CMessage {
 public struct ExternalId: Sendable, Hashable {
   public var scheme: String
   public var value: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(scheme: String = "", value: String = "") {
@@ -186,12 +208,22 @@ extension ExternalId: ProtobufMessage {
   }
 }
 
-extension ExternalId: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ExternalId: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.scheme, forKey: "scheme")
-    try container.encode(self.value, forKey: "value")
+    if self.scheme != "" { try container.encode(self.scheme, forKey: "scheme") }
+    if self.value != "" { try container.encode(self.value, forKey: "value") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["scheme", "value"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "scheme", "scheme") { self.scheme = value }
+    if let value = try ProtoJSON.decode(String.self, container, "value", "value") { self.value = value }
   }
 }
 
@@ -207,6 +239,7 @@ extension ExternalId: CMessage {
     pledgewire__v1__external_id__init(c)
     c.pointee.scheme = arena.cString(self.scheme)
     c.pointee.value = arena.cString(self.value)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -215,6 +248,7 @@ extension ExternalId: CMessage {
       scheme: CLift.string(c.pointee.scheme),
       value: CLift.string(c.pointee.value)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -239,9 +273,17 @@ public struct Actor: Sendable, Hashable {
   public var version: Int64
   public var createdAtMs: Int64
   public var updatedAtMs: Int64
+  /// this actor was merged into that one and is a tombstone
+  public var mergedIntoID: Int64
+  /// the duplicates merged into this one; set by the server
+  public var mergedIDs: [Int64]
+  /// free-form tags
+  public var labels: [String]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(id: Int64 = 0, kind: ActorKind = .unspecified, canonicalName: String = "", aliases: [String] = [], role: String = "", countryCode: String = "", affiliations: [Affiliation] = [], externalIDs: [ExternalId] = [], description: String = "", version: Int64 = 0, createdAtMs: Int64 = 0, updatedAtMs: Int64 = 0) {
+  public init(id: Int64 = 0, kind: ActorKind = .unspecified, canonicalName: String = "", aliases: [String] = [], role: String = "", countryCode: String = "", affiliations: [Affiliation] = [], externalIDs: [ExternalId] = [], description: String = "", version: Int64 = 0, createdAtMs: Int64 = 0, updatedAtMs: Int64 = 0, mergedIntoID: Int64 = 0, mergedIDs: [Int64] = [], labels: [String] = []) {
     self.id = id
     self.kind = kind
     self.canonicalName = canonicalName
@@ -254,6 +296,9 @@ public struct Actor: Sendable, Hashable {
     self.version = version
     self.createdAtMs = createdAtMs
     self.updatedAtMs = updatedAtMs
+    self.mergedIntoID = mergedIntoID
+    self.mergedIDs = mergedIDs
+    self.labels = labels
   }
 }
 
@@ -269,22 +314,48 @@ extension Actor: ProtobufMessage {
   }
 }
 
-extension Actor: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension Actor: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.id, forKey: "id")
-    try container.encode(self.kind, forKey: "kind")
-    try container.encode(self.canonicalName, forKey: "canonical_name")
-    try container.encode(self.aliases, forKey: "aliases")
-    try container.encode(self.role, forKey: "role")
-    try container.encode(self.countryCode, forKey: "country_code")
-    try container.encode(self.affiliations, forKey: "affiliations")
-    try container.encode(self.externalIDs, forKey: "external_ids")
-    try container.encode(self.description, forKey: "description")
-    try container.encode(self.version, forKey: "version")
-    try container.encode(self.createdAtMs, forKey: "created_at_ms")
-    try container.encode(self.updatedAtMs, forKey: "updated_at_ms")
+    if self.id != 0 { try container.encode(ProtoJSON.int64(self.id), forKey: "id") }
+    if self.kind != .unspecified { try container.encode(self.kind, forKey: "kind") }
+    if self.canonicalName != "" { try container.encode(self.canonicalName, forKey: "canonicalName") }
+    if !self.aliases.isEmpty { try container.encode(self.aliases, forKey: "aliases") }
+    if self.role != "" { try container.encode(self.role, forKey: "role") }
+    if self.countryCode != "" { try container.encode(self.countryCode, forKey: "countryCode") }
+    if !self.affiliations.isEmpty { try container.encode(self.affiliations, forKey: "affiliations") }
+    if !self.externalIDs.isEmpty { try container.encode(self.externalIDs, forKey: "externalIds") }
+    if self.description != "" { try container.encode(self.description, forKey: "description") }
+    if self.version != 0 { try container.encode(ProtoJSON.int64(self.version), forKey: "version") }
+    if self.createdAtMs != 0 { try container.encode(ProtoJSON.int64(self.createdAtMs), forKey: "createdAtMs") }
+    if self.updatedAtMs != 0 { try container.encode(ProtoJSON.int64(self.updatedAtMs), forKey: "updatedAtMs") }
+    if self.mergedIntoID != 0 { try container.encode(ProtoJSON.int64(self.mergedIntoID), forKey: "mergedIntoId") }
+    if !self.mergedIDs.isEmpty { try container.encode(self.mergedIDs.map(ProtoJSON.int64), forKey: "mergedIds") }
+    if !self.labels.isEmpty { try container.encode(self.labels, forKey: "labels") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["id", "kind", "canonicalName", "canonical_name", "aliases", "role", "countryCode", "country_code", "affiliations", "externalIds", "external_ids", "description", "version", "createdAtMs", "created_at_ms", "updatedAtMs", "updated_at_ms", "mergedIntoId", "merged_into_id", "mergedIds", "merged_ids", "labels"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "id", "id") { self.id = value }
+    if let value = try ProtoJSON.decode(ActorKind.self, container, "kind", "kind") { self.kind = value }
+    if let value = try ProtoJSON.decode(String.self, container, "canonicalName", "canonical_name") { self.canonicalName = value }
+    if let value = try ProtoJSON.decode([String].self, container, "aliases", "aliases") { self.aliases = value }
+    if let value = try ProtoJSON.decode(String.self, container, "role", "role") { self.role = value }
+    if let value = try ProtoJSON.decode(String.self, container, "countryCode", "country_code") { self.countryCode = value }
+    if let value = try ProtoJSON.decode([Affiliation].self, container, "affiliations", "affiliations") { self.affiliations = value }
+    if let value = try ProtoJSON.decode([ExternalId].self, container, "externalIds", "external_ids") { self.externalIDs = value }
+    if let value = try ProtoJSON.decode(String.self, container, "description", "description") { self.description = value }
+    if let value = try ProtoJSON.decodeInt64(container, "version", "version") { self.version = value }
+    if let value = try ProtoJSON.decodeInt64(container, "createdAtMs", "created_at_ms") { self.createdAtMs = value }
+    if let value = try ProtoJSON.decodeInt64(container, "updatedAtMs", "updated_at_ms") { self.updatedAtMs = value }
+    if let value = try ProtoJSON.decodeInt64(container, "mergedIntoId", "merged_into_id") { self.mergedIntoID = value }
+    if let value = try ProtoJSON.decodeInt64s(container, "mergedIds", "merged_ids") { self.mergedIDs = value }
+    if let value = try ProtoJSON.decode([String].self, container, "labels", "labels") { self.labels = value }
   }
 }
 
@@ -310,6 +381,10 @@ extension Actor: CMessage {
     c.pointee.version = self.version
     c.pointee.created_at_ms = self.createdAtMs
     c.pointee.updated_at_ms = self.updatedAtMs
+    c.pointee.merged_into_id = self.mergedIntoID
+    (c.pointee.n_merged_ids, c.pointee.merged_ids) = arena.scalars(self.mergedIDs)
+    (c.pointee.n_labels, c.pointee.labels) = arena.cStrings(self.labels)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -326,8 +401,12 @@ extension Actor: CMessage {
       description: CLift.string(c.pointee.description),
       version: c.pointee.version,
       createdAtMs: c.pointee.created_at_ms,
-      updatedAtMs: c.pointee.updated_at_ms
+      updatedAtMs: c.pointee.updated_at_ms,
+      mergedIntoID: c.pointee.merged_into_id,
+      mergedIDs: CLift.scalars(c.pointee.n_merged_ids, c.pointee.merged_ids),
+      labels: CLift.strings(c.pointee.n_labels, c.pointee.labels)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -335,6 +414,8 @@ extension Actor: CMessage {
 
 public struct CreateActorRequest: Sendable, Hashable {
   public var actor: Actor?
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(actor: Actor? = nil) {
@@ -354,11 +435,20 @@ extension CreateActorRequest: ProtobufMessage {
   }
 }
 
-extension CreateActorRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension CreateActorRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.actor, forKey: "actor")
+    if let value = self.actor { try container.encode(value, forKey: "actor") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["actor"])
+    self.init()
+    if let value = try ProtoJSON.decode(Actor.self, container, "actor", "actor") { self.actor = value }
   }
 }
 
@@ -373,6 +463,7 @@ extension CreateActorRequest: CMessage {
     let c = arena.allocate(Pledgewire__V1__CreateActorRequest.self)
     pledgewire__v1__create_actor_request__init(c)
     c.pointee.actor = self.actor.map { arena.lowered($0) }
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -380,6 +471,7 @@ extension CreateActorRequest: CMessage {
     self.init(
       actor: c.pointee.actor.map { Actor(lifting: $0) }
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -387,6 +479,8 @@ extension CreateActorRequest: CMessage {
 
 public struct GetActorRequest: Sendable, Hashable {
   public var id: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(id: Int64 = 0) {
@@ -406,11 +500,20 @@ extension GetActorRequest: ProtobufMessage {
   }
 }
 
-extension GetActorRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension GetActorRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.id, forKey: "id")
+    if self.id != 0 { try container.encode(ProtoJSON.int64(self.id), forKey: "id") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["id"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "id", "id") { self.id = value }
   }
 }
 
@@ -425,6 +528,7 @@ extension GetActorRequest: CMessage {
     let c = arena.allocate(Pledgewire__V1__GetActorRequest.self)
     pledgewire__v1__get_actor_request__init(c)
     c.pointee.id = self.id
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -432,6 +536,7 @@ extension GetActorRequest: CMessage {
     self.init(
       id: c.pointee.id
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -445,13 +550,18 @@ public struct ListActorsRequest: Sendable, Hashable {
   /// 1..1000; 0: 50
   public var pageSize: Int32
   public var pageToken: String
+  /// has this label
+  public var label: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(kind: ActorKind = .unspecified, namePrefix: String = "", pageSize: Int32 = 0, pageToken: String = "") {
+  public init(kind: ActorKind = .unspecified, namePrefix: String = "", pageSize: Int32 = 0, pageToken: String = "", label: String = "") {
     self.kind = kind
     self.namePrefix = namePrefix
     self.pageSize = pageSize
     self.pageToken = pageToken
+    self.label = label
   }
 }
 
@@ -467,14 +577,28 @@ extension ListActorsRequest: ProtobufMessage {
   }
 }
 
-extension ListActorsRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ListActorsRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.kind, forKey: "kind")
-    try container.encode(self.namePrefix, forKey: "name_prefix")
-    try container.encode(self.pageSize, forKey: "page_size")
-    try container.encode(self.pageToken, forKey: "page_token")
+    if self.kind != .unspecified { try container.encode(self.kind, forKey: "kind") }
+    if self.namePrefix != "" { try container.encode(self.namePrefix, forKey: "namePrefix") }
+    if self.pageSize != 0 { try container.encode(self.pageSize, forKey: "pageSize") }
+    if self.pageToken != "" { try container.encode(self.pageToken, forKey: "pageToken") }
+    if self.label != "" { try container.encode(self.label, forKey: "label") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["kind", "namePrefix", "name_prefix", "pageSize", "page_size", "pageToken", "page_token", "label"])
+    self.init()
+    if let value = try ProtoJSON.decode(ActorKind.self, container, "kind", "kind") { self.kind = value }
+    if let value = try ProtoJSON.decode(String.self, container, "namePrefix", "name_prefix") { self.namePrefix = value }
+    if let value = try ProtoJSON.decode(Int32.self, container, "pageSize", "page_size") { self.pageSize = value }
+    if let value = try ProtoJSON.decode(String.self, container, "pageToken", "page_token") { self.pageToken = value }
+    if let value = try ProtoJSON.decode(String.self, container, "label", "label") { self.label = value }
   }
 }
 
@@ -492,6 +616,8 @@ extension ListActorsRequest: CMessage {
     c.pointee.name_prefix = arena.cString(self.namePrefix)
     c.pointee.page_size = self.pageSize
     c.pointee.page_token = arena.cString(self.pageToken)
+    c.pointee.label = arena.cString(self.label)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -500,8 +626,10 @@ extension ListActorsRequest: CMessage {
       kind: ActorKind(rawValue: Int32(bitPattern: c.pointee.kind.rawValue)),
       namePrefix: CLift.string(c.pointee.name_prefix),
       pageSize: c.pointee.page_size,
-      pageToken: CLift.string(c.pointee.page_token)
+      pageToken: CLift.string(c.pointee.page_token),
+      label: CLift.string(c.pointee.label)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -511,6 +639,8 @@ public struct ListActorsResponse: Sendable, Hashable {
   /// by canonical name
   public var actors: [Actor]
   public var nextPageToken: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(actors: [Actor] = [], nextPageToken: String = "") {
@@ -531,12 +661,22 @@ extension ListActorsResponse: ProtobufMessage {
   }
 }
 
-extension ListActorsResponse: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ListActorsResponse: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.actors, forKey: "actors")
-    try container.encode(self.nextPageToken, forKey: "next_page_token")
+    if !self.actors.isEmpty { try container.encode(self.actors, forKey: "actors") }
+    if self.nextPageToken != "" { try container.encode(self.nextPageToken, forKey: "nextPageToken") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["actors", "nextPageToken", "next_page_token"])
+    self.init()
+    if let value = try ProtoJSON.decode([Actor].self, container, "actors", "actors") { self.actors = value }
+    if let value = try ProtoJSON.decode(String.self, container, "nextPageToken", "next_page_token") { self.nextPageToken = value }
   }
 }
 
@@ -552,6 +692,7 @@ extension ListActorsResponse: CMessage {
     pledgewire__v1__list_actors_response__init(c)
     (c.pointee.n_actors, c.pointee.actors) = arena.messages(self.actors)
     c.pointee.next_page_token = arena.cString(self.nextPageToken)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -560,6 +701,7 @@ extension ListActorsResponse: CMessage {
       actors: CLift.messages(c.pointee.n_actors, c.pointee.actors),
       nextPageToken: CLift.string(c.pointee.next_page_token)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -568,13 +710,26 @@ extension ListActorsResponse: CMessage {
 public struct UpdateActorRequest: Sendable, Hashable {
   /// actor.id names the actor; actor.version must be the current version
   public var actor: Actor?
-  /// fields to replace, e.g. ["aliases", "role"]; empty: every mutable field
+  /// Fields of `actor` to replace: "kind", "canonical_name", "aliases", "role", "country_code", "affiliations",
+  /// "external_ids", "description", "labels". Empty: only the additions and removals below.
   public var updateMask: [String]
+  /// added to the aliases the actor has
+  public var addAliases: [String]
+  /// removed, compared after folding case and accents
+  public var removeAliases: [String]
+  public var addAffiliations: [Affiliation]
+  public var removeAffiliations: [Affiliation]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(actor: Actor? = nil, updateMask: [String] = []) {
+  public init(actor: Actor? = nil, updateMask: [String] = [], addAliases: [String] = [], removeAliases: [String] = [], addAffiliations: [Affiliation] = [], removeAffiliations: [Affiliation] = []) {
     self.actor = actor
     self.updateMask = updateMask
+    self.addAliases = addAliases
+    self.removeAliases = removeAliases
+    self.addAffiliations = addAffiliations
+    self.removeAffiliations = removeAffiliations
   }
 }
 
@@ -590,12 +745,30 @@ extension UpdateActorRequest: ProtobufMessage {
   }
 }
 
-extension UpdateActorRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension UpdateActorRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.actor, forKey: "actor")
-    try container.encode(self.updateMask, forKey: "update_mask")
+    if let value = self.actor { try container.encode(value, forKey: "actor") }
+    if !self.updateMask.isEmpty { try container.encode(self.updateMask, forKey: "updateMask") }
+    if !self.addAliases.isEmpty { try container.encode(self.addAliases, forKey: "addAliases") }
+    if !self.removeAliases.isEmpty { try container.encode(self.removeAliases, forKey: "removeAliases") }
+    if !self.addAffiliations.isEmpty { try container.encode(self.addAffiliations, forKey: "addAffiliations") }
+    if !self.removeAffiliations.isEmpty { try container.encode(self.removeAffiliations, forKey: "removeAffiliations") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["actor", "updateMask", "update_mask", "addAliases", "add_aliases", "removeAliases", "remove_aliases", "addAffiliations", "add_affiliations", "removeAffiliations", "remove_affiliations"])
+    self.init()
+    if let value = try ProtoJSON.decode(Actor.self, container, "actor", "actor") { self.actor = value }
+    if let value = try ProtoJSON.decode([String].self, container, "updateMask", "update_mask") { self.updateMask = value }
+    if let value = try ProtoJSON.decode([String].self, container, "addAliases", "add_aliases") { self.addAliases = value }
+    if let value = try ProtoJSON.decode([String].self, container, "removeAliases", "remove_aliases") { self.removeAliases = value }
+    if let value = try ProtoJSON.decode([Affiliation].self, container, "addAffiliations", "add_affiliations") { self.addAffiliations = value }
+    if let value = try ProtoJSON.decode([Affiliation].self, container, "removeAffiliations", "remove_affiliations") { self.removeAffiliations = value }
   }
 }
 
@@ -611,14 +784,243 @@ extension UpdateActorRequest: CMessage {
     pledgewire__v1__update_actor_request__init(c)
     c.pointee.actor = self.actor.map { arena.lowered($0) }
     (c.pointee.n_update_mask, c.pointee.update_mask) = arena.cStrings(self.updateMask)
+    (c.pointee.n_add_aliases, c.pointee.add_aliases) = arena.cStrings(self.addAliases)
+    (c.pointee.n_remove_aliases, c.pointee.remove_aliases) = arena.cStrings(self.removeAliases)
+    (c.pointee.n_add_affiliations, c.pointee.add_affiliations) = arena.messages(self.addAffiliations)
+    (c.pointee.n_remove_affiliations, c.pointee.remove_affiliations) = arena.messages(self.removeAffiliations)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
   init(lifting c: UnsafePointer<Pledgewire__V1__UpdateActorRequest>) {
     self.init(
       actor: c.pointee.actor.map { Actor(lifting: $0) },
-      updateMask: CLift.strings(c.pointee.n_update_mask, c.pointee.update_mask)
+      updateMask: CLift.strings(c.pointee.n_update_mask, c.pointee.update_mask),
+      addAliases: CLift.strings(c.pointee.n_add_aliases, c.pointee.add_aliases),
+      removeAliases: CLift.strings(c.pointee.n_remove_aliases, c.pointee.remove_aliases),
+      addAffiliations: CLift.messages(c.pointee.n_add_affiliations, c.pointee.add_affiliations),
+      removeAffiliations: CLift.messages(c.pointee.n_remove_affiliations, c.pointee.remove_affiliations)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - MergeActorsRequest
+
+/// Merges a duplicate actor into a survivor: its names become the survivor's aliases, its affiliations, pledge
+/// parties, mentions and candidates move to the survivor, and it becomes a tombstone whose merged_into_id names
+/// the survivor.
+public struct MergeActorsRequest: Sendable, Hashable {
+  public var survivorID: Int64
+  public var duplicateID: Int64
+  /// 0: any
+  public var survivorVersion: Int64
+  /// 0: any
+  public var duplicateVersion: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init(survivorID: Int64 = 0, duplicateID: Int64 = 0, survivorVersion: Int64 = 0, duplicateVersion: Int64 = 0) {
+    self.survivorID = survivorID
+    self.duplicateID = duplicateID
+    self.survivorVersion = survivorVersion
+    self.duplicateVersion = duplicateVersion
+  }
+}
+
+extension MergeActorsRequest: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.MergeActorsRequest"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension MergeActorsRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    if self.survivorID != 0 { try container.encode(ProtoJSON.int64(self.survivorID), forKey: "survivorId") }
+    if self.duplicateID != 0 { try container.encode(ProtoJSON.int64(self.duplicateID), forKey: "duplicateId") }
+    if self.survivorVersion != 0 { try container.encode(ProtoJSON.int64(self.survivorVersion), forKey: "survivorVersion") }
+    if self.duplicateVersion != 0 { try container.encode(ProtoJSON.int64(self.duplicateVersion), forKey: "duplicateVersion") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["survivorId", "survivor_id", "duplicateId", "duplicate_id", "survivorVersion", "survivor_version", "duplicateVersion", "duplicate_version"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "survivorId", "survivor_id") { self.survivorID = value }
+    if let value = try ProtoJSON.decodeInt64(container, "duplicateId", "duplicate_id") { self.duplicateID = value }
+    if let value = try ProtoJSON.decodeInt64(container, "survivorVersion", "survivor_version") { self.survivorVersion = value }
+    if let value = try ProtoJSON.decodeInt64(container, "duplicateVersion", "duplicate_version") { self.duplicateVersion = value }
+  }
+}
+
+extension MergeActorsRequest: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__MergeActorsRequest()
+    pledgewire__v1__merge_actors_request__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__MergeActorsRequest> {
+    let c = arena.allocate(Pledgewire__V1__MergeActorsRequest.self)
+    pledgewire__v1__merge_actors_request__init(c)
+    c.pointee.survivor_id = self.survivorID
+    c.pointee.duplicate_id = self.duplicateID
+    c.pointee.survivor_version = self.survivorVersion
+    c.pointee.duplicate_version = self.duplicateVersion
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__MergeActorsRequest>) {
+    self.init(
+      survivorID: c.pointee.survivor_id,
+      duplicateID: c.pointee.duplicate_id,
+      survivorVersion: c.pointee.survivor_version,
+      duplicateVersion: c.pointee.duplicate_version
+    )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - DeleteActorRequest
+
+/// Deletes an actor no pledge, mention, affiliation or candidate refers to (FAILED_PRECONDITION otherwise: merge
+/// it instead).
+public struct DeleteActorRequest: Sendable, Hashable {
+  public var id: Int64
+  /// 0: any
+  public var expectedVersion: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init(id: Int64 = 0, expectedVersion: Int64 = 0) {
+    self.id = id
+    self.expectedVersion = expectedVersion
+  }
+}
+
+extension DeleteActorRequest: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.DeleteActorRequest"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension DeleteActorRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    if self.id != 0 { try container.encode(ProtoJSON.int64(self.id), forKey: "id") }
+    if self.expectedVersion != 0 { try container.encode(ProtoJSON.int64(self.expectedVersion), forKey: "expectedVersion") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["id", "expectedVersion", "expected_version"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "id", "id") { self.id = value }
+    if let value = try ProtoJSON.decodeInt64(container, "expectedVersion", "expected_version") { self.expectedVersion = value }
+  }
+}
+
+extension DeleteActorRequest: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__DeleteActorRequest()
+    pledgewire__v1__delete_actor_request__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__DeleteActorRequest> {
+    let c = arena.allocate(Pledgewire__V1__DeleteActorRequest.self)
+    pledgewire__v1__delete_actor_request__init(c)
+    c.pointee.id = self.id
+    c.pointee.expected_version = self.expectedVersion
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__DeleteActorRequest>) {
+    self.init(
+      id: c.pointee.id,
+      expectedVersion: c.pointee.expected_version
+    )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - DeleteActorResponse
+
+public struct DeleteActorResponse: Sendable, Hashable {
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init() {
+  }
+}
+
+extension DeleteActorResponse: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.DeleteActorResponse"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension DeleteActorResponse: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    _ = encoder.container(keyedBy: ProtobufJSONKey.self)
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    _ = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    self.init()
+  }
+}
+
+extension DeleteActorResponse: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__DeleteActorResponse()
+    pledgewire__v1__delete_actor_response__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__DeleteActorResponse> {
+    let c = arena.allocate(Pledgewire__V1__DeleteActorResponse.self)
+    pledgewire__v1__delete_actor_response__init(c)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__DeleteActorResponse>) {
+    self.init()
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -631,6 +1033,8 @@ public struct ResolveActorRequest: Sendable, Hashable {
   public var kind: ActorKind
   /// 1..100; 0: 10
   public var maxCandidates: Int32
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(name: String = "", kind: ActorKind = .unspecified, maxCandidates: Int32 = 0) {
@@ -652,13 +1056,24 @@ extension ResolveActorRequest: ProtobufMessage {
   }
 }
 
-extension ResolveActorRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ResolveActorRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.name, forKey: "name")
-    try container.encode(self.kind, forKey: "kind")
-    try container.encode(self.maxCandidates, forKey: "max_candidates")
+    if self.name != "" { try container.encode(self.name, forKey: "name") }
+    if self.kind != .unspecified { try container.encode(self.kind, forKey: "kind") }
+    if self.maxCandidates != 0 { try container.encode(self.maxCandidates, forKey: "maxCandidates") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["name", "kind", "maxCandidates", "max_candidates"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "name", "name") { self.name = value }
+    if let value = try ProtoJSON.decode(ActorKind.self, container, "kind", "kind") { self.kind = value }
+    if let value = try ProtoJSON.decode(Int32.self, container, "maxCandidates", "max_candidates") { self.maxCandidates = value }
   }
 }
 
@@ -675,6 +1090,7 @@ extension ResolveActorRequest: CMessage {
     c.pointee.name = arena.cString(self.name)
     c.pointee.kind = .init(rawValue: UInt32(bitPattern: self.kind.rawValue))
     c.pointee.max_candidates = self.maxCandidates
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -684,6 +1100,7 @@ extension ResolveActorRequest: CMessage {
       kind: ActorKind(rawValue: Int32(bitPattern: c.pointee.kind.rawValue)),
       maxCandidates: c.pointee.max_candidates
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -695,6 +1112,8 @@ public struct ActorCandidate: Sendable, Hashable {
   public var matchedName: String
   /// 0..1, best first
   public var score: Double
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(actor: Actor? = nil, matchedName: String = "", score: Double = 0) {
@@ -716,13 +1135,24 @@ extension ActorCandidate: ProtobufMessage {
   }
 }
 
-extension ActorCandidate: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ActorCandidate: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.actor, forKey: "actor")
-    try container.encode(self.matchedName, forKey: "matched_name")
-    try container.encode(self.score, forKey: "score")
+    if let value = self.actor { try container.encode(value, forKey: "actor") }
+    if self.matchedName != "" { try container.encode(self.matchedName, forKey: "matchedName") }
+    if self.score != 0 { try container.encode(ProtoJSON.double(self.score), forKey: "score") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["actor", "matchedName", "matched_name", "score"])
+    self.init()
+    if let value = try ProtoJSON.decode(Actor.self, container, "actor", "actor") { self.actor = value }
+    if let value = try ProtoJSON.decode(String.self, container, "matchedName", "matched_name") { self.matchedName = value }
+    if let value = try ProtoJSON.decodeDouble(container, "score", "score") { self.score = value }
   }
 }
 
@@ -739,6 +1169,7 @@ extension ActorCandidate: CMessage {
     c.pointee.actor = self.actor.map { arena.lowered($0) }
     c.pointee.matched_name = arena.cString(self.matchedName)
     c.pointee.score = self.score
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -748,6 +1179,7 @@ extension ActorCandidate: CMessage {
       matchedName: CLift.string(c.pointee.matched_name),
       score: c.pointee.score
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -755,6 +1187,8 @@ extension ActorCandidate: CMessage {
 
 public struct ResolveActorResponse: Sendable, Hashable {
   public var candidates: [ActorCandidate]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(candidates: [ActorCandidate] = []) {
@@ -774,11 +1208,20 @@ extension ResolveActorResponse: ProtobufMessage {
   }
 }
 
-extension ResolveActorResponse: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ResolveActorResponse: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.candidates, forKey: "candidates")
+    if !self.candidates.isEmpty { try container.encode(self.candidates, forKey: "candidates") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["candidates"])
+    self.init()
+    if let value = try ProtoJSON.decode([ActorCandidate].self, container, "candidates", "candidates") { self.candidates = value }
   }
 }
 
@@ -793,6 +1236,7 @@ extension ResolveActorResponse: CMessage {
     let c = arena.allocate(Pledgewire__V1__ResolveActorResponse.self)
     pledgewire__v1__resolve_actor_response__init(c)
     (c.pointee.n_candidates, c.pointee.candidates) = arena.messages(self.candidates)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -800,6 +1244,7 @@ extension ResolveActorResponse: CMessage {
     self.init(
       candidates: CLift.messages(c.pointee.n_candidates, c.pointee.candidates)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -809,7 +1254,7 @@ public enum ActorService {
   /// The service's methods, in schema order.
   public static let descriptor = ServiceDescriptor(
     name: "pledgewire.v1.ActorService",
-    methods: [CreateActor.descriptor, GetActor.descriptor, ListActors.descriptor, UpdateActor.descriptor, ResolveActor.descriptor, ImportActors.descriptor]
+    methods: [CreateActor.descriptor, GetActor.descriptor, ListActors.descriptor, UpdateActor.descriptor, MergeActors.descriptor, DeleteActor.descriptor, ResolveActor.descriptor, ImportActors.descriptor]
   )
 
   /// `unary`
@@ -822,7 +1267,7 @@ public enum ActorService {
     )
   }
 
-  /// `unary`
+  /// A merged actor is returned as its tombstone: merged_into_id names the survivor.
   public enum GetActor: RPCMethod {
     public typealias Input = GetActorRequest
     public typealias Output = Actor
@@ -849,6 +1294,26 @@ public enum ActorService {
     public static let descriptor = MethodDescriptor(
       service: "pledgewire.v1.ActorService", name: "UpdateActor", kind: .unary, isIdempotent: false,
       inputType: "pledgewire.v1.UpdateActorRequest", outputType: "pledgewire.v1.Actor"
+    )
+  }
+
+  /// `unary`
+  public enum MergeActors: RPCMethod {
+    public typealias Input = MergeActorsRequest
+    public typealias Output = Actor
+    public static let descriptor = MethodDescriptor(
+      service: "pledgewire.v1.ActorService", name: "MergeActors", kind: .unary, isIdempotent: false,
+      inputType: "pledgewire.v1.MergeActorsRequest", outputType: "pledgewire.v1.Actor"
+    )
+  }
+
+  /// `unary`
+  public enum DeleteActor: RPCMethod {
+    public typealias Input = DeleteActorRequest
+    public typealias Output = DeleteActorResponse
+    public static let descriptor = MethodDescriptor(
+      service: "pledgewire.v1.ActorService", name: "DeleteActor", kind: .unary, isIdempotent: false,
+      inputType: "pledgewire.v1.DeleteActorRequest", outputType: "pledgewire.v1.DeleteActorResponse"
     )
   }
 

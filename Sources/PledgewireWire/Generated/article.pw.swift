@@ -7,7 +7,7 @@ internal import PledgewireProtos
 // MARK: - ArticleView
 
 /// How much of each article a list returns.
-public enum ArticleView: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum ArticleView: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   /// BASIC
   case unspecified
   /// without body and mentions
@@ -15,6 +15,9 @@ public enum ArticleView: Sendable, Hashable, CaseIterable, RawRepresentable, Pro
   case full
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "ARTICLE_VIEW_"
 
   /// The known values, in schema order.
   public static let allCases: [ArticleView] = [.unspecified, .basic, .full]
@@ -56,12 +59,17 @@ public struct ActorMention: Sendable, Hashable {
   public var range: TextRange?
   /// the text at `range`, e.g. "Kyiv" for Ukraine
   public var surfaceText: String
+  /// 0..1 for mentions an extractor found; 0 for mentions entered by hand
+  public var confidence: Double
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(actorID: Int64 = 0, range: TextRange? = nil, surfaceText: String = "") {
+  public init(actorID: Int64 = 0, range: TextRange? = nil, surfaceText: String = "", confidence: Double = 0) {
     self.actorID = actorID
     self.range = range
     self.surfaceText = surfaceText
+    self.confidence = confidence
   }
 }
 
@@ -77,13 +85,26 @@ extension ActorMention: ProtobufMessage {
   }
 }
 
-extension ActorMention: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ActorMention: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.actorID, forKey: "actor_id")
-    try container.encode(self.range, forKey: "range")
-    try container.encode(self.surfaceText, forKey: "surface_text")
+    if self.actorID != 0 { try container.encode(ProtoJSON.int64(self.actorID), forKey: "actorId") }
+    if let value = self.range { try container.encode(value, forKey: "range") }
+    if self.surfaceText != "" { try container.encode(self.surfaceText, forKey: "surfaceText") }
+    if self.confidence != 0 { try container.encode(ProtoJSON.double(self.confidence), forKey: "confidence") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["actorId", "actor_id", "range", "surfaceText", "surface_text", "confidence"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "actorId", "actor_id") { self.actorID = value }
+    if let value = try ProtoJSON.decode(TextRange.self, container, "range", "range") { self.range = value }
+    if let value = try ProtoJSON.decode(String.self, container, "surfaceText", "surface_text") { self.surfaceText = value }
+    if let value = try ProtoJSON.decodeDouble(container, "confidence", "confidence") { self.confidence = value }
   }
 }
 
@@ -100,6 +121,8 @@ extension ActorMention: CMessage {
     c.pointee.actor_id = self.actorID
     c.pointee.range = self.range.map { arena.lowered($0) }
     c.pointee.surface_text = arena.cString(self.surfaceText)
+    c.pointee.confidence = self.confidence
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -107,8 +130,10 @@ extension ActorMention: CMessage {
     self.init(
       actorID: c.pointee.actor_id,
       range: c.pointee.range.map { TextRange(lifting: $0) },
-      surfaceText: CLift.string(c.pointee.surface_text)
+      surfaceText: CLift.string(c.pointee.surface_text),
+      confidence: c.pointee.confidence
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -117,7 +142,8 @@ extension ActorMention: CMessage {
 public struct Article: Sendable, Hashable {
   /// assigned by the server
   public var id: Int64
-  /// unique; http(s) only
+  /// Unique; http(s) only. The server canonicalizes what it is given: scheme and host in lower case, default port,
+  /// fragment, tracking parameters (utm_*, fbclid, gclid, …) and a trailing slash removed, query sorted.
   public var canonicalURL: String
   public var title: String
   /// "Reuters", "The Guardian"
@@ -138,9 +164,15 @@ public struct Article: Sendable, Hashable {
   public var mentions: [ActorMention]
   /// free-form topic tags
   public var labels: [String]
+  /// the URL as given, before canonicalization; set by the server
+  public var submittedURL: String
+  /// in a create response only (never stored): the same body under another URL
+  public var warnings: [Warning]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(id: Int64 = 0, canonicalURL: String = "", title: String = "", outlet: String = "", byline: String = "", language: String = "", publishedAtMs: Int64 = 0, dateline: String = "", body: String = "", contentHash: String = "", ingestedAtMs: Int64 = 0, mentions: [ActorMention] = [], labels: [String] = []) {
+  public init(id: Int64 = 0, canonicalURL: String = "", title: String = "", outlet: String = "", byline: String = "", language: String = "", publishedAtMs: Int64 = 0, dateline: String = "", body: String = "", contentHash: String = "", ingestedAtMs: Int64 = 0, mentions: [ActorMention] = [], labels: [String] = [], submittedURL: String = "", warnings: [Warning] = []) {
     self.id = id
     self.canonicalURL = canonicalURL
     self.title = title
@@ -154,6 +186,8 @@ public struct Article: Sendable, Hashable {
     self.ingestedAtMs = ingestedAtMs
     self.mentions = mentions
     self.labels = labels
+    self.submittedURL = submittedURL
+    self.warnings = warnings
   }
 }
 
@@ -169,23 +203,48 @@ extension Article: ProtobufMessage {
   }
 }
 
-extension Article: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension Article: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.id, forKey: "id")
-    try container.encode(self.canonicalURL, forKey: "canonical_url")
-    try container.encode(self.title, forKey: "title")
-    try container.encode(self.outlet, forKey: "outlet")
-    try container.encode(self.byline, forKey: "byline")
-    try container.encode(self.language, forKey: "language")
-    try container.encode(self.publishedAtMs, forKey: "published_at_ms")
-    try container.encode(self.dateline, forKey: "dateline")
-    try container.encode(self.body, forKey: "body")
-    try container.encode(self.contentHash, forKey: "content_hash")
-    try container.encode(self.ingestedAtMs, forKey: "ingested_at_ms")
-    try container.encode(self.mentions, forKey: "mentions")
-    try container.encode(self.labels, forKey: "labels")
+    if self.id != 0 { try container.encode(ProtoJSON.int64(self.id), forKey: "id") }
+    if self.canonicalURL != "" { try container.encode(self.canonicalURL, forKey: "canonicalUrl") }
+    if self.title != "" { try container.encode(self.title, forKey: "title") }
+    if self.outlet != "" { try container.encode(self.outlet, forKey: "outlet") }
+    if self.byline != "" { try container.encode(self.byline, forKey: "byline") }
+    if self.language != "" { try container.encode(self.language, forKey: "language") }
+    if self.publishedAtMs != 0 { try container.encode(ProtoJSON.int64(self.publishedAtMs), forKey: "publishedAtMs") }
+    if self.dateline != "" { try container.encode(self.dateline, forKey: "dateline") }
+    if self.body != "" { try container.encode(self.body, forKey: "body") }
+    if self.contentHash != "" { try container.encode(self.contentHash, forKey: "contentHash") }
+    if self.ingestedAtMs != 0 { try container.encode(ProtoJSON.int64(self.ingestedAtMs), forKey: "ingestedAtMs") }
+    if !self.mentions.isEmpty { try container.encode(self.mentions, forKey: "mentions") }
+    if !self.labels.isEmpty { try container.encode(self.labels, forKey: "labels") }
+    if self.submittedURL != "" { try container.encode(self.submittedURL, forKey: "submittedUrl") }
+    if !self.warnings.isEmpty { try container.encode(self.warnings, forKey: "warnings") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["id", "canonicalUrl", "canonical_url", "title", "outlet", "byline", "language", "publishedAtMs", "published_at_ms", "dateline", "body", "contentHash", "content_hash", "ingestedAtMs", "ingested_at_ms", "mentions", "labels", "submittedUrl", "submitted_url", "warnings"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "id", "id") { self.id = value }
+    if let value = try ProtoJSON.decode(String.self, container, "canonicalUrl", "canonical_url") { self.canonicalURL = value }
+    if let value = try ProtoJSON.decode(String.self, container, "title", "title") { self.title = value }
+    if let value = try ProtoJSON.decode(String.self, container, "outlet", "outlet") { self.outlet = value }
+    if let value = try ProtoJSON.decode(String.self, container, "byline", "byline") { self.byline = value }
+    if let value = try ProtoJSON.decode(String.self, container, "language", "language") { self.language = value }
+    if let value = try ProtoJSON.decodeInt64(container, "publishedAtMs", "published_at_ms") { self.publishedAtMs = value }
+    if let value = try ProtoJSON.decode(String.self, container, "dateline", "dateline") { self.dateline = value }
+    if let value = try ProtoJSON.decode(String.self, container, "body", "body") { self.body = value }
+    if let value = try ProtoJSON.decode(String.self, container, "contentHash", "content_hash") { self.contentHash = value }
+    if let value = try ProtoJSON.decodeInt64(container, "ingestedAtMs", "ingested_at_ms") { self.ingestedAtMs = value }
+    if let value = try ProtoJSON.decode([ActorMention].self, container, "mentions", "mentions") { self.mentions = value }
+    if let value = try ProtoJSON.decode([String].self, container, "labels", "labels") { self.labels = value }
+    if let value = try ProtoJSON.decode(String.self, container, "submittedUrl", "submitted_url") { self.submittedURL = value }
+    if let value = try ProtoJSON.decode([Warning].self, container, "warnings", "warnings") { self.warnings = value }
   }
 }
 
@@ -212,6 +271,9 @@ extension Article: CMessage {
     c.pointee.ingested_at_ms = self.ingestedAtMs
     (c.pointee.n_mentions, c.pointee.mentions) = arena.messages(self.mentions)
     (c.pointee.n_labels, c.pointee.labels) = arena.cStrings(self.labels)
+    c.pointee.submitted_url = arena.cString(self.submittedURL)
+    (c.pointee.n_warnings, c.pointee.warnings) = arena.messages(self.warnings)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -229,8 +291,11 @@ extension Article: CMessage {
       contentHash: CLift.string(c.pointee.content_hash),
       ingestedAtMs: c.pointee.ingested_at_ms,
       mentions: CLift.messages(c.pointee.n_mentions, c.pointee.mentions),
-      labels: CLift.strings(c.pointee.n_labels, c.pointee.labels)
+      labels: CLift.strings(c.pointee.n_labels, c.pointee.labels),
+      submittedURL: CLift.string(c.pointee.submitted_url),
+      warnings: CLift.messages(c.pointee.n_warnings, c.pointee.warnings)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -238,10 +303,15 @@ extension Article: CMessage {
 
 public struct CreateArticleRequest: Sendable, Hashable {
   public var article: Article?
+  /// also find actor mentions and candidate pledges: mentions are stored with the
+  public var extract: Bool
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(article: Article? = nil) {
+  public init(article: Article? = nil, extract: Bool = false) {
     self.article = article
+    self.extract = extract
   }
 }
 
@@ -257,11 +327,22 @@ extension CreateArticleRequest: ProtobufMessage {
   }
 }
 
-extension CreateArticleRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension CreateArticleRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.article, forKey: "article")
+    if let value = self.article { try container.encode(value, forKey: "article") }
+    if self.extract != false { try container.encode(self.extract, forKey: "extract") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["article", "extract"])
+    self.init()
+    if let value = try ProtoJSON.decode(Article.self, container, "article", "article") { self.article = value }
+    if let value = try ProtoJSON.decode(Bool.self, container, "extract", "extract") { self.extract = value }
   }
 }
 
@@ -276,13 +357,17 @@ extension CreateArticleRequest: CMessage {
     let c = arena.allocate(Pledgewire__V1__CreateArticleRequest.self)
     pledgewire__v1__create_article_request__init(c)
     c.pointee.article = self.article.map { arena.lowered($0) }
+    c.pointee.extract = self.extract ? 1 : 0
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
   init(lifting c: UnsafePointer<Pledgewire__V1__CreateArticleRequest>) {
     self.init(
-      article: c.pointee.article.map { Article(lifting: $0) }
+      article: c.pointee.article.map { Article(lifting: $0) },
+      extract: c.pointee.extract != 0
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -290,6 +375,8 @@ extension CreateArticleRequest: CMessage {
 
 public struct GetArticleRequest: Sendable, Hashable {
   public var id: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(id: Int64 = 0) {
@@ -309,11 +396,20 @@ extension GetArticleRequest: ProtobufMessage {
   }
 }
 
-extension GetArticleRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension GetArticleRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.id, forKey: "id")
+    if self.id != 0 { try container.encode(ProtoJSON.int64(self.id), forKey: "id") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["id"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "id", "id") { self.id = value }
   }
 }
 
@@ -328,6 +424,7 @@ extension GetArticleRequest: CMessage {
     let c = arena.allocate(Pledgewire__V1__GetArticleRequest.self)
     pledgewire__v1__get_article_request__init(c)
     c.pointee.id = self.id
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -335,6 +432,7 @@ extension GetArticleRequest: CMessage {
     self.init(
       id: c.pointee.id
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -351,9 +449,13 @@ public struct ListArticlesRequest: Sendable, Hashable {
   /// 1..1000; 0: 50
   public var pageSize: Int32
   public var pageToken: String
+  /// has this label
+  public var label: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(outlet: String = "", publishedAfterMs: Int64 = 0, publishedBeforeMs: Int64 = 0, mentionsActorID: Int64 = 0, view: ArticleView = .unspecified, pageSize: Int32 = 0, pageToken: String = "") {
+  public init(outlet: String = "", publishedAfterMs: Int64 = 0, publishedBeforeMs: Int64 = 0, mentionsActorID: Int64 = 0, view: ArticleView = .unspecified, pageSize: Int32 = 0, pageToken: String = "", label: String = "") {
     self.outlet = outlet
     self.publishedAfterMs = publishedAfterMs
     self.publishedBeforeMs = publishedBeforeMs
@@ -361,6 +463,7 @@ public struct ListArticlesRequest: Sendable, Hashable {
     self.view = view
     self.pageSize = pageSize
     self.pageToken = pageToken
+    self.label = label
   }
 }
 
@@ -376,17 +479,34 @@ extension ListArticlesRequest: ProtobufMessage {
   }
 }
 
-extension ListArticlesRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ListArticlesRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.outlet, forKey: "outlet")
-    try container.encode(self.publishedAfterMs, forKey: "published_after_ms")
-    try container.encode(self.publishedBeforeMs, forKey: "published_before_ms")
-    try container.encode(self.mentionsActorID, forKey: "mentions_actor_id")
-    try container.encode(self.view, forKey: "view")
-    try container.encode(self.pageSize, forKey: "page_size")
-    try container.encode(self.pageToken, forKey: "page_token")
+    if self.outlet != "" { try container.encode(self.outlet, forKey: "outlet") }
+    if self.publishedAfterMs != 0 { try container.encode(ProtoJSON.int64(self.publishedAfterMs), forKey: "publishedAfterMs") }
+    if self.publishedBeforeMs != 0 { try container.encode(ProtoJSON.int64(self.publishedBeforeMs), forKey: "publishedBeforeMs") }
+    if self.mentionsActorID != 0 { try container.encode(ProtoJSON.int64(self.mentionsActorID), forKey: "mentionsActorId") }
+    if self.view != .unspecified { try container.encode(self.view, forKey: "view") }
+    if self.pageSize != 0 { try container.encode(self.pageSize, forKey: "pageSize") }
+    if self.pageToken != "" { try container.encode(self.pageToken, forKey: "pageToken") }
+    if self.label != "" { try container.encode(self.label, forKey: "label") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["outlet", "publishedAfterMs", "published_after_ms", "publishedBeforeMs", "published_before_ms", "mentionsActorId", "mentions_actor_id", "view", "pageSize", "page_size", "pageToken", "page_token", "label"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "outlet", "outlet") { self.outlet = value }
+    if let value = try ProtoJSON.decodeInt64(container, "publishedAfterMs", "published_after_ms") { self.publishedAfterMs = value }
+    if let value = try ProtoJSON.decodeInt64(container, "publishedBeforeMs", "published_before_ms") { self.publishedBeforeMs = value }
+    if let value = try ProtoJSON.decodeInt64(container, "mentionsActorId", "mentions_actor_id") { self.mentionsActorID = value }
+    if let value = try ProtoJSON.decode(ArticleView.self, container, "view", "view") { self.view = value }
+    if let value = try ProtoJSON.decode(Int32.self, container, "pageSize", "page_size") { self.pageSize = value }
+    if let value = try ProtoJSON.decode(String.self, container, "pageToken", "page_token") { self.pageToken = value }
+    if let value = try ProtoJSON.decode(String.self, container, "label", "label") { self.label = value }
   }
 }
 
@@ -407,6 +527,8 @@ extension ListArticlesRequest: CMessage {
     c.pointee.view = .init(rawValue: UInt32(bitPattern: self.view.rawValue))
     c.pointee.page_size = self.pageSize
     c.pointee.page_token = arena.cString(self.pageToken)
+    c.pointee.label = arena.cString(self.label)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -418,8 +540,10 @@ extension ListArticlesRequest: CMessage {
       mentionsActorID: c.pointee.mentions_actor_id,
       view: ArticleView(rawValue: Int32(bitPattern: c.pointee.view.rawValue)),
       pageSize: c.pointee.page_size,
-      pageToken: CLift.string(c.pointee.page_token)
+      pageToken: CLift.string(c.pointee.page_token),
+      label: CLift.string(c.pointee.label)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -430,6 +554,8 @@ public struct ListArticlesResponse: Sendable, Hashable {
   public var articles: [Article]
   /// empty on the last page
   public var nextPageToken: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(articles: [Article] = [], nextPageToken: String = "") {
@@ -450,12 +576,22 @@ extension ListArticlesResponse: ProtobufMessage {
   }
 }
 
-extension ListArticlesResponse: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ListArticlesResponse: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.articles, forKey: "articles")
-    try container.encode(self.nextPageToken, forKey: "next_page_token")
+    if !self.articles.isEmpty { try container.encode(self.articles, forKey: "articles") }
+    if self.nextPageToken != "" { try container.encode(self.nextPageToken, forKey: "nextPageToken") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["articles", "nextPageToken", "next_page_token"])
+    self.init()
+    if let value = try ProtoJSON.decode([Article].self, container, "articles", "articles") { self.articles = value }
+    if let value = try ProtoJSON.decode(String.self, container, "nextPageToken", "next_page_token") { self.nextPageToken = value }
   }
 }
 
@@ -471,6 +607,7 @@ extension ListArticlesResponse: CMessage {
     pledgewire__v1__list_articles_response__init(c)
     (c.pointee.n_articles, c.pointee.articles) = arena.messages(self.articles)
     c.pointee.next_page_token = arena.cString(self.nextPageToken)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -479,6 +616,7 @@ extension ListArticlesResponse: CMessage {
       articles: CLift.messages(c.pointee.n_articles, c.pointee.articles),
       nextPageToken: CLift.string(c.pointee.next_page_token)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -492,6 +630,8 @@ public struct SearchArticlesRequest: Sendable, Hashable {
   /// 1..1000; 0: 20
   public var pageSize: Int32
   public var pageToken: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(query: String = "", publishedAfterMs: Int64 = 0, publishedBeforeMs: Int64 = 0, pageSize: Int32 = 0, pageToken: String = "") {
@@ -515,15 +655,28 @@ extension SearchArticlesRequest: ProtobufMessage {
   }
 }
 
-extension SearchArticlesRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension SearchArticlesRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.query, forKey: "query")
-    try container.encode(self.publishedAfterMs, forKey: "published_after_ms")
-    try container.encode(self.publishedBeforeMs, forKey: "published_before_ms")
-    try container.encode(self.pageSize, forKey: "page_size")
-    try container.encode(self.pageToken, forKey: "page_token")
+    if self.query != "" { try container.encode(self.query, forKey: "query") }
+    if self.publishedAfterMs != 0 { try container.encode(ProtoJSON.int64(self.publishedAfterMs), forKey: "publishedAfterMs") }
+    if self.publishedBeforeMs != 0 { try container.encode(ProtoJSON.int64(self.publishedBeforeMs), forKey: "publishedBeforeMs") }
+    if self.pageSize != 0 { try container.encode(self.pageSize, forKey: "pageSize") }
+    if self.pageToken != "" { try container.encode(self.pageToken, forKey: "pageToken") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["query", "publishedAfterMs", "published_after_ms", "publishedBeforeMs", "published_before_ms", "pageSize", "page_size", "pageToken", "page_token"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "query", "query") { self.query = value }
+    if let value = try ProtoJSON.decodeInt64(container, "publishedAfterMs", "published_after_ms") { self.publishedAfterMs = value }
+    if let value = try ProtoJSON.decodeInt64(container, "publishedBeforeMs", "published_before_ms") { self.publishedBeforeMs = value }
+    if let value = try ProtoJSON.decode(Int32.self, container, "pageSize", "page_size") { self.pageSize = value }
+    if let value = try ProtoJSON.decode(String.self, container, "pageToken", "page_token") { self.pageToken = value }
   }
 }
 
@@ -542,6 +695,7 @@ extension SearchArticlesRequest: CMessage {
     c.pointee.published_before_ms = self.publishedBeforeMs
     c.pointee.page_size = self.pageSize
     c.pointee.page_token = arena.cString(self.pageToken)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -553,6 +707,7 @@ extension SearchArticlesRequest: CMessage {
       pageSize: c.pointee.page_size,
       pageToken: CLift.string(c.pointee.page_token)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -567,6 +722,8 @@ public struct SearchHit: Sendable, Hashable {
   public var snippet: String
   /// higher is better
   public var score: Double
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(articleID: Int64 = 0, title: String = "", outlet: String = "", publishedAtMs: Int64 = 0, snippet: String = "", score: Double = 0) {
@@ -591,16 +748,30 @@ extension SearchHit: ProtobufMessage {
   }
 }
 
-extension SearchHit: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension SearchHit: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.articleID, forKey: "article_id")
-    try container.encode(self.title, forKey: "title")
-    try container.encode(self.outlet, forKey: "outlet")
-    try container.encode(self.publishedAtMs, forKey: "published_at_ms")
-    try container.encode(self.snippet, forKey: "snippet")
-    try container.encode(self.score, forKey: "score")
+    if self.articleID != 0 { try container.encode(ProtoJSON.int64(self.articleID), forKey: "articleId") }
+    if self.title != "" { try container.encode(self.title, forKey: "title") }
+    if self.outlet != "" { try container.encode(self.outlet, forKey: "outlet") }
+    if self.publishedAtMs != 0 { try container.encode(ProtoJSON.int64(self.publishedAtMs), forKey: "publishedAtMs") }
+    if self.snippet != "" { try container.encode(self.snippet, forKey: "snippet") }
+    if self.score != 0 { try container.encode(ProtoJSON.double(self.score), forKey: "score") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["articleId", "article_id", "title", "outlet", "publishedAtMs", "published_at_ms", "snippet", "score"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "articleId", "article_id") { self.articleID = value }
+    if let value = try ProtoJSON.decode(String.self, container, "title", "title") { self.title = value }
+    if let value = try ProtoJSON.decode(String.self, container, "outlet", "outlet") { self.outlet = value }
+    if let value = try ProtoJSON.decodeInt64(container, "publishedAtMs", "published_at_ms") { self.publishedAtMs = value }
+    if let value = try ProtoJSON.decode(String.self, container, "snippet", "snippet") { self.snippet = value }
+    if let value = try ProtoJSON.decodeDouble(container, "score", "score") { self.score = value }
   }
 }
 
@@ -620,6 +791,7 @@ extension SearchHit: CMessage {
     c.pointee.published_at_ms = self.publishedAtMs
     c.pointee.snippet = arena.cString(self.snippet)
     c.pointee.score = self.score
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -632,6 +804,7 @@ extension SearchHit: CMessage {
       snippet: CLift.string(c.pointee.snippet),
       score: c.pointee.score
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -641,6 +814,8 @@ public struct SearchArticlesResponse: Sendable, Hashable {
   /// best first
   public var hits: [SearchHit]
   public var nextPageToken: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(hits: [SearchHit] = [], nextPageToken: String = "") {
@@ -661,12 +836,22 @@ extension SearchArticlesResponse: ProtobufMessage {
   }
 }
 
-extension SearchArticlesResponse: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension SearchArticlesResponse: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.hits, forKey: "hits")
-    try container.encode(self.nextPageToken, forKey: "next_page_token")
+    if !self.hits.isEmpty { try container.encode(self.hits, forKey: "hits") }
+    if self.nextPageToken != "" { try container.encode(self.nextPageToken, forKey: "nextPageToken") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["hits", "nextPageToken", "next_page_token"])
+    self.init()
+    if let value = try ProtoJSON.decode([SearchHit].self, container, "hits", "hits") { self.hits = value }
+    if let value = try ProtoJSON.decode(String.self, container, "nextPageToken", "next_page_token") { self.nextPageToken = value }
   }
 }
 
@@ -682,6 +867,7 @@ extension SearchArticlesResponse: CMessage {
     pledgewire__v1__search_articles_response__init(c)
     (c.pointee.n_hits, c.pointee.hits) = arena.messages(self.hits)
     c.pointee.next_page_token = arena.cString(self.nextPageToken)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -690,6 +876,7 @@ extension SearchArticlesResponse: CMessage {
       hits: CLift.messages(c.pointee.n_hits, c.pointee.hits),
       nextPageToken: CLift.string(c.pointee.next_page_token)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -699,6 +886,8 @@ public struct DeleteArticleRequest: Sendable, Hashable {
   public var id: Int64
   /// also delete evidence that cites the article
   public var force: Bool
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(id: Int64 = 0, force: Bool = false) {
@@ -719,12 +908,22 @@ extension DeleteArticleRequest: ProtobufMessage {
   }
 }
 
-extension DeleteArticleRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension DeleteArticleRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.id, forKey: "id")
-    try container.encode(self.force, forKey: "force")
+    if self.id != 0 { try container.encode(ProtoJSON.int64(self.id), forKey: "id") }
+    if self.force != false { try container.encode(self.force, forKey: "force") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["id", "force"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "id", "id") { self.id = value }
+    if let value = try ProtoJSON.decode(Bool.self, container, "force", "force") { self.force = value }
   }
 }
 
@@ -740,6 +939,7 @@ extension DeleteArticleRequest: CMessage {
     pledgewire__v1__delete_article_request__init(c)
     c.pointee.id = self.id
     c.pointee.force = self.force ? 1 : 0
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -748,6 +948,7 @@ extension DeleteArticleRequest: CMessage {
       id: c.pointee.id,
       force: c.pointee.force != 0
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -755,6 +956,8 @@ extension DeleteArticleRequest: CMessage {
 
 public struct DeleteArticleResponse: Sendable, Hashable {
   public var evidenceDeleted: UInt32
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(evidenceDeleted: UInt32 = 0) {
@@ -774,11 +977,20 @@ extension DeleteArticleResponse: ProtobufMessage {
   }
 }
 
-extension DeleteArticleResponse: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension DeleteArticleResponse: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.evidenceDeleted, forKey: "evidence_deleted")
+    if self.evidenceDeleted != 0 { try container.encode(self.evidenceDeleted, forKey: "evidenceDeleted") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["evidenceDeleted", "evidence_deleted"])
+    self.init()
+    if let value = try ProtoJSON.decode(UInt32.self, container, "evidenceDeleted", "evidence_deleted") { self.evidenceDeleted = value }
   }
 }
 
@@ -793,6 +1005,7 @@ extension DeleteArticleResponse: CMessage {
     let c = arena.allocate(Pledgewire__V1__DeleteArticleResponse.self)
     pledgewire__v1__delete_article_response__init(c)
     c.pointee.evidence_deleted = self.evidenceDeleted
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -800,6 +1013,7 @@ extension DeleteArticleResponse: CMessage {
     self.init(
       evidenceDeleted: c.pointee.evidence_deleted
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 

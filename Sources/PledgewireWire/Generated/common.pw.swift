@@ -7,7 +7,7 @@ internal import PledgewireProtos
 // MARK: - AmountQualifier
 
 /// How an amount relates to the real figure.
-public enum AmountQualifier: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum AmountQualifier: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case unspecified
   case exact
   case upTo
@@ -15,6 +15,9 @@ public enum AmountQualifier: Sendable, Hashable, CaseIterable, RawRepresentable,
   case atLeast
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "AMOUNT_QUALIFIER_"
 
   /// The known values, in schema order.
   public static let allCases: [AmountQualifier] = [.unspecified, .exact, .upTo, .about, .atLeast]
@@ -54,12 +57,128 @@ public enum AmountQualifier: Sendable, Hashable, CaseIterable, RawRepresentable,
   }
 }
 
+// MARK: - MoneyPeriod
+
+/// How often a sum of money recurs.
+public enum MoneyPeriod: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+  /// a one-off sum, or the source does not say
+  case unspecified
+  case perDay
+  case perWeek
+  case perMonth
+  /// "€800m a year"
+  case perYear
+  /// A value this version of the schema does not know.
+  case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "MONEY_PERIOD_"
+
+  /// The known values, in schema order.
+  public static let allCases: [MoneyPeriod] = [.unspecified, .perDay, .perWeek, .perMonth, .perYear]
+
+  public init(rawValue: Int32) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .perDay
+    case 2: self = .perWeek
+    case 3: self = .perMonth
+    case 4: self = .perYear
+    default: self = .unrecognized(rawValue)
+    }
+  }
+
+  public var rawValue: Int32 {
+    switch self {
+    case .unspecified: 0
+    case .perDay: 1
+    case .perWeek: 2
+    case .perMonth: 3
+    case .perYear: 4
+    case .unrecognized(let value): value
+    }
+  }
+
+  /// The value's name in the schema without the enum's prefix, e.g. "PER_YEAR".
+  public var name: String {
+    switch self {
+    case .unspecified: "UNSPECIFIED"
+    case .perDay: "PER_DAY"
+    case .perWeek: "PER_WEEK"
+    case .perMonth: "PER_MONTH"
+    case .perYear: "PER_YEAR"
+    case .unrecognized(let value): String(value)
+    }
+  }
+}
+
+// MARK: - DatePrecision
+
+/// How precise a date is. A date with precision MONTH or YEAR holds the first instant (UTC) of that month or year;
+/// a deadline with such a date falls due at the end of the period ("by 2035": 2035-01-01, YEAR).
+public enum DatePrecision: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
+  /// as precise as the timestamp given
+  case unspecified
+  /// midnight UTC of the day
+  case day
+  /// the first day of the month, midnight UTC
+  case month
+  /// 1 January of the year, midnight UTC
+  case year
+  /// the date is not known; the timestamp must be 0
+  case unknown
+  /// A value this version of the schema does not know.
+  case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "DATE_PRECISION_"
+
+  /// The known values, in schema order.
+  public static let allCases: [DatePrecision] = [.unspecified, .day, .month, .year, .unknown]
+
+  public init(rawValue: Int32) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .day
+    case 2: self = .month
+    case 3: self = .year
+    case 4: self = .unknown
+    default: self = .unrecognized(rawValue)
+    }
+  }
+
+  public var rawValue: Int32 {
+    switch self {
+    case .unspecified: 0
+    case .day: 1
+    case .month: 2
+    case .year: 3
+    case .unknown: 4
+    case .unrecognized(let value): value
+    }
+  }
+
+  /// The value's name in the schema without the enum's prefix, e.g. "UNKNOWN".
+  public var name: String {
+    switch self {
+    case .unspecified: "UNSPECIFIED"
+    case .day: "DAY"
+    case .month: "MONTH"
+    case .year: "YEAR"
+    case .unknown: "UNKNOWN"
+    case .unrecognized(let value): String(value)
+    }
+  }
+}
+
 // MARK: - TextRange
 
 /// A half-open range [start, end) of Unicode scalar values (code points) in an article's body.
 public struct TextRange: Sendable, Hashable {
   public var start: UInt32
   public var end: UInt32
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(start: UInt32 = 0, end: UInt32 = 0) {
@@ -80,12 +199,22 @@ extension TextRange: ProtobufMessage {
   }
 }
 
-extension TextRange: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension TextRange: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.start, forKey: "start")
-    try container.encode(self.end, forKey: "end")
+    if self.start != 0 { try container.encode(self.start, forKey: "start") }
+    if self.end != 0 { try container.encode(self.end, forKey: "end") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["start", "end"])
+    self.init()
+    if let value = try ProtoJSON.decode(UInt32.self, container, "start", "start") { self.start = value }
+    if let value = try ProtoJSON.decode(UInt32.self, container, "end", "end") { self.end = value }
   }
 }
 
@@ -101,6 +230,7 @@ extension TextRange: CMessage {
     pledgewire__v1__text_range__init(c)
     c.pointee.start = self.start
     c.pointee.end = self.end
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -109,6 +239,7 @@ extension TextRange: CMessage {
       start: c.pointee.start,
       end: c.pointee.end
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -121,12 +252,19 @@ public struct Money: Sendable, Hashable {
   /// "GBP", "EUR", "USD"
   public var currency: String
   public var qualifier: AmountQualifier
+  public var period: MoneyPeriod
+  /// the figure as the source wrote it: "£1.6bn ($2bn)"; optional
+  public var text: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(amount: String = "", currency: String = "", qualifier: AmountQualifier = .unspecified) {
+  public init(amount: String = "", currency: String = "", qualifier: AmountQualifier = .unspecified, period: MoneyPeriod = .unspecified, text: String = "") {
     self.amount = amount
     self.currency = currency
     self.qualifier = qualifier
+    self.period = period
+    self.text = text
   }
 }
 
@@ -142,13 +280,28 @@ extension Money: ProtobufMessage {
   }
 }
 
-extension Money: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension Money: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.amount, forKey: "amount")
-    try container.encode(self.currency, forKey: "currency")
-    try container.encode(self.qualifier, forKey: "qualifier")
+    if self.amount != "" { try container.encode(self.amount, forKey: "amount") }
+    if self.currency != "" { try container.encode(self.currency, forKey: "currency") }
+    if self.qualifier != .unspecified { try container.encode(self.qualifier, forKey: "qualifier") }
+    if self.period != .unspecified { try container.encode(self.period, forKey: "period") }
+    if self.text != "" { try container.encode(self.text, forKey: "text") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["amount", "currency", "qualifier", "period", "text"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "amount", "amount") { self.amount = value }
+    if let value = try ProtoJSON.decode(String.self, container, "currency", "currency") { self.currency = value }
+    if let value = try ProtoJSON.decode(AmountQualifier.self, container, "qualifier", "qualifier") { self.qualifier = value }
+    if let value = try ProtoJSON.decode(MoneyPeriod.self, container, "period", "period") { self.period = value }
+    if let value = try ProtoJSON.decode(String.self, container, "text", "text") { self.text = value }
   }
 }
 
@@ -165,6 +318,9 @@ extension Money: CMessage {
     c.pointee.amount = arena.cString(self.amount)
     c.pointee.currency = arena.cString(self.currency)
     c.pointee.qualifier = .init(rawValue: UInt32(bitPattern: self.qualifier.rawValue))
+    c.pointee.period = .init(rawValue: UInt32(bitPattern: self.period.rawValue))
+    c.pointee.text = arena.cString(self.text)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -172,8 +328,266 @@ extension Money: CMessage {
     self.init(
       amount: CLift.string(c.pointee.amount),
       currency: CLift.string(c.pointee.currency),
-      qualifier: AmountQualifier(rawValue: Int32(bitPattern: c.pointee.qualifier.rawValue))
+      qualifier: AmountQualifier(rawValue: Int32(bitPattern: c.pointee.qualifier.rawValue)),
+      period: MoneyPeriod(rawValue: Int32(bitPattern: c.pointee.period.rawValue)),
+      text: CLift.string(c.pointee.text)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - Quantity
+
+/// A number of things with a unit: 5,000 missiles, 200 engineers.
+public struct Quantity: Sendable, Hashable {
+  /// a decimal string: "5000", "1.5"
+  public var value: String
+  /// what is counted, plural: "missiles", "engineers", "troops"
+  public var unit: String
+  public var qualifier: AmountQualifier
+  /// as the source wrote it: "more than 5,000 air-defence missiles"; optional
+  public var text: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init(value: String = "", unit: String = "", qualifier: AmountQualifier = .unspecified, text: String = "") {
+    self.value = value
+    self.unit = unit
+    self.qualifier = qualifier
+    self.text = text
+  }
+}
+
+extension Quantity: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.Quantity"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension Quantity: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    if self.value != "" { try container.encode(self.value, forKey: "value") }
+    if self.unit != "" { try container.encode(self.unit, forKey: "unit") }
+    if self.qualifier != .unspecified { try container.encode(self.qualifier, forKey: "qualifier") }
+    if self.text != "" { try container.encode(self.text, forKey: "text") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["value", "unit", "qualifier", "text"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "value", "value") { self.value = value }
+    if let value = try ProtoJSON.decode(String.self, container, "unit", "unit") { self.unit = value }
+    if let value = try ProtoJSON.decode(AmountQualifier.self, container, "qualifier", "qualifier") { self.qualifier = value }
+    if let value = try ProtoJSON.decode(String.self, container, "text", "text") { self.text = value }
+  }
+}
+
+extension Quantity: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__Quantity()
+    pledgewire__v1__quantity__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__Quantity> {
+    let c = arena.allocate(Pledgewire__V1__Quantity.self)
+    pledgewire__v1__quantity__init(c)
+    c.pointee.value = arena.cString(self.value)
+    c.pointee.unit = arena.cString(self.unit)
+    c.pointee.qualifier = .init(rawValue: UInt32(bitPattern: self.qualifier.rawValue))
+    c.pointee.text = arena.cString(self.text)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__Quantity>) {
+    self.init(
+      value: CLift.string(c.pointee.value),
+      unit: CLift.string(c.pointee.unit),
+      qualifier: AmountQualifier(rawValue: Int32(bitPattern: c.pointee.qualifier.rawValue)),
+      text: CLift.string(c.pointee.text)
+    )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - Ratio
+
+/// A target expressed as a share of something: 5 % of GDP.
+public struct Ratio: Sendable, Hashable {
+  /// a decimal string: "5", "3.5"
+  public var percent: String
+  /// what it is a share of: "GDP"
+  public var of: String
+  public var qualifier: AmountQualifier
+  /// as the source wrote it: "at least 3.5% of GDP"; optional
+  public var text: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init(percent: String = "", of: String = "", qualifier: AmountQualifier = .unspecified, text: String = "") {
+    self.percent = percent
+    self.of = of
+    self.qualifier = qualifier
+    self.text = text
+  }
+}
+
+extension Ratio: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.Ratio"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension Ratio: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    if self.percent != "" { try container.encode(self.percent, forKey: "percent") }
+    if self.of != "" { try container.encode(self.of, forKey: "of") }
+    if self.qualifier != .unspecified { try container.encode(self.qualifier, forKey: "qualifier") }
+    if self.text != "" { try container.encode(self.text, forKey: "text") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["percent", "of", "qualifier", "text"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "percent", "percent") { self.percent = value }
+    if let value = try ProtoJSON.decode(String.self, container, "of", "of") { self.of = value }
+    if let value = try ProtoJSON.decode(AmountQualifier.self, container, "qualifier", "qualifier") { self.qualifier = value }
+    if let value = try ProtoJSON.decode(String.self, container, "text", "text") { self.text = value }
+  }
+}
+
+extension Ratio: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__Ratio()
+    pledgewire__v1__ratio__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__Ratio> {
+    let c = arena.allocate(Pledgewire__V1__Ratio.self)
+    pledgewire__v1__ratio__init(c)
+    c.pointee.percent = arena.cString(self.percent)
+    c.pointee.of = arena.cString(self.of)
+    c.pointee.qualifier = .init(rawValue: UInt32(bitPattern: self.qualifier.rawValue))
+    c.pointee.text = arena.cString(self.text)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__Ratio>) {
+    self.init(
+      percent: CLift.string(c.pointee.percent),
+      of: CLift.string(c.pointee.of),
+      qualifier: AmountQualifier(rawValue: Int32(bitPattern: c.pointee.qualifier.rawValue)),
+      text: CLift.string(c.pointee.text)
+    )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - Warning
+
+/// Something a server noticed about an accepted request that the caller should see: a probable duplicate, say.
+public struct Warning: Sendable, Hashable {
+  /// stable UPPER_SNAKE reason: "SAME_CONTENT"
+  public var reason: String
+  /// "the same body is article 12 (https://example.com/a)"
+  public var message: String
+  /// the record it concerns, when there is one
+  public var relatedID: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init(reason: String = "", message: String = "", relatedID: Int64 = 0) {
+    self.reason = reason
+    self.message = message
+    self.relatedID = relatedID
+  }
+}
+
+extension Warning: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.Warning"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension Warning: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    if self.reason != "" { try container.encode(self.reason, forKey: "reason") }
+    if self.message != "" { try container.encode(self.message, forKey: "message") }
+    if self.relatedID != 0 { try container.encode(ProtoJSON.int64(self.relatedID), forKey: "relatedId") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["reason", "message", "relatedId", "related_id"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "reason", "reason") { self.reason = value }
+    if let value = try ProtoJSON.decode(String.self, container, "message", "message") { self.message = value }
+    if let value = try ProtoJSON.decodeInt64(container, "relatedId", "related_id") { self.relatedID = value }
+  }
+}
+
+extension Warning: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__Warning()
+    pledgewire__v1__warning__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__Warning> {
+    let c = arena.allocate(Pledgewire__V1__Warning.self)
+    pledgewire__v1__warning__init(c)
+    c.pointee.reason = arena.cString(self.reason)
+    c.pointee.message = arena.cString(self.message)
+    c.pointee.related_id = self.relatedID
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__Warning>) {
+    self.init(
+      reason: CLift.string(c.pointee.reason),
+      message: CLift.string(c.pointee.message),
+      relatedID: c.pointee.related_id
+    )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -185,12 +599,17 @@ public struct ImportFailure: Sendable, Hashable {
   public var index: UInt32
   public var code: StatusCode
   public var message: String
+  /// the field violations, the existing record's id
+  public var details: ErrorDetails?
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(index: UInt32 = 0, code: StatusCode = .ok, message: String = "") {
+  public init(index: UInt32 = 0, code: StatusCode = .ok, message: String = "", details: ErrorDetails? = nil) {
     self.index = index
     self.code = code
     self.message = message
+    self.details = details
   }
 }
 
@@ -206,13 +625,26 @@ extension ImportFailure: ProtobufMessage {
   }
 }
 
-extension ImportFailure: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ImportFailure: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.index, forKey: "index")
-    try container.encode(self.code, forKey: "code")
-    try container.encode(self.message, forKey: "message")
+    if self.index != 0 { try container.encode(self.index, forKey: "index") }
+    if self.code != .ok { try container.encode(self.code, forKey: "code") }
+    if self.message != "" { try container.encode(self.message, forKey: "message") }
+    if let value = self.details { try container.encode(value, forKey: "details") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["index", "code", "message", "details"])
+    self.init()
+    if let value = try ProtoJSON.decode(UInt32.self, container, "index", "index") { self.index = value }
+    if let value = try ProtoJSON.decode(StatusCode.self, container, "code", "code") { self.code = value }
+    if let value = try ProtoJSON.decode(String.self, container, "message", "message") { self.message = value }
+    if let value = try ProtoJSON.decode(ErrorDetails.self, container, "details", "details") { self.details = value }
   }
 }
 
@@ -229,6 +661,8 @@ extension ImportFailure: CMessage {
     c.pointee.index = self.index
     c.pointee.code = .init(rawValue: UInt32(bitPattern: self.code.rawValue))
     c.pointee.message = arena.cString(self.message)
+    c.pointee.details = self.details.map { arena.lowered($0) }
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -236,8 +670,10 @@ extension ImportFailure: CMessage {
     self.init(
       index: c.pointee.index,
       code: StatusCode(rawValue: Int32(bitPattern: c.pointee.code.rawValue)),
-      message: CLift.string(c.pointee.message)
+      message: CLift.string(c.pointee.message),
+      details: c.pointee.details.map { ErrorDetails(lifting: $0) }
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -249,14 +685,20 @@ public struct ImportResponse: Sendable, Hashable {
   public var created: UInt32
   /// ids of the created items, in stream order
   public var ids: [Int64]
+  /// the first 1,000 failures, in stream order
   public var failures: [ImportFailure]
+  /// failures past those listed
+  public var failuresOmitted: UInt32
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(received: UInt32 = 0, created: UInt32 = 0, ids: [Int64] = [], failures: [ImportFailure] = []) {
+  public init(received: UInt32 = 0, created: UInt32 = 0, ids: [Int64] = [], failures: [ImportFailure] = [], failuresOmitted: UInt32 = 0) {
     self.received = received
     self.created = created
     self.ids = ids
     self.failures = failures
+    self.failuresOmitted = failuresOmitted
   }
 }
 
@@ -272,14 +714,28 @@ extension ImportResponse: ProtobufMessage {
   }
 }
 
-extension ImportResponse: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ImportResponse: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.received, forKey: "received")
-    try container.encode(self.created, forKey: "created")
-    try container.encode(self.ids, forKey: "ids")
-    try container.encode(self.failures, forKey: "failures")
+    if self.received != 0 { try container.encode(self.received, forKey: "received") }
+    if self.created != 0 { try container.encode(self.created, forKey: "created") }
+    if !self.ids.isEmpty { try container.encode(self.ids.map(ProtoJSON.int64), forKey: "ids") }
+    if !self.failures.isEmpty { try container.encode(self.failures, forKey: "failures") }
+    if self.failuresOmitted != 0 { try container.encode(self.failuresOmitted, forKey: "failuresOmitted") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["received", "created", "ids", "failures", "failuresOmitted", "failures_omitted"])
+    self.init()
+    if let value = try ProtoJSON.decode(UInt32.self, container, "received", "received") { self.received = value }
+    if let value = try ProtoJSON.decode(UInt32.self, container, "created", "created") { self.created = value }
+    if let value = try ProtoJSON.decodeInt64s(container, "ids", "ids") { self.ids = value }
+    if let value = try ProtoJSON.decode([ImportFailure].self, container, "failures", "failures") { self.failures = value }
+    if let value = try ProtoJSON.decode(UInt32.self, container, "failuresOmitted", "failures_omitted") { self.failuresOmitted = value }
   }
 }
 
@@ -297,6 +753,8 @@ extension ImportResponse: CMessage {
     c.pointee.created = self.created
     (c.pointee.n_ids, c.pointee.ids) = arena.scalars(self.ids)
     (c.pointee.n_failures, c.pointee.failures) = arena.messages(self.failures)
+    c.pointee.failures_omitted = self.failuresOmitted
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -305,7 +763,9 @@ extension ImportResponse: CMessage {
       received: c.pointee.received,
       created: c.pointee.created,
       ids: CLift.scalars(c.pointee.n_ids, c.pointee.ids),
-      failures: CLift.messages(c.pointee.n_failures, c.pointee.failures)
+      failures: CLift.messages(c.pointee.n_failures, c.pointee.failures),
+      failuresOmitted: c.pointee.failures_omitted
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }

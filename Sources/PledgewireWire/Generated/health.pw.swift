@@ -6,7 +6,7 @@ internal import PledgewireProtos
 
 // MARK: - ServingStatus
 
-public enum ServingStatus: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum ServingStatus: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case unknown
   case serving
   /// e.g. while the server drains before shutdown
@@ -14,6 +14,9 @@ public enum ServingStatus: Sendable, Hashable, CaseIterable, RawRepresentable, P
   case serviceUnknown
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "SERVING_STATUS_"
 
   /// The known values, in schema order.
   public static let allCases: [ServingStatus] = [.unknown, .serving, .notServing, .serviceUnknown]
@@ -55,6 +58,8 @@ public enum ServingStatus: Sendable, Hashable, CaseIterable, RawRepresentable, P
 public struct HealthCheckRequest: Sendable, Hashable {
   /// "" for the whole server, or "pledgewire.v1.PledgeService"
   public var service: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(service: String = "") {
@@ -74,11 +79,20 @@ extension HealthCheckRequest: ProtobufMessage {
   }
 }
 
-extension HealthCheckRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension HealthCheckRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.service, forKey: "service")
+    if self.service != "" { try container.encode(self.service, forKey: "service") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["service"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "service", "service") { self.service = value }
   }
 }
 
@@ -93,6 +107,7 @@ extension HealthCheckRequest: CMessage {
     let c = arena.allocate(Pledgewire__V1__HealthCheckRequest.self)
     pledgewire__v1__health_check_request__init(c)
     c.pointee.service = arena.cString(self.service)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -100,6 +115,7 @@ extension HealthCheckRequest: CMessage {
     self.init(
       service: CLift.string(c.pointee.service)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -107,6 +123,8 @@ extension HealthCheckRequest: CMessage {
 
 public struct HealthCheckResponse: Sendable, Hashable {
   public var status: ServingStatus
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(status: ServingStatus = .unknown) {
@@ -126,11 +144,20 @@ extension HealthCheckResponse: ProtobufMessage {
   }
 }
 
-extension HealthCheckResponse: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension HealthCheckResponse: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.status, forKey: "status")
+    if self.status != .unknown { try container.encode(self.status, forKey: "status") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["status"])
+    self.init()
+    if let value = try ProtoJSON.decode(ServingStatus.self, container, "status", "status") { self.status = value }
   }
 }
 
@@ -145,6 +172,7 @@ extension HealthCheckResponse: CMessage {
     let c = arena.allocate(Pledgewire__V1__HealthCheckResponse.self)
     pledgewire__v1__health_check_response__init(c)
     c.pointee.status = .init(rawValue: UInt32(bitPattern: self.status.rawValue))
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -152,6 +180,7 @@ extension HealthCheckResponse: CMessage {
     self.init(
       status: ServingStatus(rawValue: Int32(bitPattern: c.pointee.status.rawValue))
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 

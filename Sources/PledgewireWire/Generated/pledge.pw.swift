@@ -6,7 +6,7 @@ internal import PledgewireProtos
 
 // MARK: - PartyRole
 
-public enum PartyRole: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum PartyRole: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case unspecified
   /// commits to act
   case maker
@@ -16,6 +16,9 @@ public enum PartyRole: Sendable, Hashable, CaseIterable, RawRepresentable, Proto
   case beneficiary
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "PARTY_ROLE_"
 
   /// The known values, in schema order.
   public static let allCases: [PartyRole] = [.unspecified, .maker, .announcer, .beneficiary]
@@ -54,24 +57,42 @@ public enum PartyRole: Sendable, Hashable, CaseIterable, RawRepresentable, Proto
 
 // MARK: - PledgeCategory
 
-public enum PledgeCategory: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+/// What a pledge is about. The codebook, with a sentence that would be coded so:
+public enum PledgeCategory: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case unspecified
+  /// The maker's own defence budget: "NATO members agreed to spend 5% of GDP on defence by 2035."
   case defenceSpending
+  /// Sending forces abroad: "Britain and France will put troops on the ground to keep a ceasefire."
   case troopDeployment
+  /// Making, mediating or joining peace talks: "The leaders will draw up a peace plan to present in Washington."
   case peaceProcess
+  /// Protecting another state after a settlement: "The coalition will guarantee Ukraine's security after a deal."
   case securityGuarantee
+  /// Weapons, munitions, training or equipment for another's forces: "Britain will supply 5,000 air-defence missiles."
   case militaryAid
+  /// Loans, grants and budget support: "The UK will lend Ukraine £2.26bn backed by frozen Russian assets."
   case financialAid
+  /// Relief for people in need: "Norway pledged $50m for food and shelter in Gaza."
   case humanitarianAid
+  /// Money or measures against climate change abroad: "Donors promised $300bn a year in climate finance by 2035."
   case climateAid
+  /// Meetings, recognition, representation, mediation: "The prime minister will act as a bridge to Washington."
   case diplomatic
+  /// Sanctions and other pressure on a third party: "The EU will adopt a 17th package of sanctions on Russia."
   case sanctions
+  /// Anything else the codebook does not name: "The government will hold a referendum next year."
   case other
+  /// Long-term economic development abroad (infrastructure, health, schooling): "Japan will fund $1bn of rail lines
+  /// in Kenya."
+  case developmentAid
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
 
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "PLEDGE_CATEGORY_"
+
   /// The known values, in schema order.
-  public static let allCases: [PledgeCategory] = [.unspecified, .defenceSpending, .troopDeployment, .peaceProcess, .securityGuarantee, .militaryAid, .financialAid, .humanitarianAid, .climateAid, .diplomatic, .sanctions, .other]
+  public static let allCases: [PledgeCategory] = [.unspecified, .defenceSpending, .troopDeployment, .peaceProcess, .securityGuarantee, .militaryAid, .financialAid, .humanitarianAid, .climateAid, .diplomatic, .sanctions, .other, .developmentAid]
 
   public init(rawValue: Int32) {
     switch rawValue {
@@ -87,6 +108,7 @@ public enum PledgeCategory: Sendable, Hashable, CaseIterable, RawRepresentable, 
     case 9: self = .diplomatic
     case 10: self = .sanctions
     case 11: self = .other
+    case 12: self = .developmentAid
     default: self = .unrecognized(rawValue)
     }
   }
@@ -105,11 +127,12 @@ public enum PledgeCategory: Sendable, Hashable, CaseIterable, RawRepresentable, 
     case .diplomatic: 9
     case .sanctions: 10
     case .other: 11
+    case .developmentAid: 12
     case .unrecognized(let value): value
     }
   }
 
-  /// The value's name in the schema without the enum's prefix, e.g. "OTHER".
+  /// The value's name in the schema without the enum's prefix, e.g. "DEVELOPMENT_AID".
   public var name: String {
     switch self {
     case .unspecified: "UNSPECIFIED"
@@ -124,6 +147,7 @@ public enum PledgeCategory: Sendable, Hashable, CaseIterable, RawRepresentable, 
     case .diplomatic: "DIPLOMATIC"
     case .sanctions: "SANCTIONS"
     case .other: "OTHER"
+    case .developmentAid: "DEVELOPMENT_AID"
     case .unrecognized(let value): String(value)
     }
   }
@@ -131,17 +155,26 @@ public enum PledgeCategory: Sendable, Hashable, CaseIterable, RawRepresentable, 
 
 // MARK: - Modality
 
-/// How binding the words were, weakest first.
-public enum Modality: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+/// How binding the words were, weakest first. The codebook, with a sentence that would be coded so:
+public enum Modality: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case unspecified
+  /// Put forward for others to take up: "France proposed a one-month truce in the air and at sea."
   case proposal
+  /// Ready to act if asked or if conditions allow: "Britain is ready to put boots on the ground."
   case offer
+  /// A stated plan or goal, not yet a promise: "Germany plans to double its aid next year."
   case intent
+  /// A commitment by the maker alone: "Canada pledged C$2bn in new military aid."
   case promise
+  /// A commitment several parties made together: "European leaders agreed to raise defence spending."
   case agreement
+  /// Enacted or signed into a binding instrument: "Parliament passed the law committing 2.5% of GDP to defence."
   case legalAct
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "MODALITY_"
 
   /// The known values, in schema order.
   public static let allCases: [Modality] = [.unspecified, .proposal, .offer, .intent, .promise, .agreement, .legalAct]
@@ -189,16 +222,21 @@ public enum Modality: Sendable, Hashable, CaseIterable, RawRepresentable, Protob
 
 // MARK: - ConditionState
 
-public enum ConditionState: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum ConditionState: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case unspecified
   case pending
   case met
   case failed
+  /// the maker dropped the condition
+  case withdrawn
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
 
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "CONDITION_STATE_"
+
   /// The known values, in schema order.
-  public static let allCases: [ConditionState] = [.unspecified, .pending, .met, .failed]
+  public static let allCases: [ConditionState] = [.unspecified, .pending, .met, .failed, .withdrawn]
 
   public init(rawValue: Int32) {
     switch rawValue {
@@ -206,6 +244,7 @@ public enum ConditionState: Sendable, Hashable, CaseIterable, RawRepresentable, 
     case 1: self = .pending
     case 2: self = .met
     case 3: self = .failed
+    case 4: self = .withdrawn
     default: self = .unrecognized(rawValue)
     }
   }
@@ -216,17 +255,19 @@ public enum ConditionState: Sendable, Hashable, CaseIterable, RawRepresentable, 
     case .pending: 1
     case .met: 2
     case .failed: 3
+    case .withdrawn: 4
     case .unrecognized(let value): value
     }
   }
 
-  /// The value's name in the schema without the enum's prefix, e.g. "FAILED".
+  /// The value's name in the schema without the enum's prefix, e.g. "WITHDRAWN".
   public var name: String {
     switch self {
     case .unspecified: "UNSPECIFIED"
     case .pending: "PENDING"
     case .met: "MET"
     case .failed: "FAILED"
+    case .withdrawn: "WITHDRAWN"
     case .unrecognized(let value): String(value)
     }
   }
@@ -234,13 +275,16 @@ public enum ConditionState: Sendable, Hashable, CaseIterable, RawRepresentable, 
 
 // MARK: - AmountStage
 
-public enum AmountStage: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum AmountStage: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case unspecified
   case committed
   case allocated
   case delivered
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "AMOUNT_STAGE_"
 
   /// The known values, in schema order.
   public static let allCases: [AmountStage] = [.unspecified, .committed, .allocated, .delivered]
@@ -280,7 +324,8 @@ public enum AmountStage: Sendable, Hashable, CaseIterable, RawRepresentable, Pro
 // MARK: - PledgeStatus
 
 /// Where a pledge stands. FULFILLED, BROKEN and WITHDRAWN are final: only an explicit reopen leaves them.
-public enum PledgeStatus: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+/// FULFILLED, PARTIALLY_FULFILLED, BROKEN and STALLED need evidence.
+public enum PledgeStatus: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case unspecified
   case announced
   case inProgress
@@ -291,6 +336,9 @@ public enum PledgeStatus: Sendable, Hashable, CaseIterable, RawRepresentable, Pr
   case withdrawn
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "PLEDGE_STATUS_"
 
   /// The known values, in schema order.
   public static let allCases: [PledgeStatus] = [.unspecified, .announced, .inProgress, .stalled, .partiallyFulfilled, .fulfilled, .broken, .withdrawn]
@@ -342,19 +390,28 @@ public enum PledgeStatus: Sendable, Hashable, CaseIterable, RawRepresentable, Pr
 // MARK: - EvidenceStance
 
 /// What a piece of evidence says about the pledge.
-public enum EvidenceStance: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum EvidenceStance: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case unspecified
+  /// the source where the pledge was made
   case announces
+  /// the maker repeated it later
   case reaffirms
   case progress
   case fulfils
   case breaks
   case withdraws
+  /// another outlet carries the same announcement
+  case reports
+  /// one maker (party_actor_id) declines its part
+  case optsOut
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
 
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "EVIDENCE_STANCE_"
+
   /// The known values, in schema order.
-  public static let allCases: [EvidenceStance] = [.unspecified, .announces, .reaffirms, .progress, .fulfils, .breaks, .withdraws]
+  public static let allCases: [EvidenceStance] = [.unspecified, .announces, .reaffirms, .progress, .fulfils, .breaks, .withdraws, .reports, .optsOut]
 
   public init(rawValue: Int32) {
     switch rawValue {
@@ -365,6 +422,8 @@ public enum EvidenceStance: Sendable, Hashable, CaseIterable, RawRepresentable, 
     case 4: self = .fulfils
     case 5: self = .breaks
     case 6: self = .withdraws
+    case 7: self = .reports
+    case 8: self = .optsOut
     default: self = .unrecognized(rawValue)
     }
   }
@@ -378,11 +437,13 @@ public enum EvidenceStance: Sendable, Hashable, CaseIterable, RawRepresentable, 
     case .fulfils: 4
     case .breaks: 5
     case .withdraws: 6
+    case .reports: 7
+    case .optsOut: 8
     case .unrecognized(let value): value
     }
   }
 
-  /// The value's name in the schema without the enum's prefix, e.g. "WITHDRAWS".
+  /// The value's name in the schema without the enum's prefix, e.g. "OPTS_OUT".
   public var name: String {
     switch self {
     case .unspecified: "UNSPECIFIED"
@@ -392,6 +453,8 @@ public enum EvidenceStance: Sendable, Hashable, CaseIterable, RawRepresentable, 
     case .fulfils: "FULFILS"
     case .breaks: "BREAKS"
     case .withdraws: "WITHDRAWS"
+    case .reports: "REPORTS"
+    case .optsOut: "OPTS_OUT"
     case .unrecognized(let value): String(value)
     }
   }
@@ -399,13 +462,16 @@ public enum EvidenceStance: Sendable, Hashable, CaseIterable, RawRepresentable, 
 
 // MARK: - ConditionFilter
 
-public enum ConditionFilter: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum ConditionFilter: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   /// any
   case unspecified
   case conditional
   case unconditional
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "CONDITION_FILTER_"
 
   /// The known values, in schema order.
   public static let allCases: [ConditionFilter] = [.unspecified, .conditional, .unconditional]
@@ -441,21 +507,35 @@ public enum ConditionFilter: Sendable, Hashable, CaseIterable, RawRepresentable,
 
 // MARK: - PledgeEventKind
 
-public enum PledgeEventKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum PledgeEventKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case unspecified
   case created
   case statusChanged
+  /// terms edited (UpdatePledge)
+  case updated
+  case evidenceAdded
+  /// the pledge is the tombstone of a merge; merged_into_id names the survivor
+  case merged
+  /// the pledge as it was before it was deleted
+  case deleted
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
 
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "PLEDGE_EVENT_KIND_"
+
   /// The known values, in schema order.
-  public static let allCases: [PledgeEventKind] = [.unspecified, .created, .statusChanged]
+  public static let allCases: [PledgeEventKind] = [.unspecified, .created, .statusChanged, .updated, .evidenceAdded, .merged, .deleted]
 
   public init(rawValue: Int32) {
     switch rawValue {
     case 0: self = .unspecified
     case 1: self = .created
     case 2: self = .statusChanged
+    case 3: self = .updated
+    case 4: self = .evidenceAdded
+    case 5: self = .merged
+    case 6: self = .deleted
     default: self = .unrecognized(rawValue)
     }
   }
@@ -465,16 +545,24 @@ public enum PledgeEventKind: Sendable, Hashable, CaseIterable, RawRepresentable,
     case .unspecified: 0
     case .created: 1
     case .statusChanged: 2
+    case .updated: 3
+    case .evidenceAdded: 4
+    case .merged: 5
+    case .deleted: 6
     case .unrecognized(let value): value
     }
   }
 
-  /// The value's name in the schema without the enum's prefix, e.g. "STATUS_CHANGED".
+  /// The value's name in the schema without the enum's prefix, e.g. "DELETED".
   public var name: String {
     switch self {
     case .unspecified: "UNSPECIFIED"
     case .created: "CREATED"
     case .statusChanged: "STATUS_CHANGED"
+    case .updated: "UPDATED"
+    case .evidenceAdded: "EVIDENCE_ADDED"
+    case .merged: "MERGED"
+    case .deleted: "DELETED"
     case .unrecognized(let value): String(value)
     }
   }
@@ -485,11 +573,19 @@ public enum PledgeEventKind: Sendable, Hashable, CaseIterable, RawRepresentable,
 public struct PledgeParty: Sendable, Hashable {
   public var actorID: Int64
   public var role: PartyRole
+  /// a maker that has declined its part; the pledge stands for the others
+  public var optedOut: Bool
+  /// the OPTS_OUT evidence that says so; set by the server
+  public var optOutEvidenceID: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(actorID: Int64 = 0, role: PartyRole = .unspecified) {
+  public init(actorID: Int64 = 0, role: PartyRole = .unspecified, optedOut: Bool = false, optOutEvidenceID: Int64 = 0) {
     self.actorID = actorID
     self.role = role
+    self.optedOut = optedOut
+    self.optOutEvidenceID = optOutEvidenceID
   }
 }
 
@@ -505,12 +601,26 @@ extension PledgeParty: ProtobufMessage {
   }
 }
 
-extension PledgeParty: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension PledgeParty: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.actorID, forKey: "actor_id")
-    try container.encode(self.role, forKey: "role")
+    if self.actorID != 0 { try container.encode(ProtoJSON.int64(self.actorID), forKey: "actorId") }
+    if self.role != .unspecified { try container.encode(self.role, forKey: "role") }
+    if self.optedOut != false { try container.encode(self.optedOut, forKey: "optedOut") }
+    if self.optOutEvidenceID != 0 { try container.encode(ProtoJSON.int64(self.optOutEvidenceID), forKey: "optOutEvidenceId") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["actorId", "actor_id", "role", "optedOut", "opted_out", "optOutEvidenceId", "opt_out_evidence_id"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "actorId", "actor_id") { self.actorID = value }
+    if let value = try ProtoJSON.decode(PartyRole.self, container, "role", "role") { self.role = value }
+    if let value = try ProtoJSON.decode(Bool.self, container, "optedOut", "opted_out") { self.optedOut = value }
+    if let value = try ProtoJSON.decodeInt64(container, "optOutEvidenceId", "opt_out_evidence_id") { self.optOutEvidenceID = value }
   }
 }
 
@@ -526,14 +636,20 @@ extension PledgeParty: CMessage {
     pledgewire__v1__pledge_party__init(c)
     c.pointee.actor_id = self.actorID
     c.pointee.role = .init(rawValue: UInt32(bitPattern: self.role.rawValue))
+    c.pointee.opted_out = self.optedOut ? 1 : 0
+    c.pointee.opt_out_evidence_id = self.optOutEvidenceID
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
   init(lifting c: UnsafePointer<Pledgewire__V1__PledgeParty>) {
     self.init(
       actorID: c.pointee.actor_id,
-      role: PartyRole(rawValue: Int32(bitPattern: c.pointee.role.rawValue))
+      role: PartyRole(rawValue: Int32(bitPattern: c.pointee.role.rawValue)),
+      optedOut: c.pointee.opted_out != 0,
+      optOutEvidenceID: c.pointee.opt_out_evidence_id
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -543,11 +659,19 @@ extension PledgeParty: CMessage {
 public struct Condition: Sendable, Hashable {
   public var text: String
   public var state: ConditionState
+  /// the evidence that last set the state; set by the server
+  public var evidenceID: Int64
+  /// when the state last changed; set by the server
+  public var changedAtMs: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(text: String = "", state: ConditionState = .unspecified) {
+  public init(text: String = "", state: ConditionState = .unspecified, evidenceID: Int64 = 0, changedAtMs: Int64 = 0) {
     self.text = text
     self.state = state
+    self.evidenceID = evidenceID
+    self.changedAtMs = changedAtMs
   }
 }
 
@@ -563,12 +687,26 @@ extension Condition: ProtobufMessage {
   }
 }
 
-extension Condition: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension Condition: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.text, forKey: "text")
-    try container.encode(self.state, forKey: "state")
+    if self.text != "" { try container.encode(self.text, forKey: "text") }
+    if self.state != .unspecified { try container.encode(self.state, forKey: "state") }
+    if self.evidenceID != 0 { try container.encode(ProtoJSON.int64(self.evidenceID), forKey: "evidenceId") }
+    if self.changedAtMs != 0 { try container.encode(ProtoJSON.int64(self.changedAtMs), forKey: "changedAtMs") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["text", "state", "evidenceId", "evidence_id", "changedAtMs", "changed_at_ms"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "text", "text") { self.text = value }
+    if let value = try ProtoJSON.decode(ConditionState.self, container, "state", "state") { self.state = value }
+    if let value = try ProtoJSON.decodeInt64(container, "evidenceId", "evidence_id") { self.evidenceID = value }
+    if let value = try ProtoJSON.decodeInt64(container, "changedAtMs", "changed_at_ms") { self.changedAtMs = value }
   }
 }
 
@@ -584,14 +722,20 @@ extension Condition: CMessage {
     pledgewire__v1__condition__init(c)
     c.pointee.text = arena.cString(self.text)
     c.pointee.state = .init(rawValue: UInt32(bitPattern: self.state.rawValue))
+    c.pointee.evidence_id = self.evidenceID
+    c.pointee.changed_at_ms = self.changedAtMs
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
   init(lifting c: UnsafePointer<Pledgewire__V1__Condition>) {
     self.init(
       text: CLift.string(c.pointee.text),
-      state: ConditionState(rawValue: Int32(bitPattern: c.pointee.state.rawValue))
+      state: ConditionState(rawValue: Int32(bitPattern: c.pointee.state.rawValue)),
+      evidenceID: c.pointee.evidence_id,
+      changedAtMs: c.pointee.changed_at_ms
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -602,6 +746,8 @@ public struct StageAmount: Sendable, Hashable {
   public var stage: AmountStage
   public var amount: Money?
   public var asOfMs: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(stage: AmountStage = .unspecified, amount: Money? = nil, asOfMs: Int64 = 0) {
@@ -623,13 +769,24 @@ extension StageAmount: ProtobufMessage {
   }
 }
 
-extension StageAmount: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension StageAmount: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.stage, forKey: "stage")
-    try container.encode(self.amount, forKey: "amount")
-    try container.encode(self.asOfMs, forKey: "as_of_ms")
+    if self.stage != .unspecified { try container.encode(self.stage, forKey: "stage") }
+    if let value = self.amount { try container.encode(value, forKey: "amount") }
+    if self.asOfMs != 0 { try container.encode(ProtoJSON.int64(self.asOfMs), forKey: "asOfMs") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["stage", "amount", "asOfMs", "as_of_ms"])
+    self.init()
+    if let value = try ProtoJSON.decode(AmountStage.self, container, "stage", "stage") { self.stage = value }
+    if let value = try ProtoJSON.decode(Money.self, container, "amount", "amount") { self.amount = value }
+    if let value = try ProtoJSON.decodeInt64(container, "asOfMs", "as_of_ms") { self.asOfMs = value }
   }
 }
 
@@ -646,6 +803,7 @@ extension StageAmount: CMessage {
     c.pointee.stage = .init(rawValue: UInt32(bitPattern: self.stage.rawValue))
     c.pointee.amount = self.amount.map { arena.lowered($0) }
     c.pointee.as_of_ms = self.asOfMs
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -655,6 +813,7 @@ extension StageAmount: CMessage {
       amount: c.pointee.amount.map { Money(lifting: $0) },
       asOfMs: c.pointee.as_of_ms
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -670,15 +829,31 @@ public struct Evidence: Sendable, Hashable {
   public var stance: EvidenceStance
   /// set by the server
   public var addedAtMs: Int64
+  /// the figure this source gives, which may differ from the pledge's own
+  public var reportedAmount: Money?
+  /// likewise for a quantity
+  public var reportedQuantity: Quantity?
+  /// the party it concerns (required for OPTS_OUT); 0: the whole pledge
+  public var partyActorID: Int64
+  public var note: String
+  /// the caller's identity; set by the server
+  public var addedBy: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(id: Int64 = 0, articleID: Int64 = 0, quote: String = "", range: TextRange? = nil, stance: EvidenceStance = .unspecified, addedAtMs: Int64 = 0) {
+  public init(id: Int64 = 0, articleID: Int64 = 0, quote: String = "", range: TextRange? = nil, stance: EvidenceStance = .unspecified, addedAtMs: Int64 = 0, reportedAmount: Money? = nil, reportedQuantity: Quantity? = nil, partyActorID: Int64 = 0, note: String = "", addedBy: String = "") {
     self.id = id
     self.articleID = articleID
     self.quote = quote
     self.range = range
     self.stance = stance
     self.addedAtMs = addedAtMs
+    self.reportedAmount = reportedAmount
+    self.reportedQuantity = reportedQuantity
+    self.partyActorID = partyActorID
+    self.note = note
+    self.addedBy = addedBy
   }
 }
 
@@ -694,16 +869,40 @@ extension Evidence: ProtobufMessage {
   }
 }
 
-extension Evidence: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension Evidence: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.id, forKey: "id")
-    try container.encode(self.articleID, forKey: "article_id")
-    try container.encode(self.quote, forKey: "quote")
-    try container.encode(self.range, forKey: "range")
-    try container.encode(self.stance, forKey: "stance")
-    try container.encode(self.addedAtMs, forKey: "added_at_ms")
+    if self.id != 0 { try container.encode(ProtoJSON.int64(self.id), forKey: "id") }
+    if self.articleID != 0 { try container.encode(ProtoJSON.int64(self.articleID), forKey: "articleId") }
+    if self.quote != "" { try container.encode(self.quote, forKey: "quote") }
+    if let value = self.range { try container.encode(value, forKey: "range") }
+    if self.stance != .unspecified { try container.encode(self.stance, forKey: "stance") }
+    if self.addedAtMs != 0 { try container.encode(ProtoJSON.int64(self.addedAtMs), forKey: "addedAtMs") }
+    if let value = self.reportedAmount { try container.encode(value, forKey: "reportedAmount") }
+    if let value = self.reportedQuantity { try container.encode(value, forKey: "reportedQuantity") }
+    if self.partyActorID != 0 { try container.encode(ProtoJSON.int64(self.partyActorID), forKey: "partyActorId") }
+    if self.note != "" { try container.encode(self.note, forKey: "note") }
+    if self.addedBy != "" { try container.encode(self.addedBy, forKey: "addedBy") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["id", "articleId", "article_id", "quote", "range", "stance", "addedAtMs", "added_at_ms", "reportedAmount", "reported_amount", "reportedQuantity", "reported_quantity", "partyActorId", "party_actor_id", "note", "addedBy", "added_by"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "id", "id") { self.id = value }
+    if let value = try ProtoJSON.decodeInt64(container, "articleId", "article_id") { self.articleID = value }
+    if let value = try ProtoJSON.decode(String.self, container, "quote", "quote") { self.quote = value }
+    if let value = try ProtoJSON.decode(TextRange.self, container, "range", "range") { self.range = value }
+    if let value = try ProtoJSON.decode(EvidenceStance.self, container, "stance", "stance") { self.stance = value }
+    if let value = try ProtoJSON.decodeInt64(container, "addedAtMs", "added_at_ms") { self.addedAtMs = value }
+    if let value = try ProtoJSON.decode(Money.self, container, "reportedAmount", "reported_amount") { self.reportedAmount = value }
+    if let value = try ProtoJSON.decode(Quantity.self, container, "reportedQuantity", "reported_quantity") { self.reportedQuantity = value }
+    if let value = try ProtoJSON.decodeInt64(container, "partyActorId", "party_actor_id") { self.partyActorID = value }
+    if let value = try ProtoJSON.decode(String.self, container, "note", "note") { self.note = value }
+    if let value = try ProtoJSON.decode(String.self, container, "addedBy", "added_by") { self.addedBy = value }
   }
 }
 
@@ -723,6 +922,12 @@ extension Evidence: CMessage {
     c.pointee.range = self.range.map { arena.lowered($0) }
     c.pointee.stance = .init(rawValue: UInt32(bitPattern: self.stance.rawValue))
     c.pointee.added_at_ms = self.addedAtMs
+    c.pointee.reported_amount = self.reportedAmount.map { arena.lowered($0) }
+    c.pointee.reported_quantity = self.reportedQuantity.map { arena.lowered($0) }
+    c.pointee.party_actor_id = self.partyActorID
+    c.pointee.note = arena.cString(self.note)
+    c.pointee.added_by = arena.cString(self.addedBy)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -733,8 +938,14 @@ extension Evidence: CMessage {
       quote: CLift.string(c.pointee.quote),
       range: c.pointee.range.map { TextRange(lifting: $0) },
       stance: EvidenceStance(rawValue: Int32(bitPattern: c.pointee.stance.rawValue)),
-      addedAtMs: c.pointee.added_at_ms
+      addedAtMs: c.pointee.added_at_ms,
+      reportedAmount: c.pointee.reported_amount.map { Money(lifting: $0) },
+      reportedQuantity: c.pointee.reported_quantity.map { Quantity(lifting: $0) },
+      partyActorID: c.pointee.party_actor_id,
+      note: CLift.string(c.pointee.note),
+      addedBy: CLift.string(c.pointee.added_by)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -746,11 +957,16 @@ public struct Extraction: Sendable, Hashable {
   public var extractor: String
   /// 0..1
   public var confidence: Double
+  /// the reviewed candidate it came from
+  public var candidateID: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(extractor: String = "", confidence: Double = 0) {
+  public init(extractor: String = "", confidence: Double = 0, candidateID: Int64 = 0) {
     self.extractor = extractor
     self.confidence = confidence
+    self.candidateID = candidateID
   }
 }
 
@@ -766,12 +982,24 @@ extension Extraction: ProtobufMessage {
   }
 }
 
-extension Extraction: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension Extraction: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.extractor, forKey: "extractor")
-    try container.encode(self.confidence, forKey: "confidence")
+    if self.extractor != "" { try container.encode(self.extractor, forKey: "extractor") }
+    if self.confidence != 0 { try container.encode(ProtoJSON.double(self.confidence), forKey: "confidence") }
+    if self.candidateID != 0 { try container.encode(ProtoJSON.int64(self.candidateID), forKey: "candidateId") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["extractor", "confidence", "candidateId", "candidate_id"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "extractor", "extractor") { self.extractor = value }
+    if let value = try ProtoJSON.decodeDouble(container, "confidence", "confidence") { self.confidence = value }
+    if let value = try ProtoJSON.decodeInt64(container, "candidateId", "candidate_id") { self.candidateID = value }
   }
 }
 
@@ -787,14 +1015,18 @@ extension Extraction: CMessage {
     pledgewire__v1__extraction__init(c)
     c.pointee.extractor = arena.cString(self.extractor)
     c.pointee.confidence = self.confidence
+    c.pointee.candidate_id = self.candidateID
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
   init(lifting c: UnsafePointer<Pledgewire__V1__Extraction>) {
     self.init(
       extractor: CLift.string(c.pointee.extractor),
-      confidence: c.pointee.confidence
+      confidence: c.pointee.confidence,
+      candidateID: c.pointee.candidate_id
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -811,15 +1043,23 @@ public struct StatusChange: Sendable, Hashable {
   public var note: String
   /// the change left a final status
   public var reopened: Bool
+  /// the caller's identity; set by the server
+  public var changedBy: String
+  /// when the server recorded it; set by the server
+  public var recordedAtMs: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(fromStatus: PledgeStatus = .unspecified, toStatus: PledgeStatus = .unspecified, atMs: Int64 = 0, evidence: Evidence? = nil, note: String = "", reopened: Bool = false) {
+  public init(fromStatus: PledgeStatus = .unspecified, toStatus: PledgeStatus = .unspecified, atMs: Int64 = 0, evidence: Evidence? = nil, note: String = "", reopened: Bool = false, changedBy: String = "", recordedAtMs: Int64 = 0) {
     self.fromStatus = fromStatus
     self.toStatus = toStatus
     self.atMs = atMs
     self.evidence = evidence
     self.note = note
     self.reopened = reopened
+    self.changedBy = changedBy
+    self.recordedAtMs = recordedAtMs
   }
 }
 
@@ -835,16 +1075,34 @@ extension StatusChange: ProtobufMessage {
   }
 }
 
-extension StatusChange: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension StatusChange: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.fromStatus, forKey: "from_status")
-    try container.encode(self.toStatus, forKey: "to_status")
-    try container.encode(self.atMs, forKey: "at_ms")
-    try container.encode(self.evidence, forKey: "evidence")
-    try container.encode(self.note, forKey: "note")
-    try container.encode(self.reopened, forKey: "reopened")
+    if self.fromStatus != .unspecified { try container.encode(self.fromStatus, forKey: "fromStatus") }
+    if self.toStatus != .unspecified { try container.encode(self.toStatus, forKey: "toStatus") }
+    if self.atMs != 0 { try container.encode(ProtoJSON.int64(self.atMs), forKey: "atMs") }
+    if let value = self.evidence { try container.encode(value, forKey: "evidence") }
+    if self.note != "" { try container.encode(self.note, forKey: "note") }
+    if self.reopened != false { try container.encode(self.reopened, forKey: "reopened") }
+    if self.changedBy != "" { try container.encode(self.changedBy, forKey: "changedBy") }
+    if self.recordedAtMs != 0 { try container.encode(ProtoJSON.int64(self.recordedAtMs), forKey: "recordedAtMs") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["fromStatus", "from_status", "toStatus", "to_status", "atMs", "at_ms", "evidence", "note", "reopened", "changedBy", "changed_by", "recordedAtMs", "recorded_at_ms"])
+    self.init()
+    if let value = try ProtoJSON.decode(PledgeStatus.self, container, "fromStatus", "from_status") { self.fromStatus = value }
+    if let value = try ProtoJSON.decode(PledgeStatus.self, container, "toStatus", "to_status") { self.toStatus = value }
+    if let value = try ProtoJSON.decodeInt64(container, "atMs", "at_ms") { self.atMs = value }
+    if let value = try ProtoJSON.decode(Evidence.self, container, "evidence", "evidence") { self.evidence = value }
+    if let value = try ProtoJSON.decode(String.self, container, "note", "note") { self.note = value }
+    if let value = try ProtoJSON.decode(Bool.self, container, "reopened", "reopened") { self.reopened = value }
+    if let value = try ProtoJSON.decode(String.self, container, "changedBy", "changed_by") { self.changedBy = value }
+    if let value = try ProtoJSON.decodeInt64(container, "recordedAtMs", "recorded_at_ms") { self.recordedAtMs = value }
   }
 }
 
@@ -864,6 +1122,9 @@ extension StatusChange: CMessage {
     c.pointee.evidence = self.evidence.map { arena.lowered($0) }
     c.pointee.note = arena.cString(self.note)
     c.pointee.reopened = self.reopened ? 1 : 0
+    c.pointee.changed_by = arena.cString(self.changedBy)
+    c.pointee.recorded_at_ms = self.recordedAtMs
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -874,8 +1135,11 @@ extension StatusChange: CMessage {
       atMs: c.pointee.at_ms,
       evidence: c.pointee.evidence.map { Evidence(lifting: $0) },
       note: CLift.string(c.pointee.note),
-      reopened: c.pointee.reopened != 0
+      reopened: c.pointee.reopened != 0,
+      changedBy: CLift.string(c.pointee.changed_by),
+      recordedAtMs: c.pointee.recorded_at_ms
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -892,9 +1156,10 @@ public struct Pledge: Sendable, Hashable {
   public var modality: Modality
   /// absent: unconditional
   public var condition: Condition?
-  /// absent: no amount
+  /// the headline amount; absent: no amount
   public var amount: Money?
   public var stageAmounts: [StageAmount]
+  /// 0 only with made_precision UNKNOWN
   public var madeAtMs: Int64
   /// 0: no deadline
   public var dueAtMs: Int64
@@ -909,9 +1174,31 @@ public struct Pledge: Sendable, Hashable {
   public var version: Int64
   public var createdAtMs: Int64
   public var updatedAtMs: Int64
+  /// "5,000 missiles"; absent: none
+  public var quantity: Quantity?
+  /// "5% of GDP"; absent: none
+  public var target: Ratio?
+  public var madePrecision: DatePrecision
+  public var duePrecision: DatePrecision
+  /// the makers listed are not all: "Britain, France and other willing nations"
+  public var makersIncomplete: Bool
+  /// free text for the editors
+  public var note: String
+  /// a point of this larger pledge (a multi-point plan)
+  public var partOfID: Int64
+  /// a re-announcement of that pledge with new terms
+  public var supersedesID: Int64
+  /// same_as: this pledge was merged into that one and is a tombstone
+  public var mergedIntoID: Int64
+  /// the duplicates merged into this one; set by the server
+  public var mergedIDs: [Int64]
+  /// free-form tags
+  public var labels: [String]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(id: Int64 = 0, parties: [PledgeParty] = [], action: String = "", category: PledgeCategory = .unspecified, modality: Modality = .unspecified, condition: Condition? = nil, amount: Money? = nil, stageAmounts: [StageAmount] = [], madeAtMs: Int64 = 0, dueAtMs: Int64 = 0, status: PledgeStatus = .unspecified, evidence: [Evidence] = [], history: [StatusChange] = [], extraction: Extraction? = nil, version: Int64 = 0, createdAtMs: Int64 = 0, updatedAtMs: Int64 = 0) {
+  public init(id: Int64 = 0, parties: [PledgeParty] = [], action: String = "", category: PledgeCategory = .unspecified, modality: Modality = .unspecified, condition: Condition? = nil, amount: Money? = nil, stageAmounts: [StageAmount] = [], madeAtMs: Int64 = 0, dueAtMs: Int64 = 0, status: PledgeStatus = .unspecified, evidence: [Evidence] = [], history: [StatusChange] = [], extraction: Extraction? = nil, version: Int64 = 0, createdAtMs: Int64 = 0, updatedAtMs: Int64 = 0, quantity: Quantity? = nil, target: Ratio? = nil, madePrecision: DatePrecision = .unspecified, duePrecision: DatePrecision = .unspecified, makersIncomplete: Bool = false, note: String = "", partOfID: Int64 = 0, supersedesID: Int64 = 0, mergedIntoID: Int64 = 0, mergedIDs: [Int64] = [], labels: [String] = []) {
     self.id = id
     self.parties = parties
     self.action = action
@@ -929,6 +1216,17 @@ public struct Pledge: Sendable, Hashable {
     self.version = version
     self.createdAtMs = createdAtMs
     self.updatedAtMs = updatedAtMs
+    self.quantity = quantity
+    self.target = target
+    self.madePrecision = madePrecision
+    self.duePrecision = duePrecision
+    self.makersIncomplete = makersIncomplete
+    self.note = note
+    self.partOfID = partOfID
+    self.supersedesID = supersedesID
+    self.mergedIntoID = mergedIntoID
+    self.mergedIDs = mergedIDs
+    self.labels = labels
   }
 }
 
@@ -944,27 +1242,74 @@ extension Pledge: ProtobufMessage {
   }
 }
 
-extension Pledge: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension Pledge: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.id, forKey: "id")
-    try container.encode(self.parties, forKey: "parties")
-    try container.encode(self.action, forKey: "action")
-    try container.encode(self.category, forKey: "category")
-    try container.encode(self.modality, forKey: "modality")
-    try container.encode(self.condition, forKey: "condition")
-    try container.encode(self.amount, forKey: "amount")
-    try container.encode(self.stageAmounts, forKey: "stage_amounts")
-    try container.encode(self.madeAtMs, forKey: "made_at_ms")
-    try container.encode(self.dueAtMs, forKey: "due_at_ms")
-    try container.encode(self.status, forKey: "status")
-    try container.encode(self.evidence, forKey: "evidence")
-    try container.encode(self.history, forKey: "history")
-    try container.encode(self.extraction, forKey: "extraction")
-    try container.encode(self.version, forKey: "version")
-    try container.encode(self.createdAtMs, forKey: "created_at_ms")
-    try container.encode(self.updatedAtMs, forKey: "updated_at_ms")
+    if self.id != 0 { try container.encode(ProtoJSON.int64(self.id), forKey: "id") }
+    if !self.parties.isEmpty { try container.encode(self.parties, forKey: "parties") }
+    if self.action != "" { try container.encode(self.action, forKey: "action") }
+    if self.category != .unspecified { try container.encode(self.category, forKey: "category") }
+    if self.modality != .unspecified { try container.encode(self.modality, forKey: "modality") }
+    if let value = self.condition { try container.encode(value, forKey: "condition") }
+    if let value = self.amount { try container.encode(value, forKey: "amount") }
+    if !self.stageAmounts.isEmpty { try container.encode(self.stageAmounts, forKey: "stageAmounts") }
+    if self.madeAtMs != 0 { try container.encode(ProtoJSON.int64(self.madeAtMs), forKey: "madeAtMs") }
+    if self.dueAtMs != 0 { try container.encode(ProtoJSON.int64(self.dueAtMs), forKey: "dueAtMs") }
+    if self.status != .unspecified { try container.encode(self.status, forKey: "status") }
+    if !self.evidence.isEmpty { try container.encode(self.evidence, forKey: "evidence") }
+    if !self.history.isEmpty { try container.encode(self.history, forKey: "history") }
+    if let value = self.extraction { try container.encode(value, forKey: "extraction") }
+    if self.version != 0 { try container.encode(ProtoJSON.int64(self.version), forKey: "version") }
+    if self.createdAtMs != 0 { try container.encode(ProtoJSON.int64(self.createdAtMs), forKey: "createdAtMs") }
+    if self.updatedAtMs != 0 { try container.encode(ProtoJSON.int64(self.updatedAtMs), forKey: "updatedAtMs") }
+    if let value = self.quantity { try container.encode(value, forKey: "quantity") }
+    if let value = self.target { try container.encode(value, forKey: "target") }
+    if self.madePrecision != .unspecified { try container.encode(self.madePrecision, forKey: "madePrecision") }
+    if self.duePrecision != .unspecified { try container.encode(self.duePrecision, forKey: "duePrecision") }
+    if self.makersIncomplete != false { try container.encode(self.makersIncomplete, forKey: "makersIncomplete") }
+    if self.note != "" { try container.encode(self.note, forKey: "note") }
+    if self.partOfID != 0 { try container.encode(ProtoJSON.int64(self.partOfID), forKey: "partOfId") }
+    if self.supersedesID != 0 { try container.encode(ProtoJSON.int64(self.supersedesID), forKey: "supersedesId") }
+    if self.mergedIntoID != 0 { try container.encode(ProtoJSON.int64(self.mergedIntoID), forKey: "mergedIntoId") }
+    if !self.mergedIDs.isEmpty { try container.encode(self.mergedIDs.map(ProtoJSON.int64), forKey: "mergedIds") }
+    if !self.labels.isEmpty { try container.encode(self.labels, forKey: "labels") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["id", "parties", "action", "category", "modality", "condition", "amount", "stageAmounts", "stage_amounts", "madeAtMs", "made_at_ms", "dueAtMs", "due_at_ms", "status", "evidence", "history", "extraction", "version", "createdAtMs", "created_at_ms", "updatedAtMs", "updated_at_ms", "quantity", "target", "madePrecision", "made_precision", "duePrecision", "due_precision", "makersIncomplete", "makers_incomplete", "note", "partOfId", "part_of_id", "supersedesId", "supersedes_id", "mergedIntoId", "merged_into_id", "mergedIds", "merged_ids", "labels"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "id", "id") { self.id = value }
+    if let value = try ProtoJSON.decode([PledgeParty].self, container, "parties", "parties") { self.parties = value }
+    if let value = try ProtoJSON.decode(String.self, container, "action", "action") { self.action = value }
+    if let value = try ProtoJSON.decode(PledgeCategory.self, container, "category", "category") { self.category = value }
+    if let value = try ProtoJSON.decode(Modality.self, container, "modality", "modality") { self.modality = value }
+    if let value = try ProtoJSON.decode(Condition.self, container, "condition", "condition") { self.condition = value }
+    if let value = try ProtoJSON.decode(Money.self, container, "amount", "amount") { self.amount = value }
+    if let value = try ProtoJSON.decode([StageAmount].self, container, "stageAmounts", "stage_amounts") { self.stageAmounts = value }
+    if let value = try ProtoJSON.decodeInt64(container, "madeAtMs", "made_at_ms") { self.madeAtMs = value }
+    if let value = try ProtoJSON.decodeInt64(container, "dueAtMs", "due_at_ms") { self.dueAtMs = value }
+    if let value = try ProtoJSON.decode(PledgeStatus.self, container, "status", "status") { self.status = value }
+    if let value = try ProtoJSON.decode([Evidence].self, container, "evidence", "evidence") { self.evidence = value }
+    if let value = try ProtoJSON.decode([StatusChange].self, container, "history", "history") { self.history = value }
+    if let value = try ProtoJSON.decode(Extraction.self, container, "extraction", "extraction") { self.extraction = value }
+    if let value = try ProtoJSON.decodeInt64(container, "version", "version") { self.version = value }
+    if let value = try ProtoJSON.decodeInt64(container, "createdAtMs", "created_at_ms") { self.createdAtMs = value }
+    if let value = try ProtoJSON.decodeInt64(container, "updatedAtMs", "updated_at_ms") { self.updatedAtMs = value }
+    if let value = try ProtoJSON.decode(Quantity.self, container, "quantity", "quantity") { self.quantity = value }
+    if let value = try ProtoJSON.decode(Ratio.self, container, "target", "target") { self.target = value }
+    if let value = try ProtoJSON.decode(DatePrecision.self, container, "madePrecision", "made_precision") { self.madePrecision = value }
+    if let value = try ProtoJSON.decode(DatePrecision.self, container, "duePrecision", "due_precision") { self.duePrecision = value }
+    if let value = try ProtoJSON.decode(Bool.self, container, "makersIncomplete", "makers_incomplete") { self.makersIncomplete = value }
+    if let value = try ProtoJSON.decode(String.self, container, "note", "note") { self.note = value }
+    if let value = try ProtoJSON.decodeInt64(container, "partOfId", "part_of_id") { self.partOfID = value }
+    if let value = try ProtoJSON.decodeInt64(container, "supersedesId", "supersedes_id") { self.supersedesID = value }
+    if let value = try ProtoJSON.decodeInt64(container, "mergedIntoId", "merged_into_id") { self.mergedIntoID = value }
+    if let value = try ProtoJSON.decodeInt64s(container, "mergedIds", "merged_ids") { self.mergedIDs = value }
+    if let value = try ProtoJSON.decode([String].self, container, "labels", "labels") { self.labels = value }
   }
 }
 
@@ -995,6 +1340,18 @@ extension Pledge: CMessage {
     c.pointee.version = self.version
     c.pointee.created_at_ms = self.createdAtMs
     c.pointee.updated_at_ms = self.updatedAtMs
+    c.pointee.quantity = self.quantity.map { arena.lowered($0) }
+    c.pointee.target = self.target.map { arena.lowered($0) }
+    c.pointee.made_precision = .init(rawValue: UInt32(bitPattern: self.madePrecision.rawValue))
+    c.pointee.due_precision = .init(rawValue: UInt32(bitPattern: self.duePrecision.rawValue))
+    c.pointee.makers_incomplete = self.makersIncomplete ? 1 : 0
+    c.pointee.note = arena.cString(self.note)
+    c.pointee.part_of_id = self.partOfID
+    c.pointee.supersedes_id = self.supersedesID
+    c.pointee.merged_into_id = self.mergedIntoID
+    (c.pointee.n_merged_ids, c.pointee.merged_ids) = arena.scalars(self.mergedIDs)
+    (c.pointee.n_labels, c.pointee.labels) = arena.cStrings(self.labels)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -1016,16 +1373,28 @@ extension Pledge: CMessage {
       extraction: c.pointee.extraction.map { Extraction(lifting: $0) },
       version: c.pointee.version,
       createdAtMs: c.pointee.created_at_ms,
-      updatedAtMs: c.pointee.updated_at_ms
+      updatedAtMs: c.pointee.updated_at_ms,
+      quantity: c.pointee.quantity.map { Quantity(lifting: $0) },
+      target: c.pointee.target.map { Ratio(lifting: $0) },
+      madePrecision: DatePrecision(rawValue: Int32(bitPattern: c.pointee.made_precision.rawValue)),
+      duePrecision: DatePrecision(rawValue: Int32(bitPattern: c.pointee.due_precision.rawValue)),
+      makersIncomplete: c.pointee.makers_incomplete != 0,
+      note: CLift.string(c.pointee.note),
+      partOfID: c.pointee.part_of_id,
+      supersedesID: c.pointee.supersedes_id,
+      mergedIntoID: c.pointee.merged_into_id,
+      mergedIDs: CLift.scalars(c.pointee.n_merged_ids, c.pointee.merged_ids),
+      labels: CLift.strings(c.pointee.n_labels, c.pointee.labels)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
 // MARK: - PledgeFilter
 
-/// Selects pledges; every set field must match (fields left at zero match everything).
+/// Selects pledges; every set field must match (fields left at zero match everything). Merged tombstones never match.
 public struct PledgeFilter: Sendable, Hashable {
-  /// a maker or announcer
+  /// a maker or announcer (only a maker with makers_only)
   public var actorID: Int64
   /// also pledges of actors affiliated with actor_id (its officials and members)
   public var includeAffiliated: Bool
@@ -1041,9 +1410,19 @@ public struct PledgeFilter: Sendable, Hashable {
   /// cited as evidence
   public var articleID: Int64
   public var condition: ConditionFilter
+  /// actor_id must be a maker, not only an announcer
+  public var makersOnly: Bool
+  /// the points of this plan
+  public var partOfID: Int64
+  /// has a deadline before this (exclusive); for "due soon" and "overdue"
+  public var dueBeforeMs: Int64
+  /// has this label
+  public var label: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(actorID: Int64 = 0, includeAffiliated: Bool = false, beneficiaryID: Int64 = 0, categories: [PledgeCategory] = [], statuses: [PledgeStatus] = [], madeAfterMs: Int64 = 0, madeBeforeMs: Int64 = 0, articleID: Int64 = 0, condition: ConditionFilter = .unspecified) {
+  public init(actorID: Int64 = 0, includeAffiliated: Bool = false, beneficiaryID: Int64 = 0, categories: [PledgeCategory] = [], statuses: [PledgeStatus] = [], madeAfterMs: Int64 = 0, madeBeforeMs: Int64 = 0, articleID: Int64 = 0, condition: ConditionFilter = .unspecified, makersOnly: Bool = false, partOfID: Int64 = 0, dueBeforeMs: Int64 = 0, label: String = "") {
     self.actorID = actorID
     self.includeAffiliated = includeAffiliated
     self.beneficiaryID = beneficiaryID
@@ -1053,6 +1432,10 @@ public struct PledgeFilter: Sendable, Hashable {
     self.madeBeforeMs = madeBeforeMs
     self.articleID = articleID
     self.condition = condition
+    self.makersOnly = makersOnly
+    self.partOfID = partOfID
+    self.dueBeforeMs = dueBeforeMs
+    self.label = label
   }
 }
 
@@ -1068,19 +1451,44 @@ extension PledgeFilter: ProtobufMessage {
   }
 }
 
-extension PledgeFilter: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension PledgeFilter: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.actorID, forKey: "actor_id")
-    try container.encode(self.includeAffiliated, forKey: "include_affiliated")
-    try container.encode(self.beneficiaryID, forKey: "beneficiary_id")
-    try container.encode(self.categories, forKey: "categories")
-    try container.encode(self.statuses, forKey: "statuses")
-    try container.encode(self.madeAfterMs, forKey: "made_after_ms")
-    try container.encode(self.madeBeforeMs, forKey: "made_before_ms")
-    try container.encode(self.articleID, forKey: "article_id")
-    try container.encode(self.condition, forKey: "condition")
+    if self.actorID != 0 { try container.encode(ProtoJSON.int64(self.actorID), forKey: "actorId") }
+    if self.includeAffiliated != false { try container.encode(self.includeAffiliated, forKey: "includeAffiliated") }
+    if self.beneficiaryID != 0 { try container.encode(ProtoJSON.int64(self.beneficiaryID), forKey: "beneficiaryId") }
+    if !self.categories.isEmpty { try container.encode(self.categories, forKey: "categories") }
+    if !self.statuses.isEmpty { try container.encode(self.statuses, forKey: "statuses") }
+    if self.madeAfterMs != 0 { try container.encode(ProtoJSON.int64(self.madeAfterMs), forKey: "madeAfterMs") }
+    if self.madeBeforeMs != 0 { try container.encode(ProtoJSON.int64(self.madeBeforeMs), forKey: "madeBeforeMs") }
+    if self.articleID != 0 { try container.encode(ProtoJSON.int64(self.articleID), forKey: "articleId") }
+    if self.condition != .unspecified { try container.encode(self.condition, forKey: "condition") }
+    if self.makersOnly != false { try container.encode(self.makersOnly, forKey: "makersOnly") }
+    if self.partOfID != 0 { try container.encode(ProtoJSON.int64(self.partOfID), forKey: "partOfId") }
+    if self.dueBeforeMs != 0 { try container.encode(ProtoJSON.int64(self.dueBeforeMs), forKey: "dueBeforeMs") }
+    if self.label != "" { try container.encode(self.label, forKey: "label") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["actorId", "actor_id", "includeAffiliated", "include_affiliated", "beneficiaryId", "beneficiary_id", "categories", "statuses", "madeAfterMs", "made_after_ms", "madeBeforeMs", "made_before_ms", "articleId", "article_id", "condition", "makersOnly", "makers_only", "partOfId", "part_of_id", "dueBeforeMs", "due_before_ms", "label"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "actorId", "actor_id") { self.actorID = value }
+    if let value = try ProtoJSON.decode(Bool.self, container, "includeAffiliated", "include_affiliated") { self.includeAffiliated = value }
+    if let value = try ProtoJSON.decodeInt64(container, "beneficiaryId", "beneficiary_id") { self.beneficiaryID = value }
+    if let value = try ProtoJSON.decode([PledgeCategory].self, container, "categories", "categories") { self.categories = value }
+    if let value = try ProtoJSON.decode([PledgeStatus].self, container, "statuses", "statuses") { self.statuses = value }
+    if let value = try ProtoJSON.decodeInt64(container, "madeAfterMs", "made_after_ms") { self.madeAfterMs = value }
+    if let value = try ProtoJSON.decodeInt64(container, "madeBeforeMs", "made_before_ms") { self.madeBeforeMs = value }
+    if let value = try ProtoJSON.decodeInt64(container, "articleId", "article_id") { self.articleID = value }
+    if let value = try ProtoJSON.decode(ConditionFilter.self, container, "condition", "condition") { self.condition = value }
+    if let value = try ProtoJSON.decode(Bool.self, container, "makersOnly", "makers_only") { self.makersOnly = value }
+    if let value = try ProtoJSON.decodeInt64(container, "partOfId", "part_of_id") { self.partOfID = value }
+    if let value = try ProtoJSON.decodeInt64(container, "dueBeforeMs", "due_before_ms") { self.dueBeforeMs = value }
+    if let value = try ProtoJSON.decode(String.self, container, "label", "label") { self.label = value }
   }
 }
 
@@ -1103,6 +1511,11 @@ extension PledgeFilter: CMessage {
     c.pointee.made_before_ms = self.madeBeforeMs
     c.pointee.article_id = self.articleID
     c.pointee.condition = .init(rawValue: UInt32(bitPattern: self.condition.rawValue))
+    c.pointee.makers_only = self.makersOnly ? 1 : 0
+    c.pointee.part_of_id = self.partOfID
+    c.pointee.due_before_ms = self.dueBeforeMs
+    c.pointee.label = arena.cString(self.label)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -1116,8 +1529,13 @@ extension PledgeFilter: CMessage {
       madeAfterMs: c.pointee.made_after_ms,
       madeBeforeMs: c.pointee.made_before_ms,
       articleID: c.pointee.article_id,
-      condition: ConditionFilter(rawValue: Int32(bitPattern: c.pointee.condition.rawValue))
+      condition: ConditionFilter(rawValue: Int32(bitPattern: c.pointee.condition.rawValue)),
+      makersOnly: c.pointee.makers_only != 0,
+      partOfID: c.pointee.part_of_id,
+      dueBeforeMs: c.pointee.due_before_ms,
+      label: CLift.string(c.pointee.label)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -1125,6 +1543,8 @@ extension PledgeFilter: CMessage {
 
 public struct CreatePledgeRequest: Sendable, Hashable {
   public var pledge: Pledge?
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(pledge: Pledge? = nil) {
@@ -1144,11 +1564,20 @@ extension CreatePledgeRequest: ProtobufMessage {
   }
 }
 
-extension CreatePledgeRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension CreatePledgeRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.pledge, forKey: "pledge")
+    if let value = self.pledge { try container.encode(value, forKey: "pledge") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["pledge"])
+    self.init()
+    if let value = try ProtoJSON.decode(Pledge.self, container, "pledge", "pledge") { self.pledge = value }
   }
 }
 
@@ -1163,6 +1592,7 @@ extension CreatePledgeRequest: CMessage {
     let c = arena.allocate(Pledgewire__V1__CreatePledgeRequest.self)
     pledgewire__v1__create_pledge_request__init(c)
     c.pointee.pledge = self.pledge.map { arena.lowered($0) }
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -1170,6 +1600,7 @@ extension CreatePledgeRequest: CMessage {
     self.init(
       pledge: c.pointee.pledge.map { Pledge(lifting: $0) }
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -1177,6 +1608,8 @@ extension CreatePledgeRequest: CMessage {
 
 public struct GetPledgeRequest: Sendable, Hashable {
   public var id: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(id: Int64 = 0) {
@@ -1196,11 +1629,20 @@ extension GetPledgeRequest: ProtobufMessage {
   }
 }
 
-extension GetPledgeRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension GetPledgeRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.id, forKey: "id")
+    if self.id != 0 { try container.encode(ProtoJSON.int64(self.id), forKey: "id") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["id"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "id", "id") { self.id = value }
   }
 }
 
@@ -1215,6 +1657,7 @@ extension GetPledgeRequest: CMessage {
     let c = arena.allocate(Pledgewire__V1__GetPledgeRequest.self)
     pledgewire__v1__get_pledge_request__init(c)
     c.pointee.id = self.id
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -1222,6 +1665,7 @@ extension GetPledgeRequest: CMessage {
     self.init(
       id: c.pointee.id
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -1232,6 +1676,8 @@ public struct ListPledgesRequest: Sendable, Hashable {
   /// 1..1000; 0: 50
   public var pageSize: Int32
   public var pageToken: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(filter: PledgeFilter? = nil, pageSize: Int32 = 0, pageToken: String = "") {
@@ -1253,13 +1699,24 @@ extension ListPledgesRequest: ProtobufMessage {
   }
 }
 
-extension ListPledgesRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ListPledgesRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.filter, forKey: "filter")
-    try container.encode(self.pageSize, forKey: "page_size")
-    try container.encode(self.pageToken, forKey: "page_token")
+    if let value = self.filter { try container.encode(value, forKey: "filter") }
+    if self.pageSize != 0 { try container.encode(self.pageSize, forKey: "pageSize") }
+    if self.pageToken != "" { try container.encode(self.pageToken, forKey: "pageToken") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["filter", "pageSize", "page_size", "pageToken", "page_token"])
+    self.init()
+    if let value = try ProtoJSON.decode(PledgeFilter.self, container, "filter", "filter") { self.filter = value }
+    if let value = try ProtoJSON.decode(Int32.self, container, "pageSize", "page_size") { self.pageSize = value }
+    if let value = try ProtoJSON.decode(String.self, container, "pageToken", "page_token") { self.pageToken = value }
   }
 }
 
@@ -1276,6 +1733,7 @@ extension ListPledgesRequest: CMessage {
     c.pointee.filter = self.filter.map { arena.lowered($0) }
     c.pointee.page_size = self.pageSize
     c.pointee.page_token = arena.cString(self.pageToken)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -1285,6 +1743,7 @@ extension ListPledgesRequest: CMessage {
       pageSize: c.pointee.page_size,
       pageToken: CLift.string(c.pointee.page_token)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -1294,6 +1753,8 @@ public struct ListPledgesResponse: Sendable, Hashable {
   /// newest made_at first
   public var pledges: [Pledge]
   public var nextPageToken: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(pledges: [Pledge] = [], nextPageToken: String = "") {
@@ -1314,12 +1775,22 @@ extension ListPledgesResponse: ProtobufMessage {
   }
 }
 
-extension ListPledgesResponse: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ListPledgesResponse: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.pledges, forKey: "pledges")
-    try container.encode(self.nextPageToken, forKey: "next_page_token")
+    if !self.pledges.isEmpty { try container.encode(self.pledges, forKey: "pledges") }
+    if self.nextPageToken != "" { try container.encode(self.nextPageToken, forKey: "nextPageToken") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["pledges", "nextPageToken", "next_page_token"])
+    self.init()
+    if let value = try ProtoJSON.decode([Pledge].self, container, "pledges", "pledges") { self.pledges = value }
+    if let value = try ProtoJSON.decode(String.self, container, "nextPageToken", "next_page_token") { self.nextPageToken = value }
   }
 }
 
@@ -1335,6 +1806,7 @@ extension ListPledgesResponse: CMessage {
     pledgewire__v1__list_pledges_response__init(c)
     (c.pointee.n_pledges, c.pointee.pledges) = arena.messages(self.pledges)
     c.pointee.next_page_token = arena.cString(self.nextPageToken)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -1343,6 +1815,7 @@ extension ListPledgesResponse: CMessage {
       pledges: CLift.messages(c.pointee.n_pledges, c.pointee.pledges),
       nextPageToken: CLift.string(c.pointee.next_page_token)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -1350,17 +1823,19 @@ extension ListPledgesResponse: CMessage {
 
 public struct UpdatePledgeStatusRequest: Sendable, Hashable {
   public var pledgeID: Int64
-  /// may equal the current status to record evidence alone
+  /// must differ from the current status (record evidence alone with AddEvidence)
   public var status: PledgeStatus
-  /// optional; id and added_at_ms are set by the server
+  /// required for FULFILLED, PARTIALLY_FULFILLED, BROKEN, STALLED; id and added_at_ms are set by the server
   public var evidence: Evidence?
   public var note: String
   /// 0: any; otherwise a different current version fails with ABORTED
   public var expectedVersion: Int64
-  /// when the change happened; 0: now
+  /// when the change happened; 0: now. Not before made_at_ms, not in the future
   public var atMs: Int64
   /// required to leave FULFILLED, BROKEN or WITHDRAWN
   public var reopen: Bool
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(pledgeID: Int64 = 0, status: PledgeStatus = .unspecified, evidence: Evidence? = nil, note: String = "", expectedVersion: Int64 = 0, atMs: Int64 = 0, reopen: Bool = false) {
@@ -1386,17 +1861,32 @@ extension UpdatePledgeStatusRequest: ProtobufMessage {
   }
 }
 
-extension UpdatePledgeStatusRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension UpdatePledgeStatusRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.pledgeID, forKey: "pledge_id")
-    try container.encode(self.status, forKey: "status")
-    try container.encode(self.evidence, forKey: "evidence")
-    try container.encode(self.note, forKey: "note")
-    try container.encode(self.expectedVersion, forKey: "expected_version")
-    try container.encode(self.atMs, forKey: "at_ms")
-    try container.encode(self.reopen, forKey: "reopen")
+    if self.pledgeID != 0 { try container.encode(ProtoJSON.int64(self.pledgeID), forKey: "pledgeId") }
+    if self.status != .unspecified { try container.encode(self.status, forKey: "status") }
+    if let value = self.evidence { try container.encode(value, forKey: "evidence") }
+    if self.note != "" { try container.encode(self.note, forKey: "note") }
+    if self.expectedVersion != 0 { try container.encode(ProtoJSON.int64(self.expectedVersion), forKey: "expectedVersion") }
+    if self.atMs != 0 { try container.encode(ProtoJSON.int64(self.atMs), forKey: "atMs") }
+    if self.reopen != false { try container.encode(self.reopen, forKey: "reopen") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["pledgeId", "pledge_id", "status", "evidence", "note", "expectedVersion", "expected_version", "atMs", "at_ms", "reopen"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "pledgeId", "pledge_id") { self.pledgeID = value }
+    if let value = try ProtoJSON.decode(PledgeStatus.self, container, "status", "status") { self.status = value }
+    if let value = try ProtoJSON.decode(Evidence.self, container, "evidence", "evidence") { self.evidence = value }
+    if let value = try ProtoJSON.decode(String.self, container, "note", "note") { self.note = value }
+    if let value = try ProtoJSON.decodeInt64(container, "expectedVersion", "expected_version") { self.expectedVersion = value }
+    if let value = try ProtoJSON.decodeInt64(container, "atMs", "at_ms") { self.atMs = value }
+    if let value = try ProtoJSON.decode(Bool.self, container, "reopen", "reopen") { self.reopen = value }
   }
 }
 
@@ -1417,6 +1907,7 @@ extension UpdatePledgeStatusRequest: CMessage {
     c.pointee.expected_version = self.expectedVersion
     c.pointee.at_ms = self.atMs
     c.pointee.reopen = self.reopen ? 1 : 0
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -1430,6 +1921,401 @@ extension UpdatePledgeStatusRequest: CMessage {
       atMs: c.pointee.at_ms,
       reopen: c.pointee.reopen != 0
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - UpdatePledgeRequest
+
+/// Edits a pledge's terms. The status changes only through UpdatePledgeStatus, evidence only through AddEvidence.
+public struct UpdatePledgeRequest: Sendable, Hashable {
+  /// pledge.id names it; pledge.version must be the current version
+  public var pledge: Pledge?
+  /// Fields of `pledge` to replace: "action", "category", "modality", "condition", "amount", "quantity", "target",
+  /// "made_at_ms", "made_precision", "due_at_ms", "due_precision", "parties", "makers_incomplete", "note",
+  /// "part_of_id", "supersedes_id", "stage_amounts", "labels". Empty: refused (name what you change).
+  public var updateMask: [String]
+  /// added without replacing the others
+  public var addParties: [PledgeParty]
+  /// removed by (actor_id, role)
+  public var removeParties: [PledgeParty]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init(pledge: Pledge? = nil, updateMask: [String] = [], addParties: [PledgeParty] = [], removeParties: [PledgeParty] = []) {
+    self.pledge = pledge
+    self.updateMask = updateMask
+    self.addParties = addParties
+    self.removeParties = removeParties
+  }
+}
+
+extension UpdatePledgeRequest: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.UpdatePledgeRequest"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension UpdatePledgeRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    if let value = self.pledge { try container.encode(value, forKey: "pledge") }
+    if !self.updateMask.isEmpty { try container.encode(self.updateMask, forKey: "updateMask") }
+    if !self.addParties.isEmpty { try container.encode(self.addParties, forKey: "addParties") }
+    if !self.removeParties.isEmpty { try container.encode(self.removeParties, forKey: "removeParties") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["pledge", "updateMask", "update_mask", "addParties", "add_parties", "removeParties", "remove_parties"])
+    self.init()
+    if let value = try ProtoJSON.decode(Pledge.self, container, "pledge", "pledge") { self.pledge = value }
+    if let value = try ProtoJSON.decode([String].self, container, "updateMask", "update_mask") { self.updateMask = value }
+    if let value = try ProtoJSON.decode([PledgeParty].self, container, "addParties", "add_parties") { self.addParties = value }
+    if let value = try ProtoJSON.decode([PledgeParty].self, container, "removeParties", "remove_parties") { self.removeParties = value }
+  }
+}
+
+extension UpdatePledgeRequest: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__UpdatePledgeRequest()
+    pledgewire__v1__update_pledge_request__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__UpdatePledgeRequest> {
+    let c = arena.allocate(Pledgewire__V1__UpdatePledgeRequest.self)
+    pledgewire__v1__update_pledge_request__init(c)
+    c.pointee.pledge = self.pledge.map { arena.lowered($0) }
+    (c.pointee.n_update_mask, c.pointee.update_mask) = arena.cStrings(self.updateMask)
+    (c.pointee.n_add_parties, c.pointee.add_parties) = arena.messages(self.addParties)
+    (c.pointee.n_remove_parties, c.pointee.remove_parties) = arena.messages(self.removeParties)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__UpdatePledgeRequest>) {
+    self.init(
+      pledge: c.pointee.pledge.map { Pledge(lifting: $0) },
+      updateMask: CLift.strings(c.pointee.n_update_mask, c.pointee.update_mask),
+      addParties: CLift.messages(c.pointee.n_add_parties, c.pointee.add_parties),
+      removeParties: CLift.messages(c.pointee.n_remove_parties, c.pointee.remove_parties)
+    )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - AddEvidenceRequest
+
+/// Records a quote about a pledge without changing its status: another outlet's report, a reaffirmation, progress,
+/// a maker's opt-out, or the condition being met, failing or being withdrawn.
+public struct AddEvidenceRequest: Sendable, Hashable {
+  public var pledgeID: Int64
+  /// required
+  public var evidence: Evidence?
+  /// 0: any
+  public var expectedVersion: Int64
+  /// UNSPECIFIED: unchanged; MET, FAILED or WITHDRAWN, citing this evidence
+  public var conditionState: ConditionState
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init(pledgeID: Int64 = 0, evidence: Evidence? = nil, expectedVersion: Int64 = 0, conditionState: ConditionState = .unspecified) {
+    self.pledgeID = pledgeID
+    self.evidence = evidence
+    self.expectedVersion = expectedVersion
+    self.conditionState = conditionState
+  }
+}
+
+extension AddEvidenceRequest: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.AddEvidenceRequest"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension AddEvidenceRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    if self.pledgeID != 0 { try container.encode(ProtoJSON.int64(self.pledgeID), forKey: "pledgeId") }
+    if let value = self.evidence { try container.encode(value, forKey: "evidence") }
+    if self.expectedVersion != 0 { try container.encode(ProtoJSON.int64(self.expectedVersion), forKey: "expectedVersion") }
+    if self.conditionState != .unspecified { try container.encode(self.conditionState, forKey: "conditionState") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["pledgeId", "pledge_id", "evidence", "expectedVersion", "expected_version", "conditionState", "condition_state"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "pledgeId", "pledge_id") { self.pledgeID = value }
+    if let value = try ProtoJSON.decode(Evidence.self, container, "evidence", "evidence") { self.evidence = value }
+    if let value = try ProtoJSON.decodeInt64(container, "expectedVersion", "expected_version") { self.expectedVersion = value }
+    if let value = try ProtoJSON.decode(ConditionState.self, container, "conditionState", "condition_state") { self.conditionState = value }
+  }
+}
+
+extension AddEvidenceRequest: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__AddEvidenceRequest()
+    pledgewire__v1__add_evidence_request__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__AddEvidenceRequest> {
+    let c = arena.allocate(Pledgewire__V1__AddEvidenceRequest.self)
+    pledgewire__v1__add_evidence_request__init(c)
+    c.pointee.pledge_id = self.pledgeID
+    c.pointee.evidence = self.evidence.map { arena.lowered($0) }
+    c.pointee.expected_version = self.expectedVersion
+    c.pointee.condition_state = .init(rawValue: UInt32(bitPattern: self.conditionState.rawValue))
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__AddEvidenceRequest>) {
+    self.init(
+      pledgeID: c.pointee.pledge_id,
+      evidence: c.pointee.evidence.map { Evidence(lifting: $0) },
+      expectedVersion: c.pointee.expected_version,
+      conditionState: ConditionState(rawValue: Int32(bitPattern: c.pointee.condition_state.rawValue))
+    )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - MergePledgesRequest
+
+/// Merges a duplicate into a survivor: evidence, history and parties are unioned into the survivor, links and
+/// candidates move to it, and the duplicate becomes a tombstone whose merged_into_id names the survivor.
+public struct MergePledgesRequest: Sendable, Hashable {
+  public var survivorID: Int64
+  public var duplicateID: Int64
+  /// 0: any
+  public var survivorVersion: Int64
+  /// 0: any
+  public var duplicateVersion: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init(survivorID: Int64 = 0, duplicateID: Int64 = 0, survivorVersion: Int64 = 0, duplicateVersion: Int64 = 0) {
+    self.survivorID = survivorID
+    self.duplicateID = duplicateID
+    self.survivorVersion = survivorVersion
+    self.duplicateVersion = duplicateVersion
+  }
+}
+
+extension MergePledgesRequest: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.MergePledgesRequest"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension MergePledgesRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    if self.survivorID != 0 { try container.encode(ProtoJSON.int64(self.survivorID), forKey: "survivorId") }
+    if self.duplicateID != 0 { try container.encode(ProtoJSON.int64(self.duplicateID), forKey: "duplicateId") }
+    if self.survivorVersion != 0 { try container.encode(ProtoJSON.int64(self.survivorVersion), forKey: "survivorVersion") }
+    if self.duplicateVersion != 0 { try container.encode(ProtoJSON.int64(self.duplicateVersion), forKey: "duplicateVersion") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["survivorId", "survivor_id", "duplicateId", "duplicate_id", "survivorVersion", "survivor_version", "duplicateVersion", "duplicate_version"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "survivorId", "survivor_id") { self.survivorID = value }
+    if let value = try ProtoJSON.decodeInt64(container, "duplicateId", "duplicate_id") { self.duplicateID = value }
+    if let value = try ProtoJSON.decodeInt64(container, "survivorVersion", "survivor_version") { self.survivorVersion = value }
+    if let value = try ProtoJSON.decodeInt64(container, "duplicateVersion", "duplicate_version") { self.duplicateVersion = value }
+  }
+}
+
+extension MergePledgesRequest: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__MergePledgesRequest()
+    pledgewire__v1__merge_pledges_request__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__MergePledgesRequest> {
+    let c = arena.allocate(Pledgewire__V1__MergePledgesRequest.self)
+    pledgewire__v1__merge_pledges_request__init(c)
+    c.pointee.survivor_id = self.survivorID
+    c.pointee.duplicate_id = self.duplicateID
+    c.pointee.survivor_version = self.survivorVersion
+    c.pointee.duplicate_version = self.duplicateVersion
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__MergePledgesRequest>) {
+    self.init(
+      survivorID: c.pointee.survivor_id,
+      duplicateID: c.pointee.duplicate_id,
+      survivorVersion: c.pointee.survivor_version,
+      duplicateVersion: c.pointee.duplicate_version
+    )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - DeletePledgeRequest
+
+public struct DeletePledgeRequest: Sendable, Hashable {
+  public var id: Int64
+  /// 0: any
+  public var expectedVersion: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init(id: Int64 = 0, expectedVersion: Int64 = 0) {
+    self.id = id
+    self.expectedVersion = expectedVersion
+  }
+}
+
+extension DeletePledgeRequest: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.DeletePledgeRequest"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension DeletePledgeRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    if self.id != 0 { try container.encode(ProtoJSON.int64(self.id), forKey: "id") }
+    if self.expectedVersion != 0 { try container.encode(ProtoJSON.int64(self.expectedVersion), forKey: "expectedVersion") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["id", "expectedVersion", "expected_version"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "id", "id") { self.id = value }
+    if let value = try ProtoJSON.decodeInt64(container, "expectedVersion", "expected_version") { self.expectedVersion = value }
+  }
+}
+
+extension DeletePledgeRequest: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__DeletePledgeRequest()
+    pledgewire__v1__delete_pledge_request__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__DeletePledgeRequest> {
+    let c = arena.allocate(Pledgewire__V1__DeletePledgeRequest.self)
+    pledgewire__v1__delete_pledge_request__init(c)
+    c.pointee.id = self.id
+    c.pointee.expected_version = self.expectedVersion
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__DeletePledgeRequest>) {
+    self.init(
+      id: c.pointee.id,
+      expectedVersion: c.pointee.expected_version
+    )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - DeletePledgeResponse
+
+public struct DeletePledgeResponse: Sendable, Hashable {
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init() {
+  }
+}
+
+extension DeletePledgeResponse: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.DeletePledgeResponse"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension DeletePledgeResponse: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    _ = encoder.container(keyedBy: ProtobufJSONKey.self)
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    _ = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    self.init()
+  }
+}
+
+extension DeletePledgeResponse: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__DeletePledgeResponse()
+    pledgewire__v1__delete_pledge_response__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__DeletePledgeResponse> {
+    let c = arena.allocate(Pledgewire__V1__DeletePledgeResponse.self)
+    pledgewire__v1__delete_pledge_response__init(c)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__DeletePledgeResponse>) {
+    self.init()
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -1437,6 +2323,8 @@ extension UpdatePledgeStatusRequest: CMessage {
 
 public struct GetPledgeHistoryRequest: Sendable, Hashable {
   public var pledgeID: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(pledgeID: Int64 = 0) {
@@ -1456,11 +2344,20 @@ extension GetPledgeHistoryRequest: ProtobufMessage {
   }
 }
 
-extension GetPledgeHistoryRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension GetPledgeHistoryRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.pledgeID, forKey: "pledge_id")
+    if self.pledgeID != 0 { try container.encode(ProtoJSON.int64(self.pledgeID), forKey: "pledgeId") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["pledgeId", "pledge_id"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "pledgeId", "pledge_id") { self.pledgeID = value }
   }
 }
 
@@ -1475,6 +2372,7 @@ extension GetPledgeHistoryRequest: CMessage {
     let c = arena.allocate(Pledgewire__V1__GetPledgeHistoryRequest.self)
     pledgewire__v1__get_pledge_history_request__init(c)
     c.pointee.pledge_id = self.pledgeID
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -1482,6 +2380,7 @@ extension GetPledgeHistoryRequest: CMessage {
     self.init(
       pledgeID: c.pointee.pledge_id
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -1491,6 +2390,8 @@ public struct PledgeHistory: Sendable, Hashable {
   public var pledgeID: Int64
   /// oldest first
   public var changes: [StatusChange]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(pledgeID: Int64 = 0, changes: [StatusChange] = []) {
@@ -1511,12 +2412,22 @@ extension PledgeHistory: ProtobufMessage {
   }
 }
 
-extension PledgeHistory: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension PledgeHistory: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.pledgeID, forKey: "pledge_id")
-    try container.encode(self.changes, forKey: "changes")
+    if self.pledgeID != 0 { try container.encode(ProtoJSON.int64(self.pledgeID), forKey: "pledgeId") }
+    if !self.changes.isEmpty { try container.encode(self.changes, forKey: "changes") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["pledgeId", "pledge_id", "changes"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "pledgeId", "pledge_id") { self.pledgeID = value }
+    if let value = try ProtoJSON.decode([StatusChange].self, container, "changes", "changes") { self.changes = value }
   }
 }
 
@@ -1532,6 +2443,7 @@ extension PledgeHistory: CMessage {
     pledgewire__v1__pledge_history__init(c)
     c.pointee.pledge_id = self.pledgeID
     (c.pointee.n_changes, c.pointee.changes) = arena.messages(self.changes)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -1540,6 +2452,247 @@ extension PledgeHistory: CMessage {
       pledgeID: c.pointee.pledge_id,
       changes: CLift.messages(c.pointee.n_changes, c.pointee.changes)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - FindSimilarPledgesRequest
+
+/// Finds recorded pledges that may be the same as a draft: overlapping makers, the same category, similar action
+/// text, amounts within a tolerance, made within a time window.
+public struct FindSimilarPledgesRequest: Sendable, Hashable {
+  /// a draft: parties, category, action, amount and made_at_ms are compared
+  public var pledge: Pledge?
+  /// 1..100; 0: 10
+  public var maxResults: Int32
+  /// made within this many days of the draft; 0: 90
+  public var windowDays: Int32
+  /// 0..1; 0: 0.35
+  public var minScore: Double
+  /// leave this pledge out (the draft's own id, when it is recorded)
+  public var excludeID: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init(pledge: Pledge? = nil, maxResults: Int32 = 0, windowDays: Int32 = 0, minScore: Double = 0, excludeID: Int64 = 0) {
+    self.pledge = pledge
+    self.maxResults = maxResults
+    self.windowDays = windowDays
+    self.minScore = minScore
+    self.excludeID = excludeID
+  }
+}
+
+extension FindSimilarPledgesRequest: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.FindSimilarPledgesRequest"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension FindSimilarPledgesRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    if let value = self.pledge { try container.encode(value, forKey: "pledge") }
+    if self.maxResults != 0 { try container.encode(self.maxResults, forKey: "maxResults") }
+    if self.windowDays != 0 { try container.encode(self.windowDays, forKey: "windowDays") }
+    if self.minScore != 0 { try container.encode(ProtoJSON.double(self.minScore), forKey: "minScore") }
+    if self.excludeID != 0 { try container.encode(ProtoJSON.int64(self.excludeID), forKey: "excludeId") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["pledge", "maxResults", "max_results", "windowDays", "window_days", "minScore", "min_score", "excludeId", "exclude_id"])
+    self.init()
+    if let value = try ProtoJSON.decode(Pledge.self, container, "pledge", "pledge") { self.pledge = value }
+    if let value = try ProtoJSON.decode(Int32.self, container, "maxResults", "max_results") { self.maxResults = value }
+    if let value = try ProtoJSON.decode(Int32.self, container, "windowDays", "window_days") { self.windowDays = value }
+    if let value = try ProtoJSON.decodeDouble(container, "minScore", "min_score") { self.minScore = value }
+    if let value = try ProtoJSON.decodeInt64(container, "excludeId", "exclude_id") { self.excludeID = value }
+  }
+}
+
+extension FindSimilarPledgesRequest: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__FindSimilarPledgesRequest()
+    pledgewire__v1__find_similar_pledges_request__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__FindSimilarPledgesRequest> {
+    let c = arena.allocate(Pledgewire__V1__FindSimilarPledgesRequest.self)
+    pledgewire__v1__find_similar_pledges_request__init(c)
+    c.pointee.pledge = self.pledge.map { arena.lowered($0) }
+    c.pointee.max_results = self.maxResults
+    c.pointee.window_days = self.windowDays
+    c.pointee.min_score = self.minScore
+    c.pointee.exclude_id = self.excludeID
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__FindSimilarPledgesRequest>) {
+    self.init(
+      pledge: c.pointee.pledge.map { Pledge(lifting: $0) },
+      maxResults: c.pointee.max_results,
+      windowDays: c.pointee.window_days,
+      minScore: c.pointee.min_score,
+      excludeID: c.pointee.exclude_id
+    )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - SimilarPledge
+
+public struct SimilarPledge: Sendable, Hashable {
+  public var pledge: Pledge?
+  /// 0..1, best first
+  public var score: Double
+  /// "same makers", "same category", "action 82% similar", "amount within 5%"
+  public var reasons: [String]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init(pledge: Pledge? = nil, score: Double = 0, reasons: [String] = []) {
+    self.pledge = pledge
+    self.score = score
+    self.reasons = reasons
+  }
+}
+
+extension SimilarPledge: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.SimilarPledge"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension SimilarPledge: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    if let value = self.pledge { try container.encode(value, forKey: "pledge") }
+    if self.score != 0 { try container.encode(ProtoJSON.double(self.score), forKey: "score") }
+    if !self.reasons.isEmpty { try container.encode(self.reasons, forKey: "reasons") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["pledge", "score", "reasons"])
+    self.init()
+    if let value = try ProtoJSON.decode(Pledge.self, container, "pledge", "pledge") { self.pledge = value }
+    if let value = try ProtoJSON.decodeDouble(container, "score", "score") { self.score = value }
+    if let value = try ProtoJSON.decode([String].self, container, "reasons", "reasons") { self.reasons = value }
+  }
+}
+
+extension SimilarPledge: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__SimilarPledge()
+    pledgewire__v1__similar_pledge__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__SimilarPledge> {
+    let c = arena.allocate(Pledgewire__V1__SimilarPledge.self)
+    pledgewire__v1__similar_pledge__init(c)
+    c.pointee.pledge = self.pledge.map { arena.lowered($0) }
+    c.pointee.score = self.score
+    (c.pointee.n_reasons, c.pointee.reasons) = arena.cStrings(self.reasons)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__SimilarPledge>) {
+    self.init(
+      pledge: c.pointee.pledge.map { Pledge(lifting: $0) },
+      score: c.pointee.score,
+      reasons: CLift.strings(c.pointee.n_reasons, c.pointee.reasons)
+    )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - FindSimilarPledgesResponse
+
+public struct FindSimilarPledgesResponse: Sendable, Hashable {
+  public var pledges: [SimilarPledge]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init(pledges: [SimilarPledge] = []) {
+    self.pledges = pledges
+  }
+}
+
+extension FindSimilarPledgesResponse: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.FindSimilarPledgesResponse"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension FindSimilarPledgesResponse: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    if !self.pledges.isEmpty { try container.encode(self.pledges, forKey: "pledges") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["pledges"])
+    self.init()
+    if let value = try ProtoJSON.decode([SimilarPledge].self, container, "pledges", "pledges") { self.pledges = value }
+  }
+}
+
+extension FindSimilarPledgesResponse: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__FindSimilarPledgesResponse()
+    pledgewire__v1__find_similar_pledges_response__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__FindSimilarPledgesResponse> {
+    let c = arena.allocate(Pledgewire__V1__FindSimilarPledgesResponse.self)
+    pledgewire__v1__find_similar_pledges_response__init(c)
+    (c.pointee.n_pledges, c.pointee.pledges) = arena.messages(self.pledges)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__FindSimilarPledgesResponse>) {
+    self.init(
+      pledges: CLift.messages(c.pointee.n_pledges, c.pointee.pledges)
+    )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -1549,6 +2702,8 @@ public struct WatchPledgesRequest: Sendable, Hashable {
   public var filter: PledgeFilter?
   /// from a previous event: replay every later event first; empty: from now
   public var resumeToken: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(filter: PledgeFilter? = nil, resumeToken: String = "") {
@@ -1569,12 +2724,22 @@ extension WatchPledgesRequest: ProtobufMessage {
   }
 }
 
-extension WatchPledgesRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension WatchPledgesRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.filter, forKey: "filter")
-    try container.encode(self.resumeToken, forKey: "resume_token")
+    if let value = self.filter { try container.encode(value, forKey: "filter") }
+    if self.resumeToken != "" { try container.encode(self.resumeToken, forKey: "resumeToken") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["filter", "resumeToken", "resume_token"])
+    self.init()
+    if let value = try ProtoJSON.decode(PledgeFilter.self, container, "filter", "filter") { self.filter = value }
+    if let value = try ProtoJSON.decode(String.self, container, "resumeToken", "resume_token") { self.resumeToken = value }
   }
 }
 
@@ -1590,6 +2755,7 @@ extension WatchPledgesRequest: CMessage {
     pledgewire__v1__watch_pledges_request__init(c)
     c.pointee.filter = self.filter.map { arena.lowered($0) }
     c.pointee.resume_token = arena.cString(self.resumeToken)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -1598,6 +2764,7 @@ extension WatchPledgesRequest: CMessage {
       filter: c.pointee.filter.map { PledgeFilter(lifting: $0) },
       resumeToken: CLift.string(c.pointee.resume_token)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -1611,6 +2778,8 @@ public struct PledgeEvent: Sendable, Hashable {
   public var sequence: Int64
   public var resumeToken: String
   public var atMs: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(kind: PledgeEventKind = .unspecified, pledge: Pledge? = nil, sequence: Int64 = 0, resumeToken: String = "", atMs: Int64 = 0) {
@@ -1634,15 +2803,28 @@ extension PledgeEvent: ProtobufMessage {
   }
 }
 
-extension PledgeEvent: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension PledgeEvent: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.kind, forKey: "kind")
-    try container.encode(self.pledge, forKey: "pledge")
-    try container.encode(self.sequence, forKey: "sequence")
-    try container.encode(self.resumeToken, forKey: "resume_token")
-    try container.encode(self.atMs, forKey: "at_ms")
+    if self.kind != .unspecified { try container.encode(self.kind, forKey: "kind") }
+    if let value = self.pledge { try container.encode(value, forKey: "pledge") }
+    if self.sequence != 0 { try container.encode(ProtoJSON.int64(self.sequence), forKey: "sequence") }
+    if self.resumeToken != "" { try container.encode(self.resumeToken, forKey: "resumeToken") }
+    if self.atMs != 0 { try container.encode(ProtoJSON.int64(self.atMs), forKey: "atMs") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["kind", "pledge", "sequence", "resumeToken", "resume_token", "atMs", "at_ms"])
+    self.init()
+    if let value = try ProtoJSON.decode(PledgeEventKind.self, container, "kind", "kind") { self.kind = value }
+    if let value = try ProtoJSON.decode(Pledge.self, container, "pledge", "pledge") { self.pledge = value }
+    if let value = try ProtoJSON.decodeInt64(container, "sequence", "sequence") { self.sequence = value }
+    if let value = try ProtoJSON.decode(String.self, container, "resumeToken", "resume_token") { self.resumeToken = value }
+    if let value = try ProtoJSON.decodeInt64(container, "atMs", "at_ms") { self.atMs = value }
   }
 }
 
@@ -1661,6 +2843,7 @@ extension PledgeEvent: CMessage {
     c.pointee.sequence = self.sequence
     c.pointee.resume_token = arena.cString(self.resumeToken)
     c.pointee.at_ms = self.atMs
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -1672,6 +2855,7 @@ extension PledgeEvent: CMessage {
       resumeToken: CLift.string(c.pointee.resume_token),
       atMs: c.pointee.at_ms
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -1681,7 +2865,7 @@ public enum PledgeService {
   /// The service's methods, in schema order.
   public static let descriptor = ServiceDescriptor(
     name: "pledgewire.v1.PledgeService",
-    methods: [CreatePledge.descriptor, GetPledge.descriptor, ListPledges.descriptor, UpdatePledgeStatus.descriptor, GetPledgeHistory.descriptor, WatchPledges.descriptor, ImportPledges.descriptor]
+    methods: [CreatePledge.descriptor, GetPledge.descriptor, ListPledges.descriptor, UpdatePledgeStatus.descriptor, UpdatePledge.descriptor, AddEvidence.descriptor, MergePledges.descriptor, DeletePledge.descriptor, FindSimilarPledges.descriptor, GetPledgeHistory.descriptor, WatchPledges.descriptor, ImportPledges.descriptor]
   )
 
   /// `unary`
@@ -1694,7 +2878,7 @@ public enum PledgeService {
     )
   }
 
-  /// `unary`
+  /// A merged pledge is returned as its tombstone: merged_into_id names the survivor.
   public enum GetPledge: RPCMethod {
     public typealias Input = GetPledgeRequest
     public typealias Output = Pledge
@@ -1721,6 +2905,56 @@ public enum PledgeService {
     public static let descriptor = MethodDescriptor(
       service: "pledgewire.v1.PledgeService", name: "UpdatePledgeStatus", kind: .unary, isIdempotent: false,
       inputType: "pledgewire.v1.UpdatePledgeStatusRequest", outputType: "pledgewire.v1.Pledge"
+    )
+  }
+
+  /// `unary`
+  public enum UpdatePledge: RPCMethod {
+    public typealias Input = UpdatePledgeRequest
+    public typealias Output = Pledge
+    public static let descriptor = MethodDescriptor(
+      service: "pledgewire.v1.PledgeService", name: "UpdatePledge", kind: .unary, isIdempotent: false,
+      inputType: "pledgewire.v1.UpdatePledgeRequest", outputType: "pledgewire.v1.Pledge"
+    )
+  }
+
+  /// `unary`
+  public enum AddEvidence: RPCMethod {
+    public typealias Input = AddEvidenceRequest
+    public typealias Output = Pledge
+    public static let descriptor = MethodDescriptor(
+      service: "pledgewire.v1.PledgeService", name: "AddEvidence", kind: .unary, isIdempotent: false,
+      inputType: "pledgewire.v1.AddEvidenceRequest", outputType: "pledgewire.v1.Pledge"
+    )
+  }
+
+  /// `unary`
+  public enum MergePledges: RPCMethod {
+    public typealias Input = MergePledgesRequest
+    public typealias Output = Pledge
+    public static let descriptor = MethodDescriptor(
+      service: "pledgewire.v1.PledgeService", name: "MergePledges", kind: .unary, isIdempotent: false,
+      inputType: "pledgewire.v1.MergePledgesRequest", outputType: "pledgewire.v1.Pledge"
+    )
+  }
+
+  /// `unary`
+  public enum DeletePledge: RPCMethod {
+    public typealias Input = DeletePledgeRequest
+    public typealias Output = DeletePledgeResponse
+    public static let descriptor = MethodDescriptor(
+      service: "pledgewire.v1.PledgeService", name: "DeletePledge", kind: .unary, isIdempotent: false,
+      inputType: "pledgewire.v1.DeletePledgeRequest", outputType: "pledgewire.v1.DeletePledgeResponse"
+    )
+  }
+
+  /// `unary`
+  public enum FindSimilarPledges: RPCMethod {
+    public typealias Input = FindSimilarPledgesRequest
+    public typealias Output = FindSimilarPledgesResponse
+    public static let descriptor = MethodDescriptor(
+      service: "pledgewire.v1.PledgeService", name: "FindSimilarPledges", kind: .unary, isIdempotent: true,
+      inputType: "pledgewire.v1.FindSimilarPledgesRequest", outputType: "pledgewire.v1.FindSimilarPledgesResponse"
     )
   }
 

@@ -6,7 +6,7 @@ internal import PledgewireProtos
 
 // MARK: - RpcKind
 
-public enum RpcKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum RpcKind: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case unspecified
   case unary
   case serverStreaming
@@ -14,6 +14,9 @@ public enum RpcKind: Sendable, Hashable, CaseIterable, RawRepresentable, Protobu
   case bidiStreaming
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "RPC_KIND_"
 
   /// The known values, in schema order.
   public static let allCases: [RpcKind] = [.unspecified, .unary, .serverStreaming, .clientStreaming, .bidiStreaming]
@@ -65,14 +68,19 @@ public struct MethodInfo: Sendable, Hashable {
   /// "pledgewire.v1.Actor"
   public var outputType: String
   public var kind: RpcKind
+  /// the schema marks it NO_SIDE_EFFECTS: safe to retry
+  public var idempotent: Bool
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(name: String = "", fullName: String = "", inputType: String = "", outputType: String = "", kind: RpcKind = .unspecified) {
+  public init(name: String = "", fullName: String = "", inputType: String = "", outputType: String = "", kind: RpcKind = .unspecified, idempotent: Bool = false) {
     self.name = name
     self.fullName = fullName
     self.inputType = inputType
     self.outputType = outputType
     self.kind = kind
+    self.idempotent = idempotent
   }
 }
 
@@ -88,15 +96,30 @@ extension MethodInfo: ProtobufMessage {
   }
 }
 
-extension MethodInfo: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension MethodInfo: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.name, forKey: "name")
-    try container.encode(self.fullName, forKey: "full_name")
-    try container.encode(self.inputType, forKey: "input_type")
-    try container.encode(self.outputType, forKey: "output_type")
-    try container.encode(self.kind, forKey: "kind")
+    if self.name != "" { try container.encode(self.name, forKey: "name") }
+    if self.fullName != "" { try container.encode(self.fullName, forKey: "fullName") }
+    if self.inputType != "" { try container.encode(self.inputType, forKey: "inputType") }
+    if self.outputType != "" { try container.encode(self.outputType, forKey: "outputType") }
+    if self.kind != .unspecified { try container.encode(self.kind, forKey: "kind") }
+    if self.idempotent != false { try container.encode(self.idempotent, forKey: "idempotent") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["name", "fullName", "full_name", "inputType", "input_type", "outputType", "output_type", "kind", "idempotent"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "name", "name") { self.name = value }
+    if let value = try ProtoJSON.decode(String.self, container, "fullName", "full_name") { self.fullName = value }
+    if let value = try ProtoJSON.decode(String.self, container, "inputType", "input_type") { self.inputType = value }
+    if let value = try ProtoJSON.decode(String.self, container, "outputType", "output_type") { self.outputType = value }
+    if let value = try ProtoJSON.decode(RpcKind.self, container, "kind", "kind") { self.kind = value }
+    if let value = try ProtoJSON.decode(Bool.self, container, "idempotent", "idempotent") { self.idempotent = value }
   }
 }
 
@@ -115,6 +138,8 @@ extension MethodInfo: CMessage {
     c.pointee.input_type = arena.cString(self.inputType)
     c.pointee.output_type = arena.cString(self.outputType)
     c.pointee.kind = .init(rawValue: UInt32(bitPattern: self.kind.rawValue))
+    c.pointee.idempotent = self.idempotent ? 1 : 0
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -124,8 +149,10 @@ extension MethodInfo: CMessage {
       fullName: CLift.string(c.pointee.full_name),
       inputType: CLift.string(c.pointee.input_type),
       outputType: CLift.string(c.pointee.output_type),
-      kind: RpcKind(rawValue: Int32(bitPattern: c.pointee.kind.rawValue))
+      kind: RpcKind(rawValue: Int32(bitPattern: c.pointee.kind.rawValue)),
+      idempotent: c.pointee.idempotent != 0
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -135,6 +162,8 @@ public struct ServiceInfo: Sendable, Hashable {
   /// "pledgewire.v1.ActorService"
   public var name: String
   public var methods: [MethodInfo]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(name: String = "", methods: [MethodInfo] = []) {
@@ -155,12 +184,22 @@ extension ServiceInfo: ProtobufMessage {
   }
 }
 
-extension ServiceInfo: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ServiceInfo: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.name, forKey: "name")
-    try container.encode(self.methods, forKey: "methods")
+    if self.name != "" { try container.encode(self.name, forKey: "name") }
+    if !self.methods.isEmpty { try container.encode(self.methods, forKey: "methods") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["name", "methods"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "name", "name") { self.name = value }
+    if let value = try ProtoJSON.decode([MethodInfo].self, container, "methods", "methods") { self.methods = value }
   }
 }
 
@@ -176,6 +215,7 @@ extension ServiceInfo: CMessage {
     pledgewire__v1__service_info__init(c)
     c.pointee.name = arena.cString(self.name)
     (c.pointee.n_methods, c.pointee.methods) = arena.messages(self.methods)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -184,12 +224,16 @@ extension ServiceInfo: CMessage {
       name: CLift.string(c.pointee.name),
       methods: CLift.messages(c.pointee.n_methods, c.pointee.methods)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
 // MARK: - ListServicesRequest
 
 public struct ListServicesRequest: Sendable, Hashable {
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
   /// Creates a message; every field left out has its zero value.
   public init() {
   }
@@ -207,10 +251,17 @@ extension ListServicesRequest: ProtobufMessage {
   }
 }
 
-extension ListServicesRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ListServicesRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     _ = encoder.container(keyedBy: ProtobufJSONKey.self)
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    _ = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    self.init()
   }
 }
 
@@ -224,11 +275,13 @@ extension ListServicesRequest: CMessage {
   func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__ListServicesRequest> {
     let c = arena.allocate(Pledgewire__V1__ListServicesRequest.self)
     pledgewire__v1__list_services_request__init(c)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
-  init(lifting _: UnsafePointer<Pledgewire__V1__ListServicesRequest>) {
+  init(lifting c: UnsafePointer<Pledgewire__V1__ListServicesRequest>) {
     self.init()
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -239,6 +292,8 @@ public struct ListServicesResponse: Sendable, Hashable {
   /// "1.0"
   public var protocolVersion: String
   public var serverAgent: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(services: [ServiceInfo] = [], protocolVersion: String = "", serverAgent: String = "") {
@@ -260,13 +315,24 @@ extension ListServicesResponse: ProtobufMessage {
   }
 }
 
-extension ListServicesResponse: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ListServicesResponse: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.services, forKey: "services")
-    try container.encode(self.protocolVersion, forKey: "protocol_version")
-    try container.encode(self.serverAgent, forKey: "server_agent")
+    if !self.services.isEmpty { try container.encode(self.services, forKey: "services") }
+    if self.protocolVersion != "" { try container.encode(self.protocolVersion, forKey: "protocolVersion") }
+    if self.serverAgent != "" { try container.encode(self.serverAgent, forKey: "serverAgent") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["services", "protocolVersion", "protocol_version", "serverAgent", "server_agent"])
+    self.init()
+    if let value = try ProtoJSON.decode([ServiceInfo].self, container, "services", "services") { self.services = value }
+    if let value = try ProtoJSON.decode(String.self, container, "protocolVersion", "protocol_version") { self.protocolVersion = value }
+    if let value = try ProtoJSON.decode(String.self, container, "serverAgent", "server_agent") { self.serverAgent = value }
   }
 }
 
@@ -283,6 +349,7 @@ extension ListServicesResponse: CMessage {
     (c.pointee.n_services, c.pointee.services) = arena.messages(self.services)
     c.pointee.protocol_version = arena.cString(self.protocolVersion)
     c.pointee.server_agent = arena.cString(self.serverAgent)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -292,6 +359,131 @@ extension ListServicesResponse: CMessage {
       protocolVersion: CLift.string(c.pointee.protocol_version),
       serverAgent: CLift.string(c.pointee.server_agent)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - GetDescriptorsRequest
+
+public struct GetDescriptorsRequest: Sendable, Hashable {
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init() {
+  }
+}
+
+extension GetDescriptorsRequest: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.GetDescriptorsRequest"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension GetDescriptorsRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    _ = encoder.container(keyedBy: ProtobufJSONKey.self)
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    _ = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    self.init()
+  }
+}
+
+extension GetDescriptorsRequest: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__GetDescriptorsRequest()
+    pledgewire__v1__get_descriptors_request__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__GetDescriptorsRequest> {
+    let c = arena.allocate(Pledgewire__V1__GetDescriptorsRequest.self)
+    pledgewire__v1__get_descriptors_request__init(c)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__GetDescriptorsRequest>) {
+    self.init()
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
+  }
+}
+
+// MARK: - GetDescriptorsResponse
+
+public struct GetDescriptorsResponse: Sendable, Hashable {
+  /// A serialized google.protobuf.FileDescriptorSet holding every .proto file the server serves, with comments:
+  /// enough for a generic client to encode requests and decode responses of any method.
+  public var fileDescriptorSet: [UInt8]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
+  /// Creates a message; every field left out has its zero value.
+  public init(fileDescriptorSet: [UInt8] = []) {
+    self.fileDescriptorSet = fileDescriptorSet
+  }
+}
+
+extension GetDescriptorsResponse: ProtobufMessage {
+  public static let protoName = "pledgewire.v1.GetDescriptorsResponse"
+
+  public init(serializedBytes bytes: UnsafeRawBufferPointer) throws {
+    self = try ProtobufCCodec.decode(Self.self, from: bytes)
+  }
+
+  public func serialize(into buffer: inout [UInt8]) {
+    ProtobufCCodec.serialize(self, into: &buffer)
+  }
+}
+
+extension GetDescriptorsResponse: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ProtobufJSONKey.self)
+    if self.fileDescriptorSet != [] { try container.encode(ProtoJSON.bytes(self.fileDescriptorSet), forKey: "fileDescriptorSet") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["fileDescriptorSet", "file_descriptor_set"])
+    self.init()
+    if let value = try ProtoJSON.decodeBytes(container, "fileDescriptorSet", "file_descriptor_set") { self.fileDescriptorSet = value }
+  }
+}
+
+extension GetDescriptorsResponse: CMessage {
+  nonisolated(unsafe) static let cDescriptor: UnsafePointer<ProtobufCMessageDescriptor> = {
+    var message = Pledgewire__V1__GetDescriptorsResponse()
+    pledgewire__v1__get_descriptors_response__init(&message)
+    return message.base.descriptor
+  }()
+
+  func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__GetDescriptorsResponse> {
+    let c = arena.allocate(Pledgewire__V1__GetDescriptorsResponse.self)
+    pledgewire__v1__get_descriptors_response__init(c)
+    c.pointee.file_descriptor_set = arena.binary(self.fileDescriptorSet)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
+    return c
+  }
+
+  init(lifting c: UnsafePointer<Pledgewire__V1__GetDescriptorsResponse>) {
+    self.init(
+      fileDescriptorSet: CLift.binary(c.pointee.file_descriptor_set)
+    )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -301,7 +493,7 @@ public enum ReflectionService {
   /// The service's methods, in schema order.
   public static let descriptor = ServiceDescriptor(
     name: "pledgewire.v1.ReflectionService",
-    methods: [ListServices.descriptor]
+    methods: [ListServices.descriptor, GetDescriptors.descriptor]
   )
 
   /// `unary`
@@ -311,6 +503,16 @@ public enum ReflectionService {
     public static let descriptor = MethodDescriptor(
       service: "pledgewire.v1.ReflectionService", name: "ListServices", kind: .unary, isIdempotent: true,
       inputType: "pledgewire.v1.ListServicesRequest", outputType: "pledgewire.v1.ListServicesResponse"
+    )
+  }
+
+  /// `unary`
+  public enum GetDescriptors: RPCMethod {
+    public typealias Input = GetDescriptorsRequest
+    public typealias Output = GetDescriptorsResponse
+    public static let descriptor = MethodDescriptor(
+      service: "pledgewire.v1.ReflectionService", name: "GetDescriptors", kind: .unary, isIdempotent: true,
+      inputType: "pledgewire.v1.GetDescriptorsRequest", outputType: "pledgewire.v1.GetDescriptorsResponse"
     )
   }
 }

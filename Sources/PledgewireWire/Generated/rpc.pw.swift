@@ -7,7 +7,7 @@ internal import PledgewireProtos
 // MARK: - StatusCode
 
 /// gRPC status codes, with gRPC's numbers. Every call ends with exactly one of them in its TRAILERS frame.
-public enum StatusCode: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum StatusCode: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   case ok
   case cancelled
   case unknown
@@ -27,6 +27,9 @@ public enum StatusCode: Sendable, Hashable, CaseIterable, RawRepresentable, Prot
   case unauthenticated
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "STATUS_CODE_"
 
   /// The known values, in schema order.
   public static let allCases: [StatusCode] = [.ok, .cancelled, .unknown, .invalidArgument, .deadlineExceeded, .notFound, .alreadyExists, .permissionDenied, .resourceExhausted, .failedPrecondition, .aborted, .outOfRange, .unimplemented, .`internal`, .unavailable, .dataLoss, .unauthenticated]
@@ -105,7 +108,7 @@ public enum StatusCode: Sendable, Hashable, CaseIterable, RawRepresentable, Prot
 // MARK: - ErrorCode
 
 /// Why a connection (GOAWAY) or a stream (CANCEL) ends. Numbers are this protocol's own.
-public enum ErrorCode: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum, Encodable {
+public enum ErrorCode: Sendable, Hashable, CaseIterable, RawRepresentable, ProtobufEnum {
   /// graceful: shutdown, idle timeout
   case noError
   /// a frame broke the protocol: bad preface, flags, stream ids, payload
@@ -128,6 +131,9 @@ public enum ErrorCode: Sendable, Hashable, CaseIterable, RawRepresentable, Proto
   case deadlineExceeded
   /// A value this version of the schema does not know.
   case unrecognized(Int32)
+
+  /// What the schema's value names start with; ``name`` leaves it out.
+  public static let namePrefix = "ERROR_CODE_"
 
   /// The known values, in schema order.
   public static let allCases: [ErrorCode] = [.noError, .protocolError, .internalError, .frameSizeError, .refusedStream, .cancel, .resourceExhausted, .unsupportedVersion, .timeout, .deadlineExceeded]
@@ -189,6 +195,8 @@ public enum ErrorCode: Sendable, Hashable, CaseIterable, RawRepresentable, Proto
 public struct MetadataEntry: Sendable, Hashable {
   public var key: String
   public var value: [UInt8]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(key: String = "", value: [UInt8] = []) {
@@ -209,12 +217,22 @@ extension MetadataEntry: ProtobufMessage {
   }
 }
 
-extension MetadataEntry: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension MetadataEntry: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.key, forKey: "key")
-    try container.encode(self.value, forKey: "value")
+    if self.key != "" { try container.encode(self.key, forKey: "key") }
+    if self.value != [] { try container.encode(ProtoJSON.bytes(self.value), forKey: "value") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["key", "value"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "key", "key") { self.key = value }
+    if let value = try ProtoJSON.decodeBytes(container, "value", "value") { self.value = value }
   }
 }
 
@@ -230,6 +248,7 @@ extension MetadataEntry: CMessage {
     pledgewire__v1__metadata_entry__init(c)
     c.pointee.key = arena.cString(self.key)
     c.pointee.value = arena.binary(self.value)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -238,6 +257,7 @@ extension MetadataEntry: CMessage {
       key: CLift.string(c.pointee.key),
       value: CLift.binary(c.pointee.value)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -255,6 +275,8 @@ public struct Settings: Sendable, Hashable {
   public var idleTimeoutMs: UInt32
   /// "pledgewire-server/0.1", "pledgewire-swift/0.1"
   public var agent: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(maxFrameSize: UInt32 = 0, maxMetadataSize: UInt32 = 0, maxConcurrentStreams: UInt32 = 0, idleTimeoutMs: UInt32 = 0, agent: String = "") {
@@ -278,15 +300,28 @@ extension Settings: ProtobufMessage {
   }
 }
 
-extension Settings: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension Settings: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.maxFrameSize, forKey: "max_frame_size")
-    try container.encode(self.maxMetadataSize, forKey: "max_metadata_size")
-    try container.encode(self.maxConcurrentStreams, forKey: "max_concurrent_streams")
-    try container.encode(self.idleTimeoutMs, forKey: "idle_timeout_ms")
-    try container.encode(self.agent, forKey: "agent")
+    if self.maxFrameSize != 0 { try container.encode(self.maxFrameSize, forKey: "maxFrameSize") }
+    if self.maxMetadataSize != 0 { try container.encode(self.maxMetadataSize, forKey: "maxMetadataSize") }
+    if self.maxConcurrentStreams != 0 { try container.encode(self.maxConcurrentStreams, forKey: "maxConcurrentStreams") }
+    if self.idleTimeoutMs != 0 { try container.encode(self.idleTimeoutMs, forKey: "idleTimeoutMs") }
+    if self.agent != "" { try container.encode(self.agent, forKey: "agent") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["maxFrameSize", "max_frame_size", "maxMetadataSize", "max_metadata_size", "maxConcurrentStreams", "max_concurrent_streams", "idleTimeoutMs", "idle_timeout_ms", "agent"])
+    self.init()
+    if let value = try ProtoJSON.decode(UInt32.self, container, "maxFrameSize", "max_frame_size") { self.maxFrameSize = value }
+    if let value = try ProtoJSON.decode(UInt32.self, container, "maxMetadataSize", "max_metadata_size") { self.maxMetadataSize = value }
+    if let value = try ProtoJSON.decode(UInt32.self, container, "maxConcurrentStreams", "max_concurrent_streams") { self.maxConcurrentStreams = value }
+    if let value = try ProtoJSON.decode(UInt32.self, container, "idleTimeoutMs", "idle_timeout_ms") { self.idleTimeoutMs = value }
+    if let value = try ProtoJSON.decode(String.self, container, "agent", "agent") { self.agent = value }
   }
 }
 
@@ -305,6 +340,7 @@ extension Settings: CMessage {
     c.pointee.max_concurrent_streams = self.maxConcurrentStreams
     c.pointee.idle_timeout_ms = self.idleTimeoutMs
     c.pointee.agent = arena.cString(self.agent)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -316,6 +352,7 @@ extension Settings: CMessage {
       idleTimeoutMs: c.pointee.idle_timeout_ms,
       agent: CLift.string(c.pointee.agent)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -328,6 +365,8 @@ public struct RequestHeaders: Sendable, Hashable {
   /// relative deadline in microseconds; 0 means none
   public var timeoutUs: UInt64
   public var metadata: [MetadataEntry]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(method: String = "", timeoutUs: UInt64 = 0, metadata: [MetadataEntry] = []) {
@@ -349,13 +388,24 @@ extension RequestHeaders: ProtobufMessage {
   }
 }
 
-extension RequestHeaders: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension RequestHeaders: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.method, forKey: "method")
-    try container.encode(self.timeoutUs, forKey: "timeout_us")
-    try container.encode(self.metadata, forKey: "metadata")
+    if self.method != "" { try container.encode(self.method, forKey: "method") }
+    if self.timeoutUs != 0 { try container.encode(ProtoJSON.uint64(self.timeoutUs), forKey: "timeoutUs") }
+    if !self.metadata.isEmpty { try container.encode(self.metadata, forKey: "metadata") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["method", "timeoutUs", "timeout_us", "metadata"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "method", "method") { self.method = value }
+    if let value = try ProtoJSON.decodeUint64(container, "timeoutUs", "timeout_us") { self.timeoutUs = value }
+    if let value = try ProtoJSON.decode([MetadataEntry].self, container, "metadata", "metadata") { self.metadata = value }
   }
 }
 
@@ -372,6 +422,7 @@ extension RequestHeaders: CMessage {
     c.pointee.method = arena.cString(self.method)
     c.pointee.timeout_us = self.timeoutUs
     (c.pointee.n_metadata, c.pointee.metadata) = arena.messages(self.metadata)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -381,6 +432,7 @@ extension RequestHeaders: CMessage {
       timeoutUs: c.pointee.timeout_us,
       metadata: CLift.messages(c.pointee.n_metadata, c.pointee.metadata)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -389,6 +441,8 @@ extension RequestHeaders: CMessage {
 /// HEADERS payload from a server: optional, before the first response MESSAGE.
 public struct ResponseHeaders: Sendable, Hashable {
   public var metadata: [MetadataEntry]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(metadata: [MetadataEntry] = []) {
@@ -408,11 +462,20 @@ extension ResponseHeaders: ProtobufMessage {
   }
 }
 
-extension ResponseHeaders: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ResponseHeaders: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.metadata, forKey: "metadata")
+    if !self.metadata.isEmpty { try container.encode(self.metadata, forKey: "metadata") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["metadata"])
+    self.init()
+    if let value = try ProtoJSON.decode([MetadataEntry].self, container, "metadata", "metadata") { self.metadata = value }
   }
 }
 
@@ -427,6 +490,7 @@ extension ResponseHeaders: CMessage {
     let c = arena.allocate(Pledgewire__V1__ResponseHeaders.self)
     pledgewire__v1__response_headers__init(c)
     (c.pointee.n_metadata, c.pointee.metadata) = arena.messages(self.metadata)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -434,6 +498,7 @@ extension ResponseHeaders: CMessage {
     self.init(
       metadata: CLift.messages(c.pointee.n_metadata, c.pointee.metadata)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -445,6 +510,8 @@ public struct FieldViolation: Sendable, Hashable {
   public var field: String
   /// "actor 42 does not exist"
   public var description: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(field: String = "", description: String = "") {
@@ -465,12 +532,22 @@ extension FieldViolation: ProtobufMessage {
   }
 }
 
-extension FieldViolation: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension FieldViolation: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.field, forKey: "field")
-    try container.encode(self.description, forKey: "description")
+    if self.field != "" { try container.encode(self.field, forKey: "field") }
+    if self.description != "" { try container.encode(self.description, forKey: "description") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["field", "description"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "field", "field") { self.field = value }
+    if let value = try ProtoJSON.decode(String.self, container, "description", "description") { self.description = value }
   }
 }
 
@@ -486,6 +563,7 @@ extension FieldViolation: CMessage {
     pledgewire__v1__field_violation__init(c)
     c.pointee.field = arena.cString(self.field)
     c.pointee.description = arena.cString(self.description)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -494,6 +572,7 @@ extension FieldViolation: CMessage {
       field: CLift.string(c.pointee.field),
       description: CLift.string(c.pointee.description)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -508,13 +587,19 @@ public struct ErrorDetails: Sendable, Hashable {
   public var existingID: Int64
   /// UNAVAILABLE / RESOURCE_EXHAUSTED: a hint for retrying
   public var retryAfterMs: UInt32
+  /// The write committed although the call failed afterwards (its response could not be sent): the id of the record
+  /// it created or changed. Do not retry the write.
+  public var committedID: Int64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(reason: String = "", fieldViolations: [FieldViolation] = [], existingID: Int64 = 0, retryAfterMs: UInt32 = 0) {
+  public init(reason: String = "", fieldViolations: [FieldViolation] = [], existingID: Int64 = 0, retryAfterMs: UInt32 = 0, committedID: Int64 = 0) {
     self.reason = reason
     self.fieldViolations = fieldViolations
     self.existingID = existingID
     self.retryAfterMs = retryAfterMs
+    self.committedID = committedID
   }
 }
 
@@ -530,14 +615,28 @@ extension ErrorDetails: ProtobufMessage {
   }
 }
 
-extension ErrorDetails: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ErrorDetails: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.reason, forKey: "reason")
-    try container.encode(self.fieldViolations, forKey: "field_violations")
-    try container.encode(self.existingID, forKey: "existing_id")
-    try container.encode(self.retryAfterMs, forKey: "retry_after_ms")
+    if self.reason != "" { try container.encode(self.reason, forKey: "reason") }
+    if !self.fieldViolations.isEmpty { try container.encode(self.fieldViolations, forKey: "fieldViolations") }
+    if self.existingID != 0 { try container.encode(ProtoJSON.int64(self.existingID), forKey: "existingId") }
+    if self.retryAfterMs != 0 { try container.encode(self.retryAfterMs, forKey: "retryAfterMs") }
+    if self.committedID != 0 { try container.encode(ProtoJSON.int64(self.committedID), forKey: "committedId") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["reason", "fieldViolations", "field_violations", "existingId", "existing_id", "retryAfterMs", "retry_after_ms", "committedId", "committed_id"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "reason", "reason") { self.reason = value }
+    if let value = try ProtoJSON.decode([FieldViolation].self, container, "fieldViolations", "field_violations") { self.fieldViolations = value }
+    if let value = try ProtoJSON.decodeInt64(container, "existingId", "existing_id") { self.existingID = value }
+    if let value = try ProtoJSON.decode(UInt32.self, container, "retryAfterMs", "retry_after_ms") { self.retryAfterMs = value }
+    if let value = try ProtoJSON.decodeInt64(container, "committedId", "committed_id") { self.committedID = value }
   }
 }
 
@@ -555,6 +654,8 @@ extension ErrorDetails: CMessage {
     (c.pointee.n_field_violations, c.pointee.field_violations) = arena.messages(self.fieldViolations)
     c.pointee.existing_id = self.existingID
     c.pointee.retry_after_ms = self.retryAfterMs
+    c.pointee.committed_id = self.committedID
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -563,8 +664,10 @@ extension ErrorDetails: CMessage {
       reason: CLift.string(c.pointee.reason),
       fieldViolations: CLift.messages(c.pointee.n_field_violations, c.pointee.field_violations),
       existingID: c.pointee.existing_id,
-      retryAfterMs: c.pointee.retry_after_ms
+      retryAfterMs: c.pointee.retry_after_ms,
+      committedID: c.pointee.committed_id
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -576,6 +679,8 @@ public struct Trailers: Sendable, Hashable {
   public var message: String
   public var details: ErrorDetails?
   public var metadata: [MetadataEntry]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(code: StatusCode = .ok, message: String = "", details: ErrorDetails? = nil, metadata: [MetadataEntry] = []) {
@@ -598,14 +703,26 @@ extension Trailers: ProtobufMessage {
   }
 }
 
-extension Trailers: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension Trailers: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.code, forKey: "code")
-    try container.encode(self.message, forKey: "message")
-    try container.encode(self.details, forKey: "details")
-    try container.encode(self.metadata, forKey: "metadata")
+    if self.code != .ok { try container.encode(self.code, forKey: "code") }
+    if self.message != "" { try container.encode(self.message, forKey: "message") }
+    if let value = self.details { try container.encode(value, forKey: "details") }
+    if !self.metadata.isEmpty { try container.encode(self.metadata, forKey: "metadata") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["code", "message", "details", "metadata"])
+    self.init()
+    if let value = try ProtoJSON.decode(StatusCode.self, container, "code", "code") { self.code = value }
+    if let value = try ProtoJSON.decode(String.self, container, "message", "message") { self.message = value }
+    if let value = try ProtoJSON.decode(ErrorDetails.self, container, "details", "details") { self.details = value }
+    if let value = try ProtoJSON.decode([MetadataEntry].self, container, "metadata", "metadata") { self.metadata = value }
   }
 }
 
@@ -623,6 +740,7 @@ extension Trailers: CMessage {
     c.pointee.message = arena.cString(self.message)
     c.pointee.details = self.details.map { arena.lowered($0) }
     (c.pointee.n_metadata, c.pointee.metadata) = arena.messages(self.metadata)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -633,6 +751,7 @@ extension Trailers: CMessage {
       details: c.pointee.details.map { ErrorDetails(lifting: $0) },
       metadata: CLift.messages(c.pointee.n_metadata, c.pointee.metadata)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -642,6 +761,8 @@ extension Trailers: CMessage {
 public struct Cancel: Sendable, Hashable {
   /// CANCEL or DEADLINE_EXCEEDED
   public var errorCode: ErrorCode
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(errorCode: ErrorCode = .noError) {
@@ -661,11 +782,20 @@ extension Cancel: ProtobufMessage {
   }
 }
 
-extension Cancel: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension Cancel: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.errorCode, forKey: "error_code")
+    if self.errorCode != .noError { try container.encode(self.errorCode, forKey: "errorCode") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["errorCode", "error_code"])
+    self.init()
+    if let value = try ProtoJSON.decode(ErrorCode.self, container, "errorCode", "error_code") { self.errorCode = value }
   }
 }
 
@@ -680,6 +810,7 @@ extension Cancel: CMessage {
     let c = arena.allocate(Pledgewire__V1__Cancel.self)
     pledgewire__v1__cancel__init(c)
     c.pointee.error_code = .init(rawValue: UInt32(bitPattern: self.errorCode.rawValue))
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -687,6 +818,7 @@ extension Cancel: CMessage {
     self.init(
       errorCode: ErrorCode(rawValue: Int32(bitPattern: c.pointee.error_code.rawValue))
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -698,6 +830,8 @@ public struct GoAway: Sendable, Hashable {
   public var lastStreamID: UInt32
   public var errorCode: ErrorCode
   public var message: String
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(lastStreamID: UInt32 = 0, errorCode: ErrorCode = .noError, message: String = "") {
@@ -719,13 +853,24 @@ extension GoAway: ProtobufMessage {
   }
 }
 
-extension GoAway: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension GoAway: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.lastStreamID, forKey: "last_stream_id")
-    try container.encode(self.errorCode, forKey: "error_code")
-    try container.encode(self.message, forKey: "message")
+    if self.lastStreamID != 0 { try container.encode(self.lastStreamID, forKey: "lastStreamId") }
+    if self.errorCode != .noError { try container.encode(self.errorCode, forKey: "errorCode") }
+    if self.message != "" { try container.encode(self.message, forKey: "message") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["lastStreamId", "last_stream_id", "errorCode", "error_code", "message"])
+    self.init()
+    if let value = try ProtoJSON.decode(UInt32.self, container, "lastStreamId", "last_stream_id") { self.lastStreamID = value }
+    if let value = try ProtoJSON.decode(ErrorCode.self, container, "errorCode", "error_code") { self.errorCode = value }
+    if let value = try ProtoJSON.decode(String.self, container, "message", "message") { self.message = value }
   }
 }
 
@@ -742,6 +887,7 @@ extension GoAway: CMessage {
     c.pointee.last_stream_id = self.lastStreamID
     c.pointee.error_code = .init(rawValue: UInt32(bitPattern: self.errorCode.rawValue))
     c.pointee.message = arena.cString(self.message)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -751,5 +897,6 @@ extension GoAway: CMessage {
       errorCode: ErrorCode(rawValue: Int32(bitPattern: c.pointee.error_code.rawValue)),
       message: CLift.string(c.pointee.message)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }

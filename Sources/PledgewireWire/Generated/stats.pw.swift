@@ -9,6 +9,8 @@ internal import PledgewireProtos
 public struct StatusCount: Sendable, Hashable {
   public var code: StatusCode
   public var count: UInt64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(code: StatusCode = .ok, count: UInt64 = 0) {
@@ -29,12 +31,22 @@ extension StatusCount: ProtobufMessage {
   }
 }
 
-extension StatusCount: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension StatusCount: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.code, forKey: "code")
-    try container.encode(self.count, forKey: "count")
+    if self.code != .ok { try container.encode(self.code, forKey: "code") }
+    if self.count != 0 { try container.encode(ProtoJSON.uint64(self.count), forKey: "count") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["code", "count"])
+    self.init()
+    if let value = try ProtoJSON.decode(StatusCode.self, container, "code", "code") { self.code = value }
+    if let value = try ProtoJSON.decodeUint64(container, "count", "count") { self.count = value }
   }
 }
 
@@ -50,6 +62,7 @@ extension StatusCount: CMessage {
     pledgewire__v1__status_count__init(c)
     c.pointee.code = .init(rawValue: UInt32(bitPattern: self.code.rawValue))
     c.pointee.count = self.count
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -58,6 +71,7 @@ extension StatusCount: CMessage {
       code: StatusCode(rawValue: Int32(bitPattern: c.pointee.code.rawValue)),
       count: c.pointee.count
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -72,6 +86,8 @@ public struct LatencySummary: Sendable, Hashable {
   public var p99Us: UInt64
   public var p999Us: UInt64
   public var maxUs: UInt64
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(count: UInt64 = 0, meanUs: Double = 0, p50Us: UInt64 = 0, p90Us: UInt64 = 0, p99Us: UInt64 = 0, p999Us: UInt64 = 0, maxUs: UInt64 = 0) {
@@ -97,17 +113,32 @@ extension LatencySummary: ProtobufMessage {
   }
 }
 
-extension LatencySummary: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension LatencySummary: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.count, forKey: "count")
-    try container.encode(self.meanUs, forKey: "mean_us")
-    try container.encode(self.p50Us, forKey: "p50_us")
-    try container.encode(self.p90Us, forKey: "p90_us")
-    try container.encode(self.p99Us, forKey: "p99_us")
-    try container.encode(self.p999Us, forKey: "p999_us")
-    try container.encode(self.maxUs, forKey: "max_us")
+    if self.count != 0 { try container.encode(ProtoJSON.uint64(self.count), forKey: "count") }
+    if self.meanUs != 0 { try container.encode(ProtoJSON.double(self.meanUs), forKey: "meanUs") }
+    if self.p50Us != 0 { try container.encode(ProtoJSON.uint64(self.p50Us), forKey: "p50Us") }
+    if self.p90Us != 0 { try container.encode(ProtoJSON.uint64(self.p90Us), forKey: "p90Us") }
+    if self.p99Us != 0 { try container.encode(ProtoJSON.uint64(self.p99Us), forKey: "p99Us") }
+    if self.p999Us != 0 { try container.encode(ProtoJSON.uint64(self.p999Us), forKey: "p999Us") }
+    if self.maxUs != 0 { try container.encode(ProtoJSON.uint64(self.maxUs), forKey: "maxUs") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["count", "meanUs", "mean_us", "p50Us", "p50_us", "p90Us", "p90_us", "p99Us", "p99_us", "p999Us", "p999_us", "maxUs", "max_us"])
+    self.init()
+    if let value = try ProtoJSON.decodeUint64(container, "count", "count") { self.count = value }
+    if let value = try ProtoJSON.decodeDouble(container, "meanUs", "mean_us") { self.meanUs = value }
+    if let value = try ProtoJSON.decodeUint64(container, "p50Us", "p50_us") { self.p50Us = value }
+    if let value = try ProtoJSON.decodeUint64(container, "p90Us", "p90_us") { self.p90Us = value }
+    if let value = try ProtoJSON.decodeUint64(container, "p99Us", "p99_us") { self.p99Us = value }
+    if let value = try ProtoJSON.decodeUint64(container, "p999Us", "p999_us") { self.p999Us = value }
+    if let value = try ProtoJSON.decodeUint64(container, "maxUs", "max_us") { self.maxUs = value }
   }
 }
 
@@ -128,6 +159,7 @@ extension LatencySummary: CMessage {
     c.pointee.p99_us = self.p99Us
     c.pointee.p999_us = self.p999Us
     c.pointee.max_us = self.maxUs
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -141,6 +173,7 @@ extension LatencySummary: CMessage {
       p999Us: c.pointee.p999_us,
       maxUs: c.pointee.max_us
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -152,6 +185,8 @@ public struct MethodStats: Sendable, Hashable {
   public var calls: UInt64
   public var statuses: [StatusCount]
   public var latency: LatencySummary?
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(method: String = "", calls: UInt64 = 0, statuses: [StatusCount] = [], latency: LatencySummary? = nil) {
@@ -174,14 +209,26 @@ extension MethodStats: ProtobufMessage {
   }
 }
 
-extension MethodStats: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension MethodStats: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.method, forKey: "method")
-    try container.encode(self.calls, forKey: "calls")
-    try container.encode(self.statuses, forKey: "statuses")
-    try container.encode(self.latency, forKey: "latency")
+    if self.method != "" { try container.encode(self.method, forKey: "method") }
+    if self.calls != 0 { try container.encode(ProtoJSON.uint64(self.calls), forKey: "calls") }
+    if !self.statuses.isEmpty { try container.encode(self.statuses, forKey: "statuses") }
+    if let value = self.latency { try container.encode(value, forKey: "latency") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["method", "calls", "statuses", "latency"])
+    self.init()
+    if let value = try ProtoJSON.decode(String.self, container, "method", "method") { self.method = value }
+    if let value = try ProtoJSON.decodeUint64(container, "calls", "calls") { self.calls = value }
+    if let value = try ProtoJSON.decode([StatusCount].self, container, "statuses", "statuses") { self.statuses = value }
+    if let value = try ProtoJSON.decode(LatencySummary.self, container, "latency", "latency") { self.latency = value }
   }
 }
 
@@ -199,6 +246,7 @@ extension MethodStats: CMessage {
     c.pointee.calls = self.calls
     (c.pointee.n_statuses, c.pointee.statuses) = arena.messages(self.statuses)
     c.pointee.latency = self.latency.map { arena.lowered($0) }
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -209,6 +257,7 @@ extension MethodStats: CMessage {
       statuses: CLift.messages(c.pointee.n_statuses, c.pointee.statuses),
       latency: c.pointee.latency.map { LatencySummary(lifting: $0) }
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
@@ -227,6 +276,8 @@ public struct ServerStats: Sendable, Hashable {
   /// connections ended by GOAWAY PROTOCOL_ERROR / FRAME_SIZE_ERROR / TIMEOUT
   public var protocolErrors: UInt64
   public var methods: [MethodStats]
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
   public init(startedAtMs: Int64 = 0, uptimeMs: UInt64 = 0, connectionsOpen: UInt32 = 0, connectionsAccepted: UInt64 = 0, connectionsRejected: UInt64 = 0, streamsOpen: UInt32 = 0, bytesReceived: UInt64 = 0, bytesSent: UInt64 = 0, protocolErrors: UInt64 = 0, methods: [MethodStats] = []) {
@@ -255,20 +306,38 @@ extension ServerStats: ProtobufMessage {
   }
 }
 
-extension ServerStats: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension ServerStats: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: ProtobufJSONKey.self)
-    try container.encode(self.startedAtMs, forKey: "started_at_ms")
-    try container.encode(self.uptimeMs, forKey: "uptime_ms")
-    try container.encode(self.connectionsOpen, forKey: "connections_open")
-    try container.encode(self.connectionsAccepted, forKey: "connections_accepted")
-    try container.encode(self.connectionsRejected, forKey: "connections_rejected")
-    try container.encode(self.streamsOpen, forKey: "streams_open")
-    try container.encode(self.bytesReceived, forKey: "bytes_received")
-    try container.encode(self.bytesSent, forKey: "bytes_sent")
-    try container.encode(self.protocolErrors, forKey: "protocol_errors")
-    try container.encode(self.methods, forKey: "methods")
+    if self.startedAtMs != 0 { try container.encode(ProtoJSON.int64(self.startedAtMs), forKey: "startedAtMs") }
+    if self.uptimeMs != 0 { try container.encode(ProtoJSON.uint64(self.uptimeMs), forKey: "uptimeMs") }
+    if self.connectionsOpen != 0 { try container.encode(self.connectionsOpen, forKey: "connectionsOpen") }
+    if self.connectionsAccepted != 0 { try container.encode(ProtoJSON.uint64(self.connectionsAccepted), forKey: "connectionsAccepted") }
+    if self.connectionsRejected != 0 { try container.encode(ProtoJSON.uint64(self.connectionsRejected), forKey: "connectionsRejected") }
+    if self.streamsOpen != 0 { try container.encode(self.streamsOpen, forKey: "streamsOpen") }
+    if self.bytesReceived != 0 { try container.encode(ProtoJSON.uint64(self.bytesReceived), forKey: "bytesReceived") }
+    if self.bytesSent != 0 { try container.encode(ProtoJSON.uint64(self.bytesSent), forKey: "bytesSent") }
+    if self.protocolErrors != 0 { try container.encode(ProtoJSON.uint64(self.protocolErrors), forKey: "protocolErrors") }
+    if !self.methods.isEmpty { try container.encode(self.methods, forKey: "methods") }
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    try ProtoJSON.checkKeys(container, known: ["startedAtMs", "started_at_ms", "uptimeMs", "uptime_ms", "connectionsOpen", "connections_open", "connectionsAccepted", "connections_accepted", "connectionsRejected", "connections_rejected", "streamsOpen", "streams_open", "bytesReceived", "bytes_received", "bytesSent", "bytes_sent", "protocolErrors", "protocol_errors", "methods"])
+    self.init()
+    if let value = try ProtoJSON.decodeInt64(container, "startedAtMs", "started_at_ms") { self.startedAtMs = value }
+    if let value = try ProtoJSON.decodeUint64(container, "uptimeMs", "uptime_ms") { self.uptimeMs = value }
+    if let value = try ProtoJSON.decode(UInt32.self, container, "connectionsOpen", "connections_open") { self.connectionsOpen = value }
+    if let value = try ProtoJSON.decodeUint64(container, "connectionsAccepted", "connections_accepted") { self.connectionsAccepted = value }
+    if let value = try ProtoJSON.decodeUint64(container, "connectionsRejected", "connections_rejected") { self.connectionsRejected = value }
+    if let value = try ProtoJSON.decode(UInt32.self, container, "streamsOpen", "streams_open") { self.streamsOpen = value }
+    if let value = try ProtoJSON.decodeUint64(container, "bytesReceived", "bytes_received") { self.bytesReceived = value }
+    if let value = try ProtoJSON.decodeUint64(container, "bytesSent", "bytes_sent") { self.bytesSent = value }
+    if let value = try ProtoJSON.decodeUint64(container, "protocolErrors", "protocol_errors") { self.protocolErrors = value }
+    if let value = try ProtoJSON.decode([MethodStats].self, container, "methods", "methods") { self.methods = value }
   }
 }
 
@@ -292,6 +361,7 @@ extension ServerStats: CMessage {
     c.pointee.bytes_sent = self.bytesSent
     c.pointee.protocol_errors = self.protocolErrors
     (c.pointee.n_methods, c.pointee.methods) = arena.messages(self.methods)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
@@ -308,12 +378,16 @@ extension ServerStats: CMessage {
       protocolErrors: c.pointee.protocol_errors,
       methods: CLift.messages(c.pointee.n_methods, c.pointee.methods)
     )
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 
 // MARK: - GetServerStatsRequest
 
 public struct GetServerStatsRequest: Sendable, Hashable {
+  /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
+  public var unknownFields = UnknownFields()
+
   /// Creates a message; every field left out has its zero value.
   public init() {
   }
@@ -331,10 +405,17 @@ extension GetServerStatsRequest: ProtobufMessage {
   }
 }
 
-extension GetServerStatsRequest: Encodable {
-  /// The message as JSON: every field under its schema name, enums by name.
+extension GetServerStatsRequest: Codable {
+  /// The message in the proto3 JSON mapping; fields at their zero value are left out.
   public func encode(to encoder: any Encoder) throws {
     _ = encoder.container(keyedBy: ProtobufJSONKey.self)
+  }
+
+  /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
+  /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
+  public init(from decoder: any Decoder) throws {
+    _ = try decoder.container(keyedBy: ProtobufJSONKey.self)
+    self.init()
   }
 }
 
@@ -348,11 +429,13 @@ extension GetServerStatsRequest: CMessage {
   func lower(into arena: inout CArena) -> UnsafeMutablePointer<Pledgewire__V1__GetServerStatsRequest> {
     let c = arena.allocate(Pledgewire__V1__GetServerStatsRequest.self)
     pledgewire__v1__get_server_stats_request__init(c)
+    (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
 
-  init(lifting _: UnsafePointer<Pledgewire__V1__GetServerStatsRequest>) {
+  init(lifting c: UnsafePointer<Pledgewire__V1__GetServerStatsRequest>) {
     self.init()
+    self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }
 }
 

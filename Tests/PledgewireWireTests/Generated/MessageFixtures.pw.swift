@@ -62,7 +62,8 @@ extension ErrorDetails {
       reason: "ErrorDetails.reason \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
       fieldViolations: [FieldViolation.populated(), FieldViolation.populated()],
       existingID: -3000000021,
-      retryAfterMs: UInt32.max - 4
+      retryAfterMs: UInt32.max - 4,
+      committedID: -5000000035
     )
   }
 }
@@ -115,7 +116,44 @@ extension Money {
     Money(
       amount: "Money.amount \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
       currency: "Money.currency \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
-      qualifier: .atLeast
+      qualifier: .atLeast,
+      period: .perYear,
+      text: "Money.text \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+    )
+  }
+}
+
+extension Quantity {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> Quantity {
+    Quantity(
+      value: "Quantity.value \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      unit: "Quantity.unit \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      qualifier: .atLeast,
+      text: "Quantity.text \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+    )
+  }
+}
+
+extension Ratio {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> Ratio {
+    Ratio(
+      percent: "Ratio.percent \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      of: "Ratio.of \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      qualifier: .atLeast,
+      text: "Ratio.text \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+    )
+  }
+}
+
+extension Warning {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> Warning {
+    Warning(
+      reason: "Warning.reason \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      message: "Warning.message \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      relatedID: -3000000021
     )
   }
 }
@@ -126,7 +164,8 @@ extension ImportFailure {
     ImportFailure(
       index: UInt32.max - 1,
       code: .unauthenticated,
-      message: "ImportFailure.message \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+      message: "ImportFailure.message \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      details: ErrorDetails.populated()
     )
   }
 }
@@ -138,7 +177,8 @@ extension ImportResponse {
       received: UInt32.max - 1,
       created: UInt32.max - 2,
       ids: [-3000000021, -3000000021],
-      failures: [ImportFailure.populated(), ImportFailure.populated()]
+      failures: [ImportFailure.populated(), ImportFailure.populated()],
+      failuresOmitted: UInt32.max - 5
     )
   }
 }
@@ -178,7 +218,10 @@ extension Actor {
       description: "Actor.description \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
       version: -10000000070,
       createdAtMs: -11000000077,
-      updatedAtMs: -12000000084
+      updatedAtMs: -12000000084,
+      mergedIntoID: -13000000091,
+      mergedIDs: [-14000000098, -14000000098],
+      labels: ["Actor.labels \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}", "Actor.labels \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"]
     )
   }
 }
@@ -208,7 +251,8 @@ extension ListActorsRequest {
       kind: .group,
       namePrefix: "ListActorsRequest.name_prefix \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
       pageSize: -3000,
-      pageToken: "ListActorsRequest.page_token \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+      pageToken: "ListActorsRequest.page_token \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      label: "ListActorsRequest.label \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
     )
   }
 }
@@ -228,8 +272,41 @@ extension UpdateActorRequest {
   static func populated() -> UpdateActorRequest {
     UpdateActorRequest(
       actor: Actor.populated(),
-      updateMask: ["UpdateActorRequest.update_mask \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}", "UpdateActorRequest.update_mask \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"]
+      updateMask: ["UpdateActorRequest.update_mask \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}", "UpdateActorRequest.update_mask \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"],
+      addAliases: ["UpdateActorRequest.add_aliases \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}", "UpdateActorRequest.add_aliases \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"],
+      removeAliases: ["UpdateActorRequest.remove_aliases \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}", "UpdateActorRequest.remove_aliases \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"],
+      addAffiliations: [Affiliation.populated(), Affiliation.populated()],
+      removeAffiliations: [Affiliation.populated(), Affiliation.populated()]
     )
+  }
+}
+
+extension MergeActorsRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> MergeActorsRequest {
+    MergeActorsRequest(
+      survivorID: -1000000007,
+      duplicateID: -2000000014,
+      survivorVersion: -3000000021,
+      duplicateVersion: -4000000028
+    )
+  }
+}
+
+extension DeleteActorRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> DeleteActorRequest {
+    DeleteActorRequest(
+      id: -1000000007,
+      expectedVersion: -2000000014
+    )
+  }
+}
+
+extension DeleteActorResponse {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> DeleteActorResponse {
+    DeleteActorResponse()
   }
 }
 
@@ -270,7 +347,8 @@ extension ActorMention {
     ActorMention(
       actorID: -1000000007,
       range: TextRange.populated(),
-      surfaceText: "ActorMention.surface_text \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+      surfaceText: "ActorMention.surface_text \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      confidence: 4.25
     )
   }
 }
@@ -291,7 +369,9 @@ extension Article {
       contentHash: "Article.content_hash \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
       ingestedAtMs: -11000000077,
       mentions: [ActorMention.populated(), ActorMention.populated()],
-      labels: ["Article.labels \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}", "Article.labels \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"]
+      labels: ["Article.labels \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}", "Article.labels \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"],
+      submittedURL: "Article.submitted_url \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      warnings: [Warning.populated(), Warning.populated()]
     )
   }
 }
@@ -300,7 +380,8 @@ extension CreateArticleRequest {
   /// Every field set to a non-zero value; repeated fields hold two.
   static func populated() -> CreateArticleRequest {
     CreateArticleRequest(
-      article: Article.populated()
+      article: Article.populated(),
+      extract: true
     )
   }
 }
@@ -324,7 +405,8 @@ extension ListArticlesRequest {
       mentionsActorID: -4000000028,
       view: .full,
       pageSize: -6000,
-      pageToken: "ListArticlesRequest.page_token \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+      pageToken: "ListArticlesRequest.page_token \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      label: "ListArticlesRequest.label \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
     )
   }
 }
@@ -395,20 +477,45 @@ extension DeleteArticleResponse {
   }
 }
 
-extension HealthCheckRequest {
+extension AuditEntry {
   /// Every field set to a non-zero value; repeated fields hold two.
-  static func populated() -> HealthCheckRequest {
-    HealthCheckRequest(
-      service: "HealthCheckRequest.service \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+  static func populated() -> AuditEntry {
+    AuditEntry(
+      sequence: -1000000007,
+      atMs: -2000000014,
+      principal: "AuditEntry.principal \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      method: "AuditEntry.method \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      recordType: .candidate,
+      recordID: -6000000042,
+      versionBefore: -7000000049,
+      versionAfter: -8000000056,
+      summary: "AuditEntry.summary \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      peer: "AuditEntry.peer \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
     )
   }
 }
 
-extension HealthCheckResponse {
+extension ListAuditEntriesRequest {
   /// Every field set to a non-zero value; repeated fields hold two.
-  static func populated() -> HealthCheckResponse {
-    HealthCheckResponse(
-      status: .serviceUnknown
+  static func populated() -> ListAuditEntriesRequest {
+    ListAuditEntriesRequest(
+      recordType: .candidate,
+      recordID: -2000000014,
+      principal: "ListAuditEntriesRequest.principal \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      afterMs: -4000000028,
+      beforeMs: -5000000035,
+      pageSize: -6000,
+      pageToken: "ListAuditEntriesRequest.page_token \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+    )
+  }
+}
+
+extension ListAuditEntriesResponse {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> ListAuditEntriesResponse {
+    ListAuditEntriesResponse(
+      entries: [AuditEntry.populated(), AuditEntry.populated()],
+      nextPageToken: "ListAuditEntriesResponse.next_page_token \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
     )
   }
 }
@@ -418,7 +525,9 @@ extension PledgeParty {
   static func populated() -> PledgeParty {
     PledgeParty(
       actorID: -1000000007,
-      role: .beneficiary
+      role: .beneficiary,
+      optedOut: true,
+      optOutEvidenceID: -4000000028
     )
   }
 }
@@ -428,7 +537,9 @@ extension Condition {
   static func populated() -> Condition {
     Condition(
       text: "Condition.text \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
-      state: .failed
+      state: .withdrawn,
+      evidenceID: -3000000021,
+      changedAtMs: -4000000028
     )
   }
 }
@@ -452,8 +563,13 @@ extension Evidence {
       articleID: -2000000014,
       quote: "Evidence.quote \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
       range: TextRange.populated(),
-      stance: .withdraws,
-      addedAtMs: -6000000042
+      stance: .optsOut,
+      addedAtMs: -6000000042,
+      reportedAmount: Money.populated(),
+      reportedQuantity: Quantity.populated(),
+      partyActorID: -9000000063,
+      note: "Evidence.note \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      addedBy: "Evidence.added_by \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
     )
   }
 }
@@ -463,7 +579,8 @@ extension Extraction {
   static func populated() -> Extraction {
     Extraction(
       extractor: "Extraction.extractor \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
-      confidence: 2.25
+      confidence: 2.25,
+      candidateID: -3000000021
     )
   }
 }
@@ -477,7 +594,9 @@ extension StatusChange {
       atMs: -3000000021,
       evidence: Evidence.populated(),
       note: "StatusChange.note \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
-      reopened: true
+      reopened: true,
+      changedBy: "StatusChange.changed_by \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      recordedAtMs: -8000000056
     )
   }
 }
@@ -489,7 +608,7 @@ extension Pledge {
       id: -1000000007,
       parties: [PledgeParty.populated(), PledgeParty.populated()],
       action: "Pledge.action \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
-      category: .other,
+      category: .developmentAid,
       modality: .legalAct,
       condition: Condition.populated(),
       amount: Money.populated(),
@@ -502,7 +621,18 @@ extension Pledge {
       extraction: Extraction.populated(),
       version: -15000000105,
       createdAtMs: -16000000112,
-      updatedAtMs: -17000000119
+      updatedAtMs: -17000000119,
+      quantity: Quantity.populated(),
+      target: Ratio.populated(),
+      madePrecision: .unknown,
+      duePrecision: .unknown,
+      makersIncomplete: true,
+      note: "Pledge.note \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      partOfID: -24000000168,
+      supersedesID: -25000000175,
+      mergedIntoID: -26000000182,
+      mergedIDs: [-27000000189, -27000000189],
+      labels: ["Pledge.labels \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}", "Pledge.labels \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"]
     )
   }
 }
@@ -514,12 +644,16 @@ extension PledgeFilter {
       actorID: -1000000007,
       includeAffiliated: true,
       beneficiaryID: -3000000021,
-      categories: [.defenceSpending, .other],
+      categories: [.defenceSpending, .developmentAid],
       statuses: [.announced, .withdrawn],
       madeAfterMs: -6000000042,
       madeBeforeMs: -7000000049,
       articleID: -8000000056,
-      condition: .unconditional
+      condition: .unconditional,
+      makersOnly: true,
+      partOfID: -11000000077,
+      dueBeforeMs: -12000000084,
+      label: "PledgeFilter.label \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
     )
   }
 }
@@ -578,6 +712,59 @@ extension UpdatePledgeStatusRequest {
   }
 }
 
+extension UpdatePledgeRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> UpdatePledgeRequest {
+    UpdatePledgeRequest(
+      pledge: Pledge.populated(),
+      updateMask: ["UpdatePledgeRequest.update_mask \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}", "UpdatePledgeRequest.update_mask \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"],
+      addParties: [PledgeParty.populated(), PledgeParty.populated()],
+      removeParties: [PledgeParty.populated(), PledgeParty.populated()]
+    )
+  }
+}
+
+extension AddEvidenceRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> AddEvidenceRequest {
+    AddEvidenceRequest(
+      pledgeID: -1000000007,
+      evidence: Evidence.populated(),
+      expectedVersion: -3000000021,
+      conditionState: .withdrawn
+    )
+  }
+}
+
+extension MergePledgesRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> MergePledgesRequest {
+    MergePledgesRequest(
+      survivorID: -1000000007,
+      duplicateID: -2000000014,
+      survivorVersion: -3000000021,
+      duplicateVersion: -4000000028
+    )
+  }
+}
+
+extension DeletePledgeRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> DeletePledgeRequest {
+    DeletePledgeRequest(
+      id: -1000000007,
+      expectedVersion: -2000000014
+    )
+  }
+}
+
+extension DeletePledgeResponse {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> DeletePledgeResponse {
+    DeletePledgeResponse()
+  }
+}
+
 extension GetPledgeHistoryRequest {
   /// Every field set to a non-zero value; repeated fields hold two.
   static func populated() -> GetPledgeHistoryRequest {
@@ -597,6 +784,39 @@ extension PledgeHistory {
   }
 }
 
+extension FindSimilarPledgesRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> FindSimilarPledgesRequest {
+    FindSimilarPledgesRequest(
+      pledge: Pledge.populated(),
+      maxResults: -2000,
+      windowDays: -3000,
+      minScore: 4.25,
+      excludeID: -5000000035
+    )
+  }
+}
+
+extension SimilarPledge {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> SimilarPledge {
+    SimilarPledge(
+      pledge: Pledge.populated(),
+      score: 2.25,
+      reasons: ["SimilarPledge.reasons \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}", "SimilarPledge.reasons \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"]
+    )
+  }
+}
+
+extension FindSimilarPledgesResponse {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> FindSimilarPledgesResponse {
+    FindSimilarPledgesResponse(
+      pledges: [SimilarPledge.populated(), SimilarPledge.populated()]
+    )
+  }
+}
+
 extension WatchPledgesRequest {
   /// Every field set to a non-zero value; repeated fields hold two.
   static func populated() -> WatchPledgesRequest {
@@ -611,11 +831,182 @@ extension PledgeEvent {
   /// Every field set to a non-zero value; repeated fields hold two.
   static func populated() -> PledgeEvent {
     PledgeEvent(
-      kind: .statusChanged,
+      kind: .deleted,
       pledge: Pledge.populated(),
       sequence: -3000000021,
       resumeToken: "PledgeEvent.resume_token \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
       atMs: -5000000035
+    )
+  }
+}
+
+extension ExtractedMention {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> ExtractedMention {
+    ExtractedMention(
+      text: "ExtractedMention.text \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      range: TextRange.populated(),
+      actorID: -3000000021,
+      actorName: "ExtractedMention.actor_name \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      kind: .group,
+      confidence: 6.25,
+      proposed: true,
+      rules: ["ExtractedMention.rules \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}", "ExtractedMention.rules \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"]
+    )
+  }
+}
+
+extension CandidateParty {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> CandidateParty {
+    CandidateParty(
+      actorID: -1000000007,
+      name: "CandidateParty.name \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      kind: .group
+    )
+  }
+}
+
+extension PledgeCandidate {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> PledgeCandidate {
+    PledgeCandidate(
+      id: -1000000007,
+      articleID: -2000000014,
+      state: .rejected,
+      quote: "PledgeCandidate.quote \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      range: TextRange.populated(),
+      makers: [CandidateParty.populated(), CandidateParty.populated()],
+      announcers: [CandidateParty.populated(), CandidateParty.populated()],
+      beneficiaries: [CandidateParty.populated(), CandidateParty.populated()],
+      action: "PledgeCandidate.action \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      category: .developmentAid,
+      modality: .legalAct,
+      condition: "PledgeCandidate.condition \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      amount: Money.populated(),
+      quantity: Quantity.populated(),
+      target: Ratio.populated(),
+      dueAtMs: -16000000112,
+      duePrecision: .unknown,
+      makersIncomplete: true,
+      confidence: 19.25,
+      rules: ["PledgeCandidate.rules \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}", "PledgeCandidate.rules \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"],
+      pledgeID: -21000000147,
+      attached: true,
+      rejectionReason: .other,
+      rejectionNote: "PledgeCandidate.rejection_note \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      reviewedBy: "PledgeCandidate.reviewed_by \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      reviewedAtMs: -26000000182,
+      createdAtMs: -27000000189,
+      version: -28000000196,
+      extractor: "PledgeCandidate.extractor \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+    )
+  }
+}
+
+extension ExtractRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> ExtractRequest {
+    ExtractRequest(
+      text: "ExtractRequest.text \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
+      publishedAtMs: -2000000014
+    )
+  }
+}
+
+extension ExtractResponse {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> ExtractResponse {
+    ExtractResponse(
+      mentions: [ExtractedMention.populated(), ExtractedMention.populated()],
+      candidates: [PledgeCandidate.populated(), PledgeCandidate.populated()],
+      extractor: "ExtractResponse.extractor \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+    )
+  }
+}
+
+extension ListCandidatesRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> ListCandidatesRequest {
+    ListCandidatesRequest(
+      articleID: -1000000007,
+      state: .rejected,
+      minConfidence: 3.25,
+      pageSize: -4000,
+      pageToken: "ListCandidatesRequest.page_token \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+    )
+  }
+}
+
+extension ListCandidatesResponse {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> ListCandidatesResponse {
+    ListCandidatesResponse(
+      candidates: [PledgeCandidate.populated(), PledgeCandidate.populated()],
+      nextPageToken: "ListCandidatesResponse.next_page_token \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+    )
+  }
+}
+
+extension GetCandidateRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> GetCandidateRequest {
+    GetCandidateRequest(
+      id: -1000000007
+    )
+  }
+}
+
+extension AcceptCandidateRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> AcceptCandidateRequest {
+    AcceptCandidateRequest(
+      candidateID: -1000000007,
+      expectedVersion: -2000000014,
+      pledge: Pledge.populated(),
+      attachToPledgeID: -4000000028,
+      stance: .optsOut,
+      reportedAmount: Money.populated()
+    )
+  }
+}
+
+extension AcceptCandidateResponse {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> AcceptCandidateResponse {
+    AcceptCandidateResponse(
+      candidate: PledgeCandidate.populated(),
+      pledge: Pledge.populated()
+    )
+  }
+}
+
+extension RejectCandidateRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> RejectCandidateRequest {
+    RejectCandidateRequest(
+      candidateID: -1000000007,
+      expectedVersion: -2000000014,
+      reason: .other,
+      note: "RejectCandidateRequest.note \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+    )
+  }
+}
+
+extension HealthCheckRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> HealthCheckRequest {
+    HealthCheckRequest(
+      service: "HealthCheckRequest.service \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+    )
+  }
+}
+
+extension HealthCheckResponse {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> HealthCheckResponse {
+    HealthCheckResponse(
+      status: .serviceUnknown
     )
   }
 }
@@ -628,7 +1019,8 @@ extension MethodInfo {
       fullName: "MethodInfo.full_name \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
       inputType: "MethodInfo.input_type \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
       outputType: "MethodInfo.output_type \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
-      kind: .bidiStreaming
+      kind: .bidiStreaming,
+      idempotent: true
     )
   }
 }
@@ -657,6 +1049,22 @@ extension ListServicesResponse {
       services: [ServiceInfo.populated(), ServiceInfo.populated()],
       protocolVersion: "ListServicesResponse.protocol_version \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}",
       serverAgent: "ListServicesResponse.server_agent \u{00B7} Zelenskyy \u{0417}\u{0435}\u{043B}\u{0435}\u{043D}\u{0441}\u{044C}\u{043A}\u{0438}\u{0439} \u{1F1FA}\u{1F1E6}"
+    )
+  }
+}
+
+extension GetDescriptorsRequest {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> GetDescriptorsRequest {
+    GetDescriptorsRequest()
+  }
+}
+
+extension GetDescriptorsResponse {
+  /// Every field set to a non-zero value; repeated fields hold two.
+  static func populated() -> GetDescriptorsResponse {
+    GetDescriptorsResponse(
+      fileDescriptorSet: [0, 1, 0x7f, 0x80, 0xff, 1]
     )
   }
 }
@@ -736,6 +1144,9 @@ let allPopulatedMessages: [any ProtobufMessage] = [
   GoAway.populated(),
   TextRange.populated(),
   Money.populated(),
+  Quantity.populated(),
+  Ratio.populated(),
+  Warning.populated(),
   ImportFailure.populated(),
   ImportResponse.populated(),
   Affiliation.populated(),
@@ -746,6 +1157,9 @@ let allPopulatedMessages: [any ProtobufMessage] = [
   ListActorsRequest.populated(),
   ListActorsResponse.populated(),
   UpdateActorRequest.populated(),
+  MergeActorsRequest.populated(),
+  DeleteActorRequest.populated(),
+  DeleteActorResponse.populated(),
   ResolveActorRequest.populated(),
   ActorCandidate.populated(),
   ResolveActorResponse.populated(),
@@ -760,8 +1174,9 @@ let allPopulatedMessages: [any ProtobufMessage] = [
   SearchArticlesResponse.populated(),
   DeleteArticleRequest.populated(),
   DeleteArticleResponse.populated(),
-  HealthCheckRequest.populated(),
-  HealthCheckResponse.populated(),
+  AuditEntry.populated(),
+  ListAuditEntriesRequest.populated(),
+  ListAuditEntriesResponse.populated(),
   PledgeParty.populated(),
   Condition.populated(),
   StageAmount.populated(),
@@ -775,14 +1190,37 @@ let allPopulatedMessages: [any ProtobufMessage] = [
   ListPledgesRequest.populated(),
   ListPledgesResponse.populated(),
   UpdatePledgeStatusRequest.populated(),
+  UpdatePledgeRequest.populated(),
+  AddEvidenceRequest.populated(),
+  MergePledgesRequest.populated(),
+  DeletePledgeRequest.populated(),
+  DeletePledgeResponse.populated(),
   GetPledgeHistoryRequest.populated(),
   PledgeHistory.populated(),
+  FindSimilarPledgesRequest.populated(),
+  SimilarPledge.populated(),
+  FindSimilarPledgesResponse.populated(),
   WatchPledgesRequest.populated(),
   PledgeEvent.populated(),
+  ExtractedMention.populated(),
+  CandidateParty.populated(),
+  PledgeCandidate.populated(),
+  ExtractRequest.populated(),
+  ExtractResponse.populated(),
+  ListCandidatesRequest.populated(),
+  ListCandidatesResponse.populated(),
+  GetCandidateRequest.populated(),
+  AcceptCandidateRequest.populated(),
+  AcceptCandidateResponse.populated(),
+  RejectCandidateRequest.populated(),
+  HealthCheckRequest.populated(),
+  HealthCheckResponse.populated(),
   MethodInfo.populated(),
   ServiceInfo.populated(),
   ListServicesRequest.populated(),
   ListServicesResponse.populated(),
+  GetDescriptorsRequest.populated(),
+  GetDescriptorsResponse.populated(),
   StatusCount.populated(),
   LatencySummary.populated(),
   MethodStats.populated(),

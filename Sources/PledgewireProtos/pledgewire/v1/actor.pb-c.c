@@ -367,6 +367,141 @@ void   pledgewire__v1__update_actor_request__free_unpacked
   assert(message->base.descriptor == &pledgewire__v1__update_actor_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   pledgewire__v1__merge_actors_request__init
+                     (Pledgewire__V1__MergeActorsRequest         *message)
+{
+  static const Pledgewire__V1__MergeActorsRequest init_value = PLEDGEWIRE__V1__MERGE_ACTORS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__merge_actors_request__get_packed_size
+                     (const Pledgewire__V1__MergeActorsRequest *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__merge_actors_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__merge_actors_request__pack
+                     (const Pledgewire__V1__MergeActorsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__merge_actors_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__merge_actors_request__pack_to_buffer
+                     (const Pledgewire__V1__MergeActorsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__merge_actors_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__MergeActorsRequest *
+       pledgewire__v1__merge_actors_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__MergeActorsRequest *)
+     protobuf_c_message_unpack (&pledgewire__v1__merge_actors_request__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__merge_actors_request__free_unpacked
+                     (Pledgewire__V1__MergeActorsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__merge_actors_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   pledgewire__v1__delete_actor_request__init
+                     (Pledgewire__V1__DeleteActorRequest         *message)
+{
+  static const Pledgewire__V1__DeleteActorRequest init_value = PLEDGEWIRE__V1__DELETE_ACTOR_REQUEST__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__delete_actor_request__get_packed_size
+                     (const Pledgewire__V1__DeleteActorRequest *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__delete_actor_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__delete_actor_request__pack
+                     (const Pledgewire__V1__DeleteActorRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__delete_actor_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__delete_actor_request__pack_to_buffer
+                     (const Pledgewire__V1__DeleteActorRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__delete_actor_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__DeleteActorRequest *
+       pledgewire__v1__delete_actor_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__DeleteActorRequest *)
+     protobuf_c_message_unpack (&pledgewire__v1__delete_actor_request__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__delete_actor_request__free_unpacked
+                     (Pledgewire__V1__DeleteActorRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__delete_actor_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   pledgewire__v1__delete_actor_response__init
+                     (Pledgewire__V1__DeleteActorResponse         *message)
+{
+  static const Pledgewire__V1__DeleteActorResponse init_value = PLEDGEWIRE__V1__DELETE_ACTOR_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__delete_actor_response__get_packed_size
+                     (const Pledgewire__V1__DeleteActorResponse *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__delete_actor_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__delete_actor_response__pack
+                     (const Pledgewire__V1__DeleteActorResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__delete_actor_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__delete_actor_response__pack_to_buffer
+                     (const Pledgewire__V1__DeleteActorResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__delete_actor_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__DeleteActorResponse *
+       pledgewire__v1__delete_actor_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__DeleteActorResponse *)
+     protobuf_c_message_unpack (&pledgewire__v1__delete_actor_response__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__delete_actor_response__free_unpacked
+                     (Pledgewire__V1__DeleteActorResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__delete_actor_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   pledgewire__v1__resolve_actor_request__init
                      (Pledgewire__V1__ResolveActorRequest         *message)
 {
@@ -604,7 +739,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__external_id__descriptor =
   (ProtobufCMessageInit) pledgewire__v1__external_id__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__actor__field_descriptors[12] =
+static const ProtobufCFieldDescriptor pledgewire__v1__actor__field_descriptors[15] =
 {
   {
     "id",
@@ -750,6 +885,42 @@ static const ProtobufCFieldDescriptor pledgewire__v1__actor__field_descriptors[1
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "merged_into_id",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Actor, merged_into_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "merged_ids",
+    14,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Pledgewire__V1__Actor, n_merged_ids),
+    offsetof(Pledgewire__V1__Actor, merged_ids),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "labels",
+    15,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Pledgewire__V1__Actor, n_labels),
+    offsetof(Pledgewire__V1__Actor, labels),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__actor__field_indices_by_name[] = {
   6,   /* field[6] = affiliations */
@@ -761,6 +932,9 @@ static const unsigned pledgewire__v1__actor__field_indices_by_name[] = {
   7,   /* field[7] = external_ids */
   0,   /* field[0] = id */
   1,   /* field[1] = kind */
+  14,   /* field[14] = labels */
+  13,   /* field[13] = merged_ids */
+  12,   /* field[12] = merged_into_id */
   4,   /* field[4] = role */
   11,   /* field[11] = updated_at_ms */
   9,   /* field[9] = version */
@@ -768,7 +942,7 @@ static const unsigned pledgewire__v1__actor__field_indices_by_name[] = {
 static const ProtobufCIntRange pledgewire__v1__actor__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 12 }
+  { 0, 15 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__actor__descriptor =
 {
@@ -778,7 +952,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__actor__descriptor =
   "Pledgewire__V1__Actor",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__Actor),
-  12,
+  15,
   pledgewire__v1__actor__field_descriptors,
   pledgewire__v1__actor__field_indices_by_name,
   1,  pledgewire__v1__actor__number_ranges,
@@ -861,7 +1035,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__get_actor_request__descriptor =
   (ProtobufCMessageInit) pledgewire__v1__get_actor_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__list_actors_request__field_descriptors[4] =
+static const ProtobufCFieldDescriptor pledgewire__v1__list_actors_request__field_descriptors[5] =
 {
   {
     "kind",
@@ -911,9 +1085,22 @@ static const ProtobufCFieldDescriptor pledgewire__v1__list_actors_request__field
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "label",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__ListActorsRequest, label),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__list_actors_request__field_indices_by_name[] = {
   0,   /* field[0] = kind */
+  4,   /* field[4] = label */
   1,   /* field[1] = name_prefix */
   2,   /* field[2] = page_size */
   3,   /* field[3] = page_token */
@@ -921,7 +1108,7 @@ static const unsigned pledgewire__v1__list_actors_request__field_indices_by_name
 static const ProtobufCIntRange pledgewire__v1__list_actors_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__list_actors_request__descriptor =
 {
@@ -931,7 +1118,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__list_actors_request__descriptor
   "Pledgewire__V1__ListActorsRequest",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__ListActorsRequest),
-  4,
+  5,
   pledgewire__v1__list_actors_request__field_descriptors,
   pledgewire__v1__list_actors_request__field_indices_by_name,
   1,  pledgewire__v1__list_actors_request__number_ranges,
@@ -989,7 +1176,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__list_actors_response__descripto
   (ProtobufCMessageInit) pledgewire__v1__list_actors_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__update_actor_request__field_descriptors[2] =
+static const ProtobufCFieldDescriptor pledgewire__v1__update_actor_request__field_descriptors[6] =
 {
   {
     "actor",
@@ -1015,15 +1202,67 @@ static const ProtobufCFieldDescriptor pledgewire__v1__update_actor_request__fiel
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "add_aliases",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Pledgewire__V1__UpdateActorRequest, n_add_aliases),
+    offsetof(Pledgewire__V1__UpdateActorRequest, add_aliases),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "remove_aliases",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Pledgewire__V1__UpdateActorRequest, n_remove_aliases),
+    offsetof(Pledgewire__V1__UpdateActorRequest, remove_aliases),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "add_affiliations",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Pledgewire__V1__UpdateActorRequest, n_add_affiliations),
+    offsetof(Pledgewire__V1__UpdateActorRequest, add_affiliations),
+    &pledgewire__v1__affiliation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "remove_affiliations",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Pledgewire__V1__UpdateActorRequest, n_remove_affiliations),
+    offsetof(Pledgewire__V1__UpdateActorRequest, remove_affiliations),
+    &pledgewire__v1__affiliation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__update_actor_request__field_indices_by_name[] = {
   0,   /* field[0] = actor */
+  4,   /* field[4] = add_affiliations */
+  2,   /* field[2] = add_aliases */
+  5,   /* field[5] = remove_affiliations */
+  3,   /* field[3] = remove_aliases */
   1,   /* field[1] = update_mask */
 };
 static const ProtobufCIntRange pledgewire__v1__update_actor_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__update_actor_request__descriptor =
 {
@@ -1033,11 +1272,157 @@ const ProtobufCMessageDescriptor pledgewire__v1__update_actor_request__descripto
   "Pledgewire__V1__UpdateActorRequest",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__UpdateActorRequest),
-  2,
+  6,
   pledgewire__v1__update_actor_request__field_descriptors,
   pledgewire__v1__update_actor_request__field_indices_by_name,
   1,  pledgewire__v1__update_actor_request__number_ranges,
   (ProtobufCMessageInit) pledgewire__v1__update_actor_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor pledgewire__v1__merge_actors_request__field_descriptors[4] =
+{
+  {
+    "survivor_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__MergeActorsRequest, survivor_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "duplicate_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__MergeActorsRequest, duplicate_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "survivor_version",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__MergeActorsRequest, survivor_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "duplicate_version",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__MergeActorsRequest, duplicate_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned pledgewire__v1__merge_actors_request__field_indices_by_name[] = {
+  1,   /* field[1] = duplicate_id */
+  3,   /* field[3] = duplicate_version */
+  0,   /* field[0] = survivor_id */
+  2,   /* field[2] = survivor_version */
+};
+static const ProtobufCIntRange pledgewire__v1__merge_actors_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor pledgewire__v1__merge_actors_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.MergeActorsRequest",
+  "MergeActorsRequest",
+  "Pledgewire__V1__MergeActorsRequest",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__MergeActorsRequest),
+  4,
+  pledgewire__v1__merge_actors_request__field_descriptors,
+  pledgewire__v1__merge_actors_request__field_indices_by_name,
+  1,  pledgewire__v1__merge_actors_request__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__merge_actors_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor pledgewire__v1__delete_actor_request__field_descriptors[2] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__DeleteActorRequest, id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_version",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__DeleteActorRequest, expected_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned pledgewire__v1__delete_actor_request__field_indices_by_name[] = {
+  1,   /* field[1] = expected_version */
+  0,   /* field[0] = id */
+};
+static const ProtobufCIntRange pledgewire__v1__delete_actor_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor pledgewire__v1__delete_actor_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.DeleteActorRequest",
+  "DeleteActorRequest",
+  "Pledgewire__V1__DeleteActorRequest",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__DeleteActorRequest),
+  2,
+  pledgewire__v1__delete_actor_request__field_descriptors,
+  pledgewire__v1__delete_actor_request__field_indices_by_name,
+  1,  pledgewire__v1__delete_actor_request__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__delete_actor_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+#define pledgewire__v1__delete_actor_response__field_descriptors NULL
+#define pledgewire__v1__delete_actor_response__field_indices_by_name NULL
+#define pledgewire__v1__delete_actor_response__number_ranges NULL
+const ProtobufCMessageDescriptor pledgewire__v1__delete_actor_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.DeleteActorResponse",
+  "DeleteActorResponse",
+  "Pledgewire__V1__DeleteActorResponse",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__DeleteActorResponse),
+  0,
+  pledgewire__v1__delete_actor_response__field_descriptors,
+  pledgewire__v1__delete_actor_response__field_indices_by_name,
+  0,  pledgewire__v1__delete_actor_response__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__delete_actor_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor pledgewire__v1__resolve_actor_request__field_descriptors[3] =
@@ -1272,21 +1657,25 @@ const ProtobufCEnumDescriptor pledgewire__v1__affiliation_kind__descriptor =
   pledgewire__v1__affiliation_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor pledgewire__v1__actor_service__method_descriptors[6] =
+static const ProtobufCMethodDescriptor pledgewire__v1__actor_service__method_descriptors[8] =
 {
   { "CreateActor", &pledgewire__v1__create_actor_request__descriptor, &pledgewire__v1__actor__descriptor },
   { "GetActor", &pledgewire__v1__get_actor_request__descriptor, &pledgewire__v1__actor__descriptor },
   { "ListActors", &pledgewire__v1__list_actors_request__descriptor, &pledgewire__v1__list_actors_response__descriptor },
   { "UpdateActor", &pledgewire__v1__update_actor_request__descriptor, &pledgewire__v1__actor__descriptor },
+  { "MergeActors", &pledgewire__v1__merge_actors_request__descriptor, &pledgewire__v1__actor__descriptor },
+  { "DeleteActor", &pledgewire__v1__delete_actor_request__descriptor, &pledgewire__v1__delete_actor_response__descriptor },
   { "ResolveActor", &pledgewire__v1__resolve_actor_request__descriptor, &pledgewire__v1__resolve_actor_response__descriptor },
   { "ImportActors", &pledgewire__v1__create_actor_request__descriptor, &pledgewire__v1__import_response__descriptor },
 };
 const unsigned pledgewire__v1__actor_service__method_indices_by_name[] = {
   0,        /* CreateActor */
+  5,        /* DeleteActor */
   1,        /* GetActor */
-  5,        /* ImportActors */
+  7,        /* ImportActors */
   2,        /* ListActors */
-  4,        /* ResolveActor */
+  4,        /* MergeActors */
+  6,        /* ResolveActor */
   3         /* UpdateActor */
 };
 const ProtobufCServiceDescriptor pledgewire__v1__actor_service__descriptor =
@@ -1296,7 +1685,7 @@ const ProtobufCServiceDescriptor pledgewire__v1__actor_service__descriptor =
   "ActorService",
   "Pledgewire__V1__ActorService",
   "pledgewire.v1",
-  6,
+  8,
   pledgewire__v1__actor_service__method_descriptors,
   pledgewire__v1__actor_service__method_indices_by_name
 };
@@ -1332,13 +1721,29 @@ void pledgewire__v1__actor_service__update_actor(ProtobufCService *service,
   assert(service->descriptor == &pledgewire__v1__actor_service__descriptor);
   service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void pledgewire__v1__actor_service__merge_actors(ProtobufCService *service,
+                                                 const Pledgewire__V1__MergeActorsRequest *input,
+                                                 Pledgewire__V1__Actor_Closure closure,
+                                                 void *closure_data)
+{
+  assert(service->descriptor == &pledgewire__v1__actor_service__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void pledgewire__v1__actor_service__delete_actor(ProtobufCService *service,
+                                                 const Pledgewire__V1__DeleteActorRequest *input,
+                                                 Pledgewire__V1__DeleteActorResponse_Closure closure,
+                                                 void *closure_data)
+{
+  assert(service->descriptor == &pledgewire__v1__actor_service__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void pledgewire__v1__actor_service__resolve_actor(ProtobufCService *service,
                                                   const Pledgewire__V1__ResolveActorRequest *input,
                                                   Pledgewire__V1__ResolveActorResponse_Closure closure,
                                                   void *closure_data)
 {
   assert(service->descriptor == &pledgewire__v1__actor_service__descriptor);
-  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void pledgewire__v1__actor_service__import_actors(ProtobufCService *service,
                                                   const Pledgewire__V1__CreateActorRequest *input,
@@ -1346,7 +1751,7 @@ void pledgewire__v1__actor_service__import_actors(ProtobufCService *service,
                                                   void *closure_data)
 {
   assert(service->descriptor == &pledgewire__v1__actor_service__descriptor);
-  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void pledgewire__v1__actor_service__init (Pledgewire__V1__ActorService_Service *service,
                                           Pledgewire__V1__ActorService_ServiceDestroy destroy)

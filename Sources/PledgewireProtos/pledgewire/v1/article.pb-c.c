@@ -502,7 +502,7 @@ void   pledgewire__v1__delete_article_response__free_unpacked
   assert(message->base.descriptor == &pledgewire__v1__delete_article_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor pledgewire__v1__actor_mention__field_descriptors[3] =
+static const ProtobufCFieldDescriptor pledgewire__v1__actor_mention__field_descriptors[4] =
 {
   {
     "actor_id",
@@ -540,16 +540,29 @@ static const ProtobufCFieldDescriptor pledgewire__v1__actor_mention__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "confidence",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__ActorMention, confidence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__actor_mention__field_indices_by_name[] = {
   0,   /* field[0] = actor_id */
+  3,   /* field[3] = confidence */
   1,   /* field[1] = range */
   2,   /* field[2] = surface_text */
 };
 static const ProtobufCIntRange pledgewire__v1__actor_mention__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__actor_mention__descriptor =
 {
@@ -559,14 +572,14 @@ const ProtobufCMessageDescriptor pledgewire__v1__actor_mention__descriptor =
   "Pledgewire__V1__ActorMention",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__ActorMention),
-  3,
+  4,
   pledgewire__v1__actor_mention__field_descriptors,
   pledgewire__v1__actor_mention__field_indices_by_name,
   1,  pledgewire__v1__actor_mention__number_ranges,
   (ProtobufCMessageInit) pledgewire__v1__actor_mention__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__article__field_descriptors[13] =
+static const ProtobufCFieldDescriptor pledgewire__v1__article__field_descriptors[15] =
 {
   {
     "id",
@@ -724,6 +737,30 @@ static const ProtobufCFieldDescriptor pledgewire__v1__article__field_descriptors
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "submitted_url",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Article, submitted_url),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "warnings",
+    15,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Pledgewire__V1__Article, n_warnings),
+    offsetof(Pledgewire__V1__Article, warnings),
+    &pledgewire__v1__warning__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__article__field_indices_by_name[] = {
   8,   /* field[8] = body */
@@ -738,12 +775,14 @@ static const unsigned pledgewire__v1__article__field_indices_by_name[] = {
   11,   /* field[11] = mentions */
   3,   /* field[3] = outlet */
   6,   /* field[6] = published_at_ms */
+  13,   /* field[13] = submitted_url */
   2,   /* field[2] = title */
+  14,   /* field[14] = warnings */
 };
 static const ProtobufCIntRange pledgewire__v1__article__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 13 }
+  { 0, 15 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__article__descriptor =
 {
@@ -753,14 +792,14 @@ const ProtobufCMessageDescriptor pledgewire__v1__article__descriptor =
   "Pledgewire__V1__Article",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__Article),
-  13,
+  15,
   pledgewire__v1__article__field_descriptors,
   pledgewire__v1__article__field_indices_by_name,
   1,  pledgewire__v1__article__number_ranges,
   (ProtobufCMessageInit) pledgewire__v1__article__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__create_article_request__field_descriptors[1] =
+static const ProtobufCFieldDescriptor pledgewire__v1__create_article_request__field_descriptors[2] =
 {
   {
     "article",
@@ -774,14 +813,27 @@ static const ProtobufCFieldDescriptor pledgewire__v1__create_article_request__fi
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "extract",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__CreateArticleRequest, extract),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__create_article_request__field_indices_by_name[] = {
   0,   /* field[0] = article */
+  1,   /* field[1] = extract */
 };
 static const ProtobufCIntRange pledgewire__v1__create_article_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 1 }
+  { 0, 2 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__create_article_request__descriptor =
 {
@@ -791,7 +843,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__create_article_request__descrip
   "Pledgewire__V1__CreateArticleRequest",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__CreateArticleRequest),
-  1,
+  2,
   pledgewire__v1__create_article_request__field_descriptors,
   pledgewire__v1__create_article_request__field_indices_by_name,
   1,  pledgewire__v1__create_article_request__number_ranges,
@@ -836,7 +888,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__get_article_request__descriptor
   (ProtobufCMessageInit) pledgewire__v1__get_article_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__list_articles_request__field_descriptors[7] =
+static const ProtobufCFieldDescriptor pledgewire__v1__list_articles_request__field_descriptors[8] =
 {
   {
     "outlet",
@@ -922,8 +974,21 @@ static const ProtobufCFieldDescriptor pledgewire__v1__list_articles_request__fie
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "label",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__ListArticlesRequest, label),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__list_articles_request__field_indices_by_name[] = {
+  7,   /* field[7] = label */
   3,   /* field[3] = mentions_actor_id */
   0,   /* field[0] = outlet */
   5,   /* field[5] = page_size */
@@ -935,7 +1000,7 @@ static const unsigned pledgewire__v1__list_articles_request__field_indices_by_na
 static const ProtobufCIntRange pledgewire__v1__list_articles_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__list_articles_request__descriptor =
 {
@@ -945,7 +1010,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__list_articles_request__descript
   "Pledgewire__V1__ListArticlesRequest",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__ListArticlesRequest),
-  7,
+  8,
   pledgewire__v1__list_articles_request__field_descriptors,
   pledgewire__v1__list_articles_request__field_indices_by_name,
   1,  pledgewire__v1__list_articles_request__number_ranges,

@@ -97,6 +97,141 @@ void   pledgewire__v1__money__free_unpacked
   assert(message->base.descriptor == &pledgewire__v1__money__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   pledgewire__v1__quantity__init
+                     (Pledgewire__V1__Quantity         *message)
+{
+  static const Pledgewire__V1__Quantity init_value = PLEDGEWIRE__V1__QUANTITY__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__quantity__get_packed_size
+                     (const Pledgewire__V1__Quantity *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__quantity__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__quantity__pack
+                     (const Pledgewire__V1__Quantity *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__quantity__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__quantity__pack_to_buffer
+                     (const Pledgewire__V1__Quantity *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__quantity__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__Quantity *
+       pledgewire__v1__quantity__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__Quantity *)
+     protobuf_c_message_unpack (&pledgewire__v1__quantity__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__quantity__free_unpacked
+                     (Pledgewire__V1__Quantity *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__quantity__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   pledgewire__v1__ratio__init
+                     (Pledgewire__V1__Ratio         *message)
+{
+  static const Pledgewire__V1__Ratio init_value = PLEDGEWIRE__V1__RATIO__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__ratio__get_packed_size
+                     (const Pledgewire__V1__Ratio *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__ratio__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__ratio__pack
+                     (const Pledgewire__V1__Ratio *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__ratio__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__ratio__pack_to_buffer
+                     (const Pledgewire__V1__Ratio *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__ratio__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__Ratio *
+       pledgewire__v1__ratio__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__Ratio *)
+     protobuf_c_message_unpack (&pledgewire__v1__ratio__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__ratio__free_unpacked
+                     (Pledgewire__V1__Ratio *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__ratio__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   pledgewire__v1__warning__init
+                     (Pledgewire__V1__Warning         *message)
+{
+  static const Pledgewire__V1__Warning init_value = PLEDGEWIRE__V1__WARNING__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__warning__get_packed_size
+                     (const Pledgewire__V1__Warning *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__warning__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__warning__pack
+                     (const Pledgewire__V1__Warning *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__warning__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__warning__pack_to_buffer
+                     (const Pledgewire__V1__Warning *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__warning__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__Warning *
+       pledgewire__v1__warning__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__Warning *)
+     protobuf_c_message_unpack (&pledgewire__v1__warning__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__warning__free_unpacked
+                     (Pledgewire__V1__Warning *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__warning__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   pledgewire__v1__import_failure__init
                      (Pledgewire__V1__ImportFailure         *message)
 {
@@ -238,7 +373,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__text_range__descriptor =
   (ProtobufCMessageInit) pledgewire__v1__text_range__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__money__field_descriptors[3] =
+static const ProtobufCFieldDescriptor pledgewire__v1__money__field_descriptors[5] =
 {
   {
     "amount",
@@ -276,16 +411,42 @@ static const ProtobufCFieldDescriptor pledgewire__v1__money__field_descriptors[3
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "period",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Money, period),
+    &pledgewire__v1__money_period__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "text",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Money, text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__money__field_indices_by_name[] = {
   0,   /* field[0] = amount */
   1,   /* field[1] = currency */
+  3,   /* field[3] = period */
   2,   /* field[2] = qualifier */
+  4,   /* field[4] = text */
 };
 static const ProtobufCIntRange pledgewire__v1__money__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__money__descriptor =
 {
@@ -295,14 +456,232 @@ const ProtobufCMessageDescriptor pledgewire__v1__money__descriptor =
   "Pledgewire__V1__Money",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__Money),
-  3,
+  5,
   pledgewire__v1__money__field_descriptors,
   pledgewire__v1__money__field_indices_by_name,
   1,  pledgewire__v1__money__number_ranges,
   (ProtobufCMessageInit) pledgewire__v1__money__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__import_failure__field_descriptors[3] =
+static const ProtobufCFieldDescriptor pledgewire__v1__quantity__field_descriptors[4] =
+{
+  {
+    "value",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Quantity, value),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "unit",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Quantity, unit),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "qualifier",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Quantity, qualifier),
+    &pledgewire__v1__amount_qualifier__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "text",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Quantity, text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned pledgewire__v1__quantity__field_indices_by_name[] = {
+  2,   /* field[2] = qualifier */
+  3,   /* field[3] = text */
+  1,   /* field[1] = unit */
+  0,   /* field[0] = value */
+};
+static const ProtobufCIntRange pledgewire__v1__quantity__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor pledgewire__v1__quantity__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.Quantity",
+  "Quantity",
+  "Pledgewire__V1__Quantity",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__Quantity),
+  4,
+  pledgewire__v1__quantity__field_descriptors,
+  pledgewire__v1__quantity__field_indices_by_name,
+  1,  pledgewire__v1__quantity__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__quantity__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor pledgewire__v1__ratio__field_descriptors[4] =
+{
+  {
+    "percent",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Ratio, percent),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "of",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Ratio, of),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "qualifier",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Ratio, qualifier),
+    &pledgewire__v1__amount_qualifier__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "text",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Ratio, text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned pledgewire__v1__ratio__field_indices_by_name[] = {
+  1,   /* field[1] = of */
+  0,   /* field[0] = percent */
+  2,   /* field[2] = qualifier */
+  3,   /* field[3] = text */
+};
+static const ProtobufCIntRange pledgewire__v1__ratio__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor pledgewire__v1__ratio__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.Ratio",
+  "Ratio",
+  "Pledgewire__V1__Ratio",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__Ratio),
+  4,
+  pledgewire__v1__ratio__field_descriptors,
+  pledgewire__v1__ratio__field_indices_by_name,
+  1,  pledgewire__v1__ratio__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__ratio__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor pledgewire__v1__warning__field_descriptors[3] =
+{
+  {
+    "reason",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Warning, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "message",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Warning, message),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "related_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Warning, related_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned pledgewire__v1__warning__field_indices_by_name[] = {
+  1,   /* field[1] = message */
+  0,   /* field[0] = reason */
+  2,   /* field[2] = related_id */
+};
+static const ProtobufCIntRange pledgewire__v1__warning__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor pledgewire__v1__warning__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.Warning",
+  "Warning",
+  "Pledgewire__V1__Warning",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__Warning),
+  3,
+  pledgewire__v1__warning__field_descriptors,
+  pledgewire__v1__warning__field_indices_by_name,
+  1,  pledgewire__v1__warning__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__warning__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor pledgewire__v1__import_failure__field_descriptors[4] =
 {
   {
     "index",
@@ -340,16 +719,29 @@ static const ProtobufCFieldDescriptor pledgewire__v1__import_failure__field_desc
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "details",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__ImportFailure, details),
+    &pledgewire__v1__error_details__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__import_failure__field_indices_by_name[] = {
   1,   /* field[1] = code */
+  3,   /* field[3] = details */
   0,   /* field[0] = index */
   2,   /* field[2] = message */
 };
 static const ProtobufCIntRange pledgewire__v1__import_failure__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__import_failure__descriptor =
 {
@@ -359,14 +751,14 @@ const ProtobufCMessageDescriptor pledgewire__v1__import_failure__descriptor =
   "Pledgewire__V1__ImportFailure",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__ImportFailure),
-  3,
+  4,
   pledgewire__v1__import_failure__field_descriptors,
   pledgewire__v1__import_failure__field_indices_by_name,
   1,  pledgewire__v1__import_failure__number_ranges,
   (ProtobufCMessageInit) pledgewire__v1__import_failure__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__import_response__field_descriptors[4] =
+static const ProtobufCFieldDescriptor pledgewire__v1__import_response__field_descriptors[5] =
 {
   {
     "received",
@@ -416,17 +808,30 @@ static const ProtobufCFieldDescriptor pledgewire__v1__import_response__field_des
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "failures_omitted",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__ImportResponse, failures_omitted),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__import_response__field_indices_by_name[] = {
   1,   /* field[1] = created */
   3,   /* field[3] = failures */
+  4,   /* field[4] = failures_omitted */
   2,   /* field[2] = ids */
   0,   /* field[0] = received */
 };
 static const ProtobufCIntRange pledgewire__v1__import_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__import_response__descriptor =
 {
@@ -436,7 +841,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__import_response__descriptor =
   "Pledgewire__V1__ImportResponse",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__ImportResponse),
-  4,
+  5,
   pledgewire__v1__import_response__field_descriptors,
   pledgewire__v1__import_response__field_indices_by_name,
   1,  pledgewire__v1__import_response__number_ranges,
@@ -475,5 +880,73 @@ const ProtobufCEnumDescriptor pledgewire__v1__amount_qualifier__descriptor =
   pledgewire__v1__amount_qualifier__enum_values_by_name,
   1,
   pledgewire__v1__amount_qualifier__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue pledgewire__v1__money_period__enum_values_by_number[5] =
+{
+  { "MONEY_PERIOD_UNSPECIFIED", "PLEDGEWIRE__V1__MONEY_PERIOD__MONEY_PERIOD_UNSPECIFIED", 0 },
+  { "MONEY_PERIOD_PER_DAY", "PLEDGEWIRE__V1__MONEY_PERIOD__MONEY_PERIOD_PER_DAY", 1 },
+  { "MONEY_PERIOD_PER_WEEK", "PLEDGEWIRE__V1__MONEY_PERIOD__MONEY_PERIOD_PER_WEEK", 2 },
+  { "MONEY_PERIOD_PER_MONTH", "PLEDGEWIRE__V1__MONEY_PERIOD__MONEY_PERIOD_PER_MONTH", 3 },
+  { "MONEY_PERIOD_PER_YEAR", "PLEDGEWIRE__V1__MONEY_PERIOD__MONEY_PERIOD_PER_YEAR", 4 },
+};
+static const ProtobufCIntRange pledgewire__v1__money_period__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex pledgewire__v1__money_period__enum_values_by_name[5] =
+{
+  { "MONEY_PERIOD_PER_DAY", 1 },
+  { "MONEY_PERIOD_PER_MONTH", 3 },
+  { "MONEY_PERIOD_PER_WEEK", 2 },
+  { "MONEY_PERIOD_PER_YEAR", 4 },
+  { "MONEY_PERIOD_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor pledgewire__v1__money_period__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.MoneyPeriod",
+  "MoneyPeriod",
+  "Pledgewire__V1__MoneyPeriod",
+  "pledgewire.v1",
+  5,
+  pledgewire__v1__money_period__enum_values_by_number,
+  5,
+  pledgewire__v1__money_period__enum_values_by_name,
+  1,
+  pledgewire__v1__money_period__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCEnumValue pledgewire__v1__date_precision__enum_values_by_number[5] =
+{
+  { "DATE_PRECISION_UNSPECIFIED", "PLEDGEWIRE__V1__DATE_PRECISION__DATE_PRECISION_UNSPECIFIED", 0 },
+  { "DATE_PRECISION_DAY", "PLEDGEWIRE__V1__DATE_PRECISION__DATE_PRECISION_DAY", 1 },
+  { "DATE_PRECISION_MONTH", "PLEDGEWIRE__V1__DATE_PRECISION__DATE_PRECISION_MONTH", 2 },
+  { "DATE_PRECISION_YEAR", "PLEDGEWIRE__V1__DATE_PRECISION__DATE_PRECISION_YEAR", 3 },
+  { "DATE_PRECISION_UNKNOWN", "PLEDGEWIRE__V1__DATE_PRECISION__DATE_PRECISION_UNKNOWN", 4 },
+};
+static const ProtobufCIntRange pledgewire__v1__date_precision__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex pledgewire__v1__date_precision__enum_values_by_name[5] =
+{
+  { "DATE_PRECISION_DAY", 1 },
+  { "DATE_PRECISION_MONTH", 2 },
+  { "DATE_PRECISION_UNKNOWN", 4 },
+  { "DATE_PRECISION_UNSPECIFIED", 0 },
+  { "DATE_PRECISION_YEAR", 3 },
+};
+const ProtobufCEnumDescriptor pledgewire__v1__date_precision__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.DatePrecision",
+  "DatePrecision",
+  "Pledgewire__V1__DatePrecision",
+  "pledgewire.v1",
+  5,
+  pledgewire__v1__date_precision__enum_values_by_number,
+  5,
+  pledgewire__v1__date_precision__enum_values_by_name,
+  1,
+  pledgewire__v1__date_precision__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };

@@ -592,6 +592,231 @@ void   pledgewire__v1__update_pledge_status_request__free_unpacked
   assert(message->base.descriptor == &pledgewire__v1__update_pledge_status_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   pledgewire__v1__update_pledge_request__init
+                     (Pledgewire__V1__UpdatePledgeRequest         *message)
+{
+  static const Pledgewire__V1__UpdatePledgeRequest init_value = PLEDGEWIRE__V1__UPDATE_PLEDGE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__update_pledge_request__get_packed_size
+                     (const Pledgewire__V1__UpdatePledgeRequest *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__update_pledge_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__update_pledge_request__pack
+                     (const Pledgewire__V1__UpdatePledgeRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__update_pledge_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__update_pledge_request__pack_to_buffer
+                     (const Pledgewire__V1__UpdatePledgeRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__update_pledge_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__UpdatePledgeRequest *
+       pledgewire__v1__update_pledge_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__UpdatePledgeRequest *)
+     protobuf_c_message_unpack (&pledgewire__v1__update_pledge_request__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__update_pledge_request__free_unpacked
+                     (Pledgewire__V1__UpdatePledgeRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__update_pledge_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   pledgewire__v1__add_evidence_request__init
+                     (Pledgewire__V1__AddEvidenceRequest         *message)
+{
+  static const Pledgewire__V1__AddEvidenceRequest init_value = PLEDGEWIRE__V1__ADD_EVIDENCE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__add_evidence_request__get_packed_size
+                     (const Pledgewire__V1__AddEvidenceRequest *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__add_evidence_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__add_evidence_request__pack
+                     (const Pledgewire__V1__AddEvidenceRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__add_evidence_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__add_evidence_request__pack_to_buffer
+                     (const Pledgewire__V1__AddEvidenceRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__add_evidence_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__AddEvidenceRequest *
+       pledgewire__v1__add_evidence_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__AddEvidenceRequest *)
+     protobuf_c_message_unpack (&pledgewire__v1__add_evidence_request__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__add_evidence_request__free_unpacked
+                     (Pledgewire__V1__AddEvidenceRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__add_evidence_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   pledgewire__v1__merge_pledges_request__init
+                     (Pledgewire__V1__MergePledgesRequest         *message)
+{
+  static const Pledgewire__V1__MergePledgesRequest init_value = PLEDGEWIRE__V1__MERGE_PLEDGES_REQUEST__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__merge_pledges_request__get_packed_size
+                     (const Pledgewire__V1__MergePledgesRequest *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__merge_pledges_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__merge_pledges_request__pack
+                     (const Pledgewire__V1__MergePledgesRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__merge_pledges_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__merge_pledges_request__pack_to_buffer
+                     (const Pledgewire__V1__MergePledgesRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__merge_pledges_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__MergePledgesRequest *
+       pledgewire__v1__merge_pledges_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__MergePledgesRequest *)
+     protobuf_c_message_unpack (&pledgewire__v1__merge_pledges_request__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__merge_pledges_request__free_unpacked
+                     (Pledgewire__V1__MergePledgesRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__merge_pledges_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   pledgewire__v1__delete_pledge_request__init
+                     (Pledgewire__V1__DeletePledgeRequest         *message)
+{
+  static const Pledgewire__V1__DeletePledgeRequest init_value = PLEDGEWIRE__V1__DELETE_PLEDGE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__delete_pledge_request__get_packed_size
+                     (const Pledgewire__V1__DeletePledgeRequest *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__delete_pledge_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__delete_pledge_request__pack
+                     (const Pledgewire__V1__DeletePledgeRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__delete_pledge_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__delete_pledge_request__pack_to_buffer
+                     (const Pledgewire__V1__DeletePledgeRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__delete_pledge_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__DeletePledgeRequest *
+       pledgewire__v1__delete_pledge_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__DeletePledgeRequest *)
+     protobuf_c_message_unpack (&pledgewire__v1__delete_pledge_request__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__delete_pledge_request__free_unpacked
+                     (Pledgewire__V1__DeletePledgeRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__delete_pledge_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   pledgewire__v1__delete_pledge_response__init
+                     (Pledgewire__V1__DeletePledgeResponse         *message)
+{
+  static const Pledgewire__V1__DeletePledgeResponse init_value = PLEDGEWIRE__V1__DELETE_PLEDGE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__delete_pledge_response__get_packed_size
+                     (const Pledgewire__V1__DeletePledgeResponse *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__delete_pledge_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__delete_pledge_response__pack
+                     (const Pledgewire__V1__DeletePledgeResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__delete_pledge_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__delete_pledge_response__pack_to_buffer
+                     (const Pledgewire__V1__DeletePledgeResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__delete_pledge_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__DeletePledgeResponse *
+       pledgewire__v1__delete_pledge_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__DeletePledgeResponse *)
+     protobuf_c_message_unpack (&pledgewire__v1__delete_pledge_response__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__delete_pledge_response__free_unpacked
+                     (Pledgewire__V1__DeletePledgeResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__delete_pledge_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   pledgewire__v1__get_pledge_history_request__init
                      (Pledgewire__V1__GetPledgeHistoryRequest         *message)
 {
@@ -680,6 +905,141 @@ void   pledgewire__v1__pledge_history__free_unpacked
   if(!message)
     return;
   assert(message->base.descriptor == &pledgewire__v1__pledge_history__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   pledgewire__v1__find_similar_pledges_request__init
+                     (Pledgewire__V1__FindSimilarPledgesRequest         *message)
+{
+  static const Pledgewire__V1__FindSimilarPledgesRequest init_value = PLEDGEWIRE__V1__FIND_SIMILAR_PLEDGES_REQUEST__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__find_similar_pledges_request__get_packed_size
+                     (const Pledgewire__V1__FindSimilarPledgesRequest *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__find_similar_pledges_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__find_similar_pledges_request__pack
+                     (const Pledgewire__V1__FindSimilarPledgesRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__find_similar_pledges_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__find_similar_pledges_request__pack_to_buffer
+                     (const Pledgewire__V1__FindSimilarPledgesRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__find_similar_pledges_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__FindSimilarPledgesRequest *
+       pledgewire__v1__find_similar_pledges_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__FindSimilarPledgesRequest *)
+     protobuf_c_message_unpack (&pledgewire__v1__find_similar_pledges_request__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__find_similar_pledges_request__free_unpacked
+                     (Pledgewire__V1__FindSimilarPledgesRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__find_similar_pledges_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   pledgewire__v1__similar_pledge__init
+                     (Pledgewire__V1__SimilarPledge         *message)
+{
+  static const Pledgewire__V1__SimilarPledge init_value = PLEDGEWIRE__V1__SIMILAR_PLEDGE__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__similar_pledge__get_packed_size
+                     (const Pledgewire__V1__SimilarPledge *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__similar_pledge__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__similar_pledge__pack
+                     (const Pledgewire__V1__SimilarPledge *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__similar_pledge__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__similar_pledge__pack_to_buffer
+                     (const Pledgewire__V1__SimilarPledge *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__similar_pledge__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__SimilarPledge *
+       pledgewire__v1__similar_pledge__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__SimilarPledge *)
+     protobuf_c_message_unpack (&pledgewire__v1__similar_pledge__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__similar_pledge__free_unpacked
+                     (Pledgewire__V1__SimilarPledge *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__similar_pledge__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   pledgewire__v1__find_similar_pledges_response__init
+                     (Pledgewire__V1__FindSimilarPledgesResponse         *message)
+{
+  static const Pledgewire__V1__FindSimilarPledgesResponse init_value = PLEDGEWIRE__V1__FIND_SIMILAR_PLEDGES_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__find_similar_pledges_response__get_packed_size
+                     (const Pledgewire__V1__FindSimilarPledgesResponse *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__find_similar_pledges_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__find_similar_pledges_response__pack
+                     (const Pledgewire__V1__FindSimilarPledgesResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__find_similar_pledges_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__find_similar_pledges_response__pack_to_buffer
+                     (const Pledgewire__V1__FindSimilarPledgesResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__find_similar_pledges_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__FindSimilarPledgesResponse *
+       pledgewire__v1__find_similar_pledges_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__FindSimilarPledgesResponse *)
+     protobuf_c_message_unpack (&pledgewire__v1__find_similar_pledges_response__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__find_similar_pledges_response__free_unpacked
+                     (Pledgewire__V1__FindSimilarPledgesResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__find_similar_pledges_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
 void   pledgewire__v1__watch_pledges_request__init
@@ -772,7 +1132,7 @@ void   pledgewire__v1__pledge_event__free_unpacked
   assert(message->base.descriptor == &pledgewire__v1__pledge_event__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor pledgewire__v1__pledge_party__field_descriptors[2] =
+static const ProtobufCFieldDescriptor pledgewire__v1__pledge_party__field_descriptors[4] =
 {
   {
     "actor_id",
@@ -798,15 +1158,41 @@ static const ProtobufCFieldDescriptor pledgewire__v1__pledge_party__field_descri
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "opted_out",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__PledgeParty, opted_out),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "opt_out_evidence_id",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__PledgeParty, opt_out_evidence_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__pledge_party__field_indices_by_name[] = {
   0,   /* field[0] = actor_id */
+  3,   /* field[3] = opt_out_evidence_id */
+  2,   /* field[2] = opted_out */
   1,   /* field[1] = role */
 };
 static const ProtobufCIntRange pledgewire__v1__pledge_party__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__pledge_party__descriptor =
 {
@@ -816,14 +1202,14 @@ const ProtobufCMessageDescriptor pledgewire__v1__pledge_party__descriptor =
   "Pledgewire__V1__PledgeParty",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__PledgeParty),
-  2,
+  4,
   pledgewire__v1__pledge_party__field_descriptors,
   pledgewire__v1__pledge_party__field_indices_by_name,
   1,  pledgewire__v1__pledge_party__number_ranges,
   (ProtobufCMessageInit) pledgewire__v1__pledge_party__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__condition__field_descriptors[2] =
+static const ProtobufCFieldDescriptor pledgewire__v1__condition__field_descriptors[4] =
 {
   {
     "text",
@@ -849,15 +1235,41 @@ static const ProtobufCFieldDescriptor pledgewire__v1__condition__field_descripto
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "evidence_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Condition, evidence_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "changed_at_ms",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Condition, changed_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__condition__field_indices_by_name[] = {
+  3,   /* field[3] = changed_at_ms */
+  2,   /* field[2] = evidence_id */
   1,   /* field[1] = state */
   0,   /* field[0] = text */
 };
 static const ProtobufCIntRange pledgewire__v1__condition__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__condition__descriptor =
 {
@@ -867,7 +1279,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__condition__descriptor =
   "Pledgewire__V1__Condition",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__Condition),
-  2,
+  4,
   pledgewire__v1__condition__field_descriptors,
   pledgewire__v1__condition__field_indices_by_name,
   1,  pledgewire__v1__condition__number_ranges,
@@ -938,7 +1350,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__stage_amount__descriptor =
   (ProtobufCMessageInit) pledgewire__v1__stage_amount__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__evidence__field_descriptors[6] =
+static const ProtobufCFieldDescriptor pledgewire__v1__evidence__field_descriptors[11] =
 {
   {
     "id",
@@ -1012,19 +1424,84 @@ static const ProtobufCFieldDescriptor pledgewire__v1__evidence__field_descriptor
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "reported_amount",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Evidence, reported_amount),
+    &pledgewire__v1__money__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reported_quantity",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Evidence, reported_quantity),
+    &pledgewire__v1__quantity__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "party_actor_id",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Evidence, party_actor_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "note",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Evidence, note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "added_by",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Evidence, added_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__evidence__field_indices_by_name[] = {
   5,   /* field[5] = added_at_ms */
+  10,   /* field[10] = added_by */
   1,   /* field[1] = article_id */
   0,   /* field[0] = id */
+  9,   /* field[9] = note */
+  8,   /* field[8] = party_actor_id */
   2,   /* field[2] = quote */
   3,   /* field[3] = range */
+  6,   /* field[6] = reported_amount */
+  7,   /* field[7] = reported_quantity */
   4,   /* field[4] = stance */
 };
 static const ProtobufCIntRange pledgewire__v1__evidence__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__evidence__descriptor =
 {
@@ -1034,14 +1511,14 @@ const ProtobufCMessageDescriptor pledgewire__v1__evidence__descriptor =
   "Pledgewire__V1__Evidence",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__Evidence),
-  6,
+  11,
   pledgewire__v1__evidence__field_descriptors,
   pledgewire__v1__evidence__field_indices_by_name,
   1,  pledgewire__v1__evidence__number_ranges,
   (ProtobufCMessageInit) pledgewire__v1__evidence__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__extraction__field_descriptors[2] =
+static const ProtobufCFieldDescriptor pledgewire__v1__extraction__field_descriptors[3] =
 {
   {
     "extractor",
@@ -1067,15 +1544,28 @@ static const ProtobufCFieldDescriptor pledgewire__v1__extraction__field_descript
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "candidate_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Extraction, candidate_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__extraction__field_indices_by_name[] = {
+  2,   /* field[2] = candidate_id */
   1,   /* field[1] = confidence */
   0,   /* field[0] = extractor */
 };
 static const ProtobufCIntRange pledgewire__v1__extraction__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__extraction__descriptor =
 {
@@ -1085,14 +1575,14 @@ const ProtobufCMessageDescriptor pledgewire__v1__extraction__descriptor =
   "Pledgewire__V1__Extraction",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__Extraction),
-  2,
+  3,
   pledgewire__v1__extraction__field_descriptors,
   pledgewire__v1__extraction__field_indices_by_name,
   1,  pledgewire__v1__extraction__number_ranges,
   (ProtobufCMessageInit) pledgewire__v1__extraction__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__status_change__field_descriptors[6] =
+static const ProtobufCFieldDescriptor pledgewire__v1__status_change__field_descriptors[8] =
 {
   {
     "from_status",
@@ -1166,19 +1656,45 @@ static const ProtobufCFieldDescriptor pledgewire__v1__status_change__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "changed_by",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__StatusChange, changed_by),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "recorded_at_ms",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__StatusChange, recorded_at_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__status_change__field_indices_by_name[] = {
   2,   /* field[2] = at_ms */
+  6,   /* field[6] = changed_by */
   3,   /* field[3] = evidence */
   0,   /* field[0] = from_status */
   4,   /* field[4] = note */
+  7,   /* field[7] = recorded_at_ms */
   5,   /* field[5] = reopened */
   1,   /* field[1] = to_status */
 };
 static const ProtobufCIntRange pledgewire__v1__status_change__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__status_change__descriptor =
 {
@@ -1188,14 +1704,14 @@ const ProtobufCMessageDescriptor pledgewire__v1__status_change__descriptor =
   "Pledgewire__V1__StatusChange",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__StatusChange),
-  6,
+  8,
   pledgewire__v1__status_change__field_descriptors,
   pledgewire__v1__status_change__field_indices_by_name,
   1,  pledgewire__v1__status_change__number_ranges,
   (ProtobufCMessageInit) pledgewire__v1__status_change__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__pledge__field_descriptors[17] =
+static const ProtobufCFieldDescriptor pledgewire__v1__pledge__field_descriptors[28] =
 {
   {
     "id",
@@ -1401,6 +1917,138 @@ static const ProtobufCFieldDescriptor pledgewire__v1__pledge__field_descriptors[
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "quantity",
+    18,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Pledge, quantity),
+    &pledgewire__v1__quantity__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "target",
+    19,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Pledge, target),
+    &pledgewire__v1__ratio__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "made_precision",
+    20,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Pledge, made_precision),
+    &pledgewire__v1__date_precision__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "due_precision",
+    21,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Pledge, due_precision),
+    &pledgewire__v1__date_precision__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "makers_incomplete",
+    22,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Pledge, makers_incomplete),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "note",
+    23,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Pledge, note),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "part_of_id",
+    24,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Pledge, part_of_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "supersedes_id",
+    25,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Pledge, supersedes_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "merged_into_id",
+    26,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__Pledge, merged_into_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "merged_ids",
+    27,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_INT64,
+    offsetof(Pledgewire__V1__Pledge, n_merged_ids),
+    offsetof(Pledgewire__V1__Pledge, merged_ids),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "labels",
+    28,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Pledgewire__V1__Pledge, n_labels),
+    offsetof(Pledgewire__V1__Pledge, labels),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__pledge__field_indices_by_name[] = {
   2,   /* field[2] = action */
@@ -1409,22 +2057,33 @@ static const unsigned pledgewire__v1__pledge__field_indices_by_name[] = {
   5,   /* field[5] = condition */
   15,   /* field[15] = created_at_ms */
   9,   /* field[9] = due_at_ms */
+  20,   /* field[20] = due_precision */
   11,   /* field[11] = evidence */
   13,   /* field[13] = extraction */
   12,   /* field[12] = history */
   0,   /* field[0] = id */
+  27,   /* field[27] = labels */
   8,   /* field[8] = made_at_ms */
+  19,   /* field[19] = made_precision */
+  21,   /* field[21] = makers_incomplete */
+  26,   /* field[26] = merged_ids */
+  25,   /* field[25] = merged_into_id */
   4,   /* field[4] = modality */
+  22,   /* field[22] = note */
+  23,   /* field[23] = part_of_id */
   1,   /* field[1] = parties */
+  17,   /* field[17] = quantity */
   7,   /* field[7] = stage_amounts */
   10,   /* field[10] = status */
+  24,   /* field[24] = supersedes_id */
+  18,   /* field[18] = target */
   16,   /* field[16] = updated_at_ms */
   14,   /* field[14] = version */
 };
 static const ProtobufCIntRange pledgewire__v1__pledge__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 17 }
+  { 0, 28 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__pledge__descriptor =
 {
@@ -1434,14 +2093,14 @@ const ProtobufCMessageDescriptor pledgewire__v1__pledge__descriptor =
   "Pledgewire__V1__Pledge",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__Pledge),
-  17,
+  28,
   pledgewire__v1__pledge__field_descriptors,
   pledgewire__v1__pledge__field_indices_by_name,
   1,  pledgewire__v1__pledge__number_ranges,
   (ProtobufCMessageInit) pledgewire__v1__pledge__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__pledge_filter__field_descriptors[9] =
+static const ProtobufCFieldDescriptor pledgewire__v1__pledge_filter__field_descriptors[13] =
 {
   {
     "actor_id",
@@ -1551,6 +2210,54 @@ static const ProtobufCFieldDescriptor pledgewire__v1__pledge_filter__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "makers_only",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__PledgeFilter, makers_only),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "part_of_id",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__PledgeFilter, part_of_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "due_before_ms",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__PledgeFilter, due_before_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "label",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__PledgeFilter, label),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__pledge_filter__field_indices_by_name[] = {
   0,   /* field[0] = actor_id */
@@ -1558,15 +2265,19 @@ static const unsigned pledgewire__v1__pledge_filter__field_indices_by_name[] = {
   2,   /* field[2] = beneficiary_id */
   3,   /* field[3] = categories */
   8,   /* field[8] = condition */
+  11,   /* field[11] = due_before_ms */
   1,   /* field[1] = include_affiliated */
+  12,   /* field[12] = label */
   5,   /* field[5] = made_after_ms */
   6,   /* field[6] = made_before_ms */
+  9,   /* field[9] = makers_only */
+  10,   /* field[10] = part_of_id */
   4,   /* field[4] = statuses */
 };
 static const ProtobufCIntRange pledgewire__v1__pledge_filter__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 9 }
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__pledge_filter__descriptor =
 {
@@ -1576,7 +2287,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__pledge_filter__descriptor =
   "Pledgewire__V1__PledgeFilter",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__PledgeFilter),
-  9,
+  13,
   pledgewire__v1__pledge_filter__field_descriptors,
   pledgewire__v1__pledge_filter__field_indices_by_name,
   1,  pledgewire__v1__pledge_filter__number_ranges,
@@ -1890,6 +2601,306 @@ const ProtobufCMessageDescriptor pledgewire__v1__update_pledge_status_request__d
   (ProtobufCMessageInit) pledgewire__v1__update_pledge_status_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor pledgewire__v1__update_pledge_request__field_descriptors[4] =
+{
+  {
+    "pledge",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__UpdatePledgeRequest, pledge),
+    &pledgewire__v1__pledge__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "update_mask",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Pledgewire__V1__UpdatePledgeRequest, n_update_mask),
+    offsetof(Pledgewire__V1__UpdatePledgeRequest, update_mask),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "add_parties",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Pledgewire__V1__UpdatePledgeRequest, n_add_parties),
+    offsetof(Pledgewire__V1__UpdatePledgeRequest, add_parties),
+    &pledgewire__v1__pledge_party__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "remove_parties",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Pledgewire__V1__UpdatePledgeRequest, n_remove_parties),
+    offsetof(Pledgewire__V1__UpdatePledgeRequest, remove_parties),
+    &pledgewire__v1__pledge_party__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned pledgewire__v1__update_pledge_request__field_indices_by_name[] = {
+  2,   /* field[2] = add_parties */
+  0,   /* field[0] = pledge */
+  3,   /* field[3] = remove_parties */
+  1,   /* field[1] = update_mask */
+};
+static const ProtobufCIntRange pledgewire__v1__update_pledge_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor pledgewire__v1__update_pledge_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.UpdatePledgeRequest",
+  "UpdatePledgeRequest",
+  "Pledgewire__V1__UpdatePledgeRequest",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__UpdatePledgeRequest),
+  4,
+  pledgewire__v1__update_pledge_request__field_descriptors,
+  pledgewire__v1__update_pledge_request__field_indices_by_name,
+  1,  pledgewire__v1__update_pledge_request__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__update_pledge_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor pledgewire__v1__add_evidence_request__field_descriptors[4] =
+{
+  {
+    "pledge_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__AddEvidenceRequest, pledge_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "evidence",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__AddEvidenceRequest, evidence),
+    &pledgewire__v1__evidence__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_version",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__AddEvidenceRequest, expected_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "condition_state",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__AddEvidenceRequest, condition_state),
+    &pledgewire__v1__condition_state__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned pledgewire__v1__add_evidence_request__field_indices_by_name[] = {
+  3,   /* field[3] = condition_state */
+  1,   /* field[1] = evidence */
+  2,   /* field[2] = expected_version */
+  0,   /* field[0] = pledge_id */
+};
+static const ProtobufCIntRange pledgewire__v1__add_evidence_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor pledgewire__v1__add_evidence_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.AddEvidenceRequest",
+  "AddEvidenceRequest",
+  "Pledgewire__V1__AddEvidenceRequest",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__AddEvidenceRequest),
+  4,
+  pledgewire__v1__add_evidence_request__field_descriptors,
+  pledgewire__v1__add_evidence_request__field_indices_by_name,
+  1,  pledgewire__v1__add_evidence_request__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__add_evidence_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor pledgewire__v1__merge_pledges_request__field_descriptors[4] =
+{
+  {
+    "survivor_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__MergePledgesRequest, survivor_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "duplicate_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__MergePledgesRequest, duplicate_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "survivor_version",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__MergePledgesRequest, survivor_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "duplicate_version",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__MergePledgesRequest, duplicate_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned pledgewire__v1__merge_pledges_request__field_indices_by_name[] = {
+  1,   /* field[1] = duplicate_id */
+  3,   /* field[3] = duplicate_version */
+  0,   /* field[0] = survivor_id */
+  2,   /* field[2] = survivor_version */
+};
+static const ProtobufCIntRange pledgewire__v1__merge_pledges_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor pledgewire__v1__merge_pledges_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.MergePledgesRequest",
+  "MergePledgesRequest",
+  "Pledgewire__V1__MergePledgesRequest",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__MergePledgesRequest),
+  4,
+  pledgewire__v1__merge_pledges_request__field_descriptors,
+  pledgewire__v1__merge_pledges_request__field_indices_by_name,
+  1,  pledgewire__v1__merge_pledges_request__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__merge_pledges_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor pledgewire__v1__delete_pledge_request__field_descriptors[2] =
+{
+  {
+    "id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__DeletePledgeRequest, id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "expected_version",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__DeletePledgeRequest, expected_version),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned pledgewire__v1__delete_pledge_request__field_indices_by_name[] = {
+  1,   /* field[1] = expected_version */
+  0,   /* field[0] = id */
+};
+static const ProtobufCIntRange pledgewire__v1__delete_pledge_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor pledgewire__v1__delete_pledge_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.DeletePledgeRequest",
+  "DeletePledgeRequest",
+  "Pledgewire__V1__DeletePledgeRequest",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__DeletePledgeRequest),
+  2,
+  pledgewire__v1__delete_pledge_request__field_descriptors,
+  pledgewire__v1__delete_pledge_request__field_indices_by_name,
+  1,  pledgewire__v1__delete_pledge_request__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__delete_pledge_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+#define pledgewire__v1__delete_pledge_response__field_descriptors NULL
+#define pledgewire__v1__delete_pledge_response__field_indices_by_name NULL
+#define pledgewire__v1__delete_pledge_response__number_ranges NULL
+const ProtobufCMessageDescriptor pledgewire__v1__delete_pledge_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.DeletePledgeResponse",
+  "DeletePledgeResponse",
+  "Pledgewire__V1__DeletePledgeResponse",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__DeletePledgeResponse),
+  0,
+  pledgewire__v1__delete_pledge_response__field_descriptors,
+  pledgewire__v1__delete_pledge_response__field_indices_by_name,
+  0,  pledgewire__v1__delete_pledge_response__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__delete_pledge_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor pledgewire__v1__get_pledge_history_request__field_descriptors[1] =
 {
   {
@@ -1977,6 +2988,198 @@ const ProtobufCMessageDescriptor pledgewire__v1__pledge_history__descriptor =
   pledgewire__v1__pledge_history__field_indices_by_name,
   1,  pledgewire__v1__pledge_history__number_ranges,
   (ProtobufCMessageInit) pledgewire__v1__pledge_history__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor pledgewire__v1__find_similar_pledges_request__field_descriptors[5] =
+{
+  {
+    "pledge",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__FindSimilarPledgesRequest, pledge),
+    &pledgewire__v1__pledge__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "max_results",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__FindSimilarPledgesRequest, max_results),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "window_days",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__FindSimilarPledgesRequest, window_days),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "min_score",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__FindSimilarPledgesRequest, min_score),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "exclude_id",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__FindSimilarPledgesRequest, exclude_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned pledgewire__v1__find_similar_pledges_request__field_indices_by_name[] = {
+  4,   /* field[4] = exclude_id */
+  1,   /* field[1] = max_results */
+  3,   /* field[3] = min_score */
+  0,   /* field[0] = pledge */
+  2,   /* field[2] = window_days */
+};
+static const ProtobufCIntRange pledgewire__v1__find_similar_pledges_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor pledgewire__v1__find_similar_pledges_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.FindSimilarPledgesRequest",
+  "FindSimilarPledgesRequest",
+  "Pledgewire__V1__FindSimilarPledgesRequest",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__FindSimilarPledgesRequest),
+  5,
+  pledgewire__v1__find_similar_pledges_request__field_descriptors,
+  pledgewire__v1__find_similar_pledges_request__field_indices_by_name,
+  1,  pledgewire__v1__find_similar_pledges_request__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__find_similar_pledges_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor pledgewire__v1__similar_pledge__field_descriptors[3] =
+{
+  {
+    "pledge",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__SimilarPledge, pledge),
+    &pledgewire__v1__pledge__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "score",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_DOUBLE,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__SimilarPledge, score),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reasons",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Pledgewire__V1__SimilarPledge, n_reasons),
+    offsetof(Pledgewire__V1__SimilarPledge, reasons),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned pledgewire__v1__similar_pledge__field_indices_by_name[] = {
+  0,   /* field[0] = pledge */
+  2,   /* field[2] = reasons */
+  1,   /* field[1] = score */
+};
+static const ProtobufCIntRange pledgewire__v1__similar_pledge__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor pledgewire__v1__similar_pledge__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.SimilarPledge",
+  "SimilarPledge",
+  "Pledgewire__V1__SimilarPledge",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__SimilarPledge),
+  3,
+  pledgewire__v1__similar_pledge__field_descriptors,
+  pledgewire__v1__similar_pledge__field_indices_by_name,
+  1,  pledgewire__v1__similar_pledge__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__similar_pledge__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor pledgewire__v1__find_similar_pledges_response__field_descriptors[1] =
+{
+  {
+    "pledges",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Pledgewire__V1__FindSimilarPledgesResponse, n_pledges),
+    offsetof(Pledgewire__V1__FindSimilarPledgesResponse, pledges),
+    &pledgewire__v1__similar_pledge__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned pledgewire__v1__find_similar_pledges_response__field_indices_by_name[] = {
+  0,   /* field[0] = pledges */
+};
+static const ProtobufCIntRange pledgewire__v1__find_similar_pledges_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor pledgewire__v1__find_similar_pledges_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.FindSimilarPledgesResponse",
+  "FindSimilarPledgesResponse",
+  "Pledgewire__V1__FindSimilarPledgesResponse",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__FindSimilarPledgesResponse),
+  1,
+  pledgewire__v1__find_similar_pledges_response__field_descriptors,
+  pledgewire__v1__find_similar_pledges_response__field_indices_by_name,
+  1,  pledgewire__v1__find_similar_pledges_response__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__find_similar_pledges_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor pledgewire__v1__watch_pledges_request__field_descriptors[2] =
@@ -2152,7 +3355,7 @@ const ProtobufCEnumDescriptor pledgewire__v1__party_role__descriptor =
   pledgewire__v1__party_role__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue pledgewire__v1__pledge_category__enum_values_by_number[12] =
+static const ProtobufCEnumValue pledgewire__v1__pledge_category__enum_values_by_number[13] =
 {
   { "PLEDGE_CATEGORY_UNSPECIFIED", "PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_UNSPECIFIED", 0 },
   { "PLEDGE_CATEGORY_DEFENCE_SPENDING", "PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_DEFENCE_SPENDING", 1 },
@@ -2166,14 +3369,16 @@ static const ProtobufCEnumValue pledgewire__v1__pledge_category__enum_values_by_
   { "PLEDGE_CATEGORY_DIPLOMATIC", "PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_DIPLOMATIC", 9 },
   { "PLEDGE_CATEGORY_SANCTIONS", "PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_SANCTIONS", 10 },
   { "PLEDGE_CATEGORY_OTHER", "PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_OTHER", 11 },
+  { "PLEDGE_CATEGORY_DEVELOPMENT_AID", "PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_DEVELOPMENT_AID", 12 },
 };
 static const ProtobufCIntRange pledgewire__v1__pledge_category__value_ranges[] = {
-{0, 0},{0, 12}
+{0, 0},{0, 13}
 };
-static const ProtobufCEnumValueIndex pledgewire__v1__pledge_category__enum_values_by_name[12] =
+static const ProtobufCEnumValueIndex pledgewire__v1__pledge_category__enum_values_by_name[13] =
 {
   { "PLEDGE_CATEGORY_CLIMATE_AID", 8 },
   { "PLEDGE_CATEGORY_DEFENCE_SPENDING", 1 },
+  { "PLEDGE_CATEGORY_DEVELOPMENT_AID", 12 },
   { "PLEDGE_CATEGORY_DIPLOMATIC", 9 },
   { "PLEDGE_CATEGORY_FINANCIAL_AID", 6 },
   { "PLEDGE_CATEGORY_HUMANITARIAN_AID", 7 },
@@ -2192,9 +3397,9 @@ const ProtobufCEnumDescriptor pledgewire__v1__pledge_category__descriptor =
   "PledgeCategory",
   "Pledgewire__V1__PledgeCategory",
   "pledgewire.v1",
-  12,
+  13,
   pledgewire__v1__pledge_category__enum_values_by_number,
-  12,
+  13,
   pledgewire__v1__pledge_category__enum_values_by_name,
   1,
   pledgewire__v1__pledge_category__value_ranges,
@@ -2238,22 +3443,24 @@ const ProtobufCEnumDescriptor pledgewire__v1__modality__descriptor =
   pledgewire__v1__modality__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue pledgewire__v1__condition_state__enum_values_by_number[4] =
+static const ProtobufCEnumValue pledgewire__v1__condition_state__enum_values_by_number[5] =
 {
   { "CONDITION_STATE_UNSPECIFIED", "PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_UNSPECIFIED", 0 },
   { "CONDITION_STATE_PENDING", "PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_PENDING", 1 },
   { "CONDITION_STATE_MET", "PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_MET", 2 },
   { "CONDITION_STATE_FAILED", "PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_FAILED", 3 },
+  { "CONDITION_STATE_WITHDRAWN", "PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_WITHDRAWN", 4 },
 };
 static const ProtobufCIntRange pledgewire__v1__condition_state__value_ranges[] = {
-{0, 0},{0, 4}
+{0, 0},{0, 5}
 };
-static const ProtobufCEnumValueIndex pledgewire__v1__condition_state__enum_values_by_name[4] =
+static const ProtobufCEnumValueIndex pledgewire__v1__condition_state__enum_values_by_name[5] =
 {
   { "CONDITION_STATE_FAILED", 3 },
   { "CONDITION_STATE_MET", 2 },
   { "CONDITION_STATE_PENDING", 1 },
   { "CONDITION_STATE_UNSPECIFIED", 0 },
+  { "CONDITION_STATE_WITHDRAWN", 4 },
 };
 const ProtobufCEnumDescriptor pledgewire__v1__condition_state__descriptor =
 {
@@ -2262,9 +3469,9 @@ const ProtobufCEnumDescriptor pledgewire__v1__condition_state__descriptor =
   "ConditionState",
   "Pledgewire__V1__ConditionState",
   "pledgewire.v1",
-  4,
+  5,
   pledgewire__v1__condition_state__enum_values_by_number,
-  4,
+  5,
   pledgewire__v1__condition_state__enum_values_by_name,
   1,
   pledgewire__v1__condition_state__value_ranges,
@@ -2342,7 +3549,7 @@ const ProtobufCEnumDescriptor pledgewire__v1__pledge_status__descriptor =
   pledgewire__v1__pledge_status__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue pledgewire__v1__evidence_stance__enum_values_by_number[7] =
+static const ProtobufCEnumValue pledgewire__v1__evidence_stance__enum_values_by_number[9] =
 {
   { "EVIDENCE_STANCE_UNSPECIFIED", "PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_UNSPECIFIED", 0 },
   { "EVIDENCE_STANCE_ANNOUNCES", "PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_ANNOUNCES", 1 },
@@ -2351,17 +3558,21 @@ static const ProtobufCEnumValue pledgewire__v1__evidence_stance__enum_values_by_
   { "EVIDENCE_STANCE_FULFILS", "PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_FULFILS", 4 },
   { "EVIDENCE_STANCE_BREAKS", "PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_BREAKS", 5 },
   { "EVIDENCE_STANCE_WITHDRAWS", "PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_WITHDRAWS", 6 },
+  { "EVIDENCE_STANCE_REPORTS", "PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_REPORTS", 7 },
+  { "EVIDENCE_STANCE_OPTS_OUT", "PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_OPTS_OUT", 8 },
 };
 static const ProtobufCIntRange pledgewire__v1__evidence_stance__value_ranges[] = {
-{0, 0},{0, 7}
+{0, 0},{0, 9}
 };
-static const ProtobufCEnumValueIndex pledgewire__v1__evidence_stance__enum_values_by_name[7] =
+static const ProtobufCEnumValueIndex pledgewire__v1__evidence_stance__enum_values_by_name[9] =
 {
   { "EVIDENCE_STANCE_ANNOUNCES", 1 },
   { "EVIDENCE_STANCE_BREAKS", 5 },
   { "EVIDENCE_STANCE_FULFILS", 4 },
+  { "EVIDENCE_STANCE_OPTS_OUT", 8 },
   { "EVIDENCE_STANCE_PROGRESS", 3 },
   { "EVIDENCE_STANCE_REAFFIRMS", 2 },
+  { "EVIDENCE_STANCE_REPORTS", 7 },
   { "EVIDENCE_STANCE_UNSPECIFIED", 0 },
   { "EVIDENCE_STANCE_WITHDRAWS", 6 },
 };
@@ -2372,9 +3583,9 @@ const ProtobufCEnumDescriptor pledgewire__v1__evidence_stance__descriptor =
   "EvidenceStance",
   "Pledgewire__V1__EvidenceStance",
   "pledgewire.v1",
-  7,
+  9,
   pledgewire__v1__evidence_stance__enum_values_by_number,
-  7,
+  9,
   pledgewire__v1__evidence_stance__enum_values_by_name,
   1,
   pledgewire__v1__evidence_stance__value_ranges,
@@ -2410,20 +3621,28 @@ const ProtobufCEnumDescriptor pledgewire__v1__condition_filter__descriptor =
   pledgewire__v1__condition_filter__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCEnumValue pledgewire__v1__pledge_event_kind__enum_values_by_number[3] =
+static const ProtobufCEnumValue pledgewire__v1__pledge_event_kind__enum_values_by_number[7] =
 {
   { "PLEDGE_EVENT_KIND_UNSPECIFIED", "PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_UNSPECIFIED", 0 },
   { "PLEDGE_EVENT_KIND_CREATED", "PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_CREATED", 1 },
   { "PLEDGE_EVENT_KIND_STATUS_CHANGED", "PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_STATUS_CHANGED", 2 },
+  { "PLEDGE_EVENT_KIND_UPDATED", "PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_UPDATED", 3 },
+  { "PLEDGE_EVENT_KIND_EVIDENCE_ADDED", "PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_EVIDENCE_ADDED", 4 },
+  { "PLEDGE_EVENT_KIND_MERGED", "PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_MERGED", 5 },
+  { "PLEDGE_EVENT_KIND_DELETED", "PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_DELETED", 6 },
 };
 static const ProtobufCIntRange pledgewire__v1__pledge_event_kind__value_ranges[] = {
-{0, 0},{0, 3}
+{0, 0},{0, 7}
 };
-static const ProtobufCEnumValueIndex pledgewire__v1__pledge_event_kind__enum_values_by_name[3] =
+static const ProtobufCEnumValueIndex pledgewire__v1__pledge_event_kind__enum_values_by_name[7] =
 {
   { "PLEDGE_EVENT_KIND_CREATED", 1 },
+  { "PLEDGE_EVENT_KIND_DELETED", 6 },
+  { "PLEDGE_EVENT_KIND_EVIDENCE_ADDED", 4 },
+  { "PLEDGE_EVENT_KIND_MERGED", 5 },
   { "PLEDGE_EVENT_KIND_STATUS_CHANGED", 2 },
   { "PLEDGE_EVENT_KIND_UNSPECIFIED", 0 },
+  { "PLEDGE_EVENT_KIND_UPDATED", 3 },
 };
 const ProtobufCEnumDescriptor pledgewire__v1__pledge_event_kind__descriptor =
 {
@@ -2432,32 +3651,42 @@ const ProtobufCEnumDescriptor pledgewire__v1__pledge_event_kind__descriptor =
   "PledgeEventKind",
   "Pledgewire__V1__PledgeEventKind",
   "pledgewire.v1",
-  3,
+  7,
   pledgewire__v1__pledge_event_kind__enum_values_by_number,
-  3,
+  7,
   pledgewire__v1__pledge_event_kind__enum_values_by_name,
   1,
   pledgewire__v1__pledge_event_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor pledgewire__v1__pledge_service__method_descriptors[7] =
+static const ProtobufCMethodDescriptor pledgewire__v1__pledge_service__method_descriptors[12] =
 {
   { "CreatePledge", &pledgewire__v1__create_pledge_request__descriptor, &pledgewire__v1__pledge__descriptor },
   { "GetPledge", &pledgewire__v1__get_pledge_request__descriptor, &pledgewire__v1__pledge__descriptor },
   { "ListPledges", &pledgewire__v1__list_pledges_request__descriptor, &pledgewire__v1__list_pledges_response__descriptor },
   { "UpdatePledgeStatus", &pledgewire__v1__update_pledge_status_request__descriptor, &pledgewire__v1__pledge__descriptor },
+  { "UpdatePledge", &pledgewire__v1__update_pledge_request__descriptor, &pledgewire__v1__pledge__descriptor },
+  { "AddEvidence", &pledgewire__v1__add_evidence_request__descriptor, &pledgewire__v1__pledge__descriptor },
+  { "MergePledges", &pledgewire__v1__merge_pledges_request__descriptor, &pledgewire__v1__pledge__descriptor },
+  { "DeletePledge", &pledgewire__v1__delete_pledge_request__descriptor, &pledgewire__v1__delete_pledge_response__descriptor },
+  { "FindSimilarPledges", &pledgewire__v1__find_similar_pledges_request__descriptor, &pledgewire__v1__find_similar_pledges_response__descriptor },
   { "GetPledgeHistory", &pledgewire__v1__get_pledge_history_request__descriptor, &pledgewire__v1__pledge_history__descriptor },
   { "WatchPledges", &pledgewire__v1__watch_pledges_request__descriptor, &pledgewire__v1__pledge_event__descriptor },
   { "ImportPledges", &pledgewire__v1__create_pledge_request__descriptor, &pledgewire__v1__import_response__descriptor },
 };
 const unsigned pledgewire__v1__pledge_service__method_indices_by_name[] = {
+  5,        /* AddEvidence */
   0,        /* CreatePledge */
+  7,        /* DeletePledge */
+  8,        /* FindSimilarPledges */
   1,        /* GetPledge */
-  4,        /* GetPledgeHistory */
-  6,        /* ImportPledges */
+  9,        /* GetPledgeHistory */
+  11,        /* ImportPledges */
   2,        /* ListPledges */
+  6,        /* MergePledges */
+  4,        /* UpdatePledge */
   3,        /* UpdatePledgeStatus */
-  5         /* WatchPledges */
+  10         /* WatchPledges */
 };
 const ProtobufCServiceDescriptor pledgewire__v1__pledge_service__descriptor =
 {
@@ -2466,7 +3695,7 @@ const ProtobufCServiceDescriptor pledgewire__v1__pledge_service__descriptor =
   "PledgeService",
   "Pledgewire__V1__PledgeService",
   "pledgewire.v1",
-  7,
+  12,
   pledgewire__v1__pledge_service__method_descriptors,
   pledgewire__v1__pledge_service__method_indices_by_name
 };
@@ -2502,13 +3731,53 @@ void pledgewire__v1__pledge_service__update_pledge_status(ProtobufCService *serv
   assert(service->descriptor == &pledgewire__v1__pledge_service__descriptor);
   service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
+void pledgewire__v1__pledge_service__update_pledge(ProtobufCService *service,
+                                                   const Pledgewire__V1__UpdatePledgeRequest *input,
+                                                   Pledgewire__V1__Pledge_Closure closure,
+                                                   void *closure_data)
+{
+  assert(service->descriptor == &pledgewire__v1__pledge_service__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void pledgewire__v1__pledge_service__add_evidence(ProtobufCService *service,
+                                                  const Pledgewire__V1__AddEvidenceRequest *input,
+                                                  Pledgewire__V1__Pledge_Closure closure,
+                                                  void *closure_data)
+{
+  assert(service->descriptor == &pledgewire__v1__pledge_service__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void pledgewire__v1__pledge_service__merge_pledges(ProtobufCService *service,
+                                                   const Pledgewire__V1__MergePledgesRequest *input,
+                                                   Pledgewire__V1__Pledge_Closure closure,
+                                                   void *closure_data)
+{
+  assert(service->descriptor == &pledgewire__v1__pledge_service__descriptor);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void pledgewire__v1__pledge_service__delete_pledge(ProtobufCService *service,
+                                                   const Pledgewire__V1__DeletePledgeRequest *input,
+                                                   Pledgewire__V1__DeletePledgeResponse_Closure closure,
+                                                   void *closure_data)
+{
+  assert(service->descriptor == &pledgewire__v1__pledge_service__descriptor);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void pledgewire__v1__pledge_service__find_similar_pledges(ProtobufCService *service,
+                                                          const Pledgewire__V1__FindSimilarPledgesRequest *input,
+                                                          Pledgewire__V1__FindSimilarPledgesResponse_Closure closure,
+                                                          void *closure_data)
+{
+  assert(service->descriptor == &pledgewire__v1__pledge_service__descriptor);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void pledgewire__v1__pledge_service__get_pledge_history(ProtobufCService *service,
                                                         const Pledgewire__V1__GetPledgeHistoryRequest *input,
                                                         Pledgewire__V1__PledgeHistory_Closure closure,
                                                         void *closure_data)
 {
   assert(service->descriptor == &pledgewire__v1__pledge_service__descriptor);
-  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void pledgewire__v1__pledge_service__watch_pledges(ProtobufCService *service,
                                                    const Pledgewire__V1__WatchPledgesRequest *input,
@@ -2516,7 +3785,7 @@ void pledgewire__v1__pledge_service__watch_pledges(ProtobufCService *service,
                                                    void *closure_data)
 {
   assert(service->descriptor == &pledgewire__v1__pledge_service__descriptor);
-  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void pledgewire__v1__pledge_service__import_pledges(ProtobufCService *service,
                                                     const Pledgewire__V1__CreatePledgeRequest *input,
@@ -2524,7 +3793,7 @@ void pledgewire__v1__pledge_service__import_pledges(ProtobufCService *service,
                                                     void *closure_data)
 {
   assert(service->descriptor == &pledgewire__v1__pledge_service__descriptor);
-  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void pledgewire__v1__pledge_service__init (Pledgewire__V1__PledgeService_Service *service,
                                            Pledgewire__V1__PledgeService_ServiceDestroy destroy)

@@ -187,7 +187,97 @@ void   pledgewire__v1__list_services_response__free_unpacked
   assert(message->base.descriptor == &pledgewire__v1__list_services_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-static const ProtobufCFieldDescriptor pledgewire__v1__method_info__field_descriptors[5] =
+void   pledgewire__v1__get_descriptors_request__init
+                     (Pledgewire__V1__GetDescriptorsRequest         *message)
+{
+  static const Pledgewire__V1__GetDescriptorsRequest init_value = PLEDGEWIRE__V1__GET_DESCRIPTORS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__get_descriptors_request__get_packed_size
+                     (const Pledgewire__V1__GetDescriptorsRequest *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__get_descriptors_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__get_descriptors_request__pack
+                     (const Pledgewire__V1__GetDescriptorsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__get_descriptors_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__get_descriptors_request__pack_to_buffer
+                     (const Pledgewire__V1__GetDescriptorsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__get_descriptors_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__GetDescriptorsRequest *
+       pledgewire__v1__get_descriptors_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__GetDescriptorsRequest *)
+     protobuf_c_message_unpack (&pledgewire__v1__get_descriptors_request__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__get_descriptors_request__free_unpacked
+                     (Pledgewire__V1__GetDescriptorsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__get_descriptors_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   pledgewire__v1__get_descriptors_response__init
+                     (Pledgewire__V1__GetDescriptorsResponse         *message)
+{
+  static const Pledgewire__V1__GetDescriptorsResponse init_value = PLEDGEWIRE__V1__GET_DESCRIPTORS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t pledgewire__v1__get_descriptors_response__get_packed_size
+                     (const Pledgewire__V1__GetDescriptorsResponse *message)
+{
+  assert(message->base.descriptor == &pledgewire__v1__get_descriptors_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t pledgewire__v1__get_descriptors_response__pack
+                     (const Pledgewire__V1__GetDescriptorsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &pledgewire__v1__get_descriptors_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t pledgewire__v1__get_descriptors_response__pack_to_buffer
+                     (const Pledgewire__V1__GetDescriptorsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &pledgewire__v1__get_descriptors_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Pledgewire__V1__GetDescriptorsResponse *
+       pledgewire__v1__get_descriptors_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Pledgewire__V1__GetDescriptorsResponse *)
+     protobuf_c_message_unpack (&pledgewire__v1__get_descriptors_response__descriptor,
+                                allocator, len, data);
+}
+void   pledgewire__v1__get_descriptors_response__free_unpacked
+                     (Pledgewire__V1__GetDescriptorsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &pledgewire__v1__get_descriptors_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+static const ProtobufCFieldDescriptor pledgewire__v1__method_info__field_descriptors[6] =
 {
   {
     "name",
@@ -249,9 +339,22 @@ static const ProtobufCFieldDescriptor pledgewire__v1__method_info__field_descrip
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "idempotent",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__MethodInfo, idempotent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__method_info__field_indices_by_name[] = {
   1,   /* field[1] = full_name */
+  5,   /* field[5] = idempotent */
   2,   /* field[2] = input_type */
   4,   /* field[4] = kind */
   0,   /* field[0] = name */
@@ -260,7 +363,7 @@ static const unsigned pledgewire__v1__method_info__field_indices_by_name[] = {
 static const ProtobufCIntRange pledgewire__v1__method_info__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__method_info__descriptor =
 {
@@ -270,7 +373,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__method_info__descriptor =
   "Pledgewire__V1__MethodInfo",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__MethodInfo),
-  5,
+  6,
   pledgewire__v1__method_info__field_descriptors,
   pledgewire__v1__method_info__field_indices_by_name,
   1,  pledgewire__v1__method_info__number_ranges,
@@ -410,6 +513,62 @@ const ProtobufCMessageDescriptor pledgewire__v1__list_services_response__descrip
   (ProtobufCMessageInit) pledgewire__v1__list_services_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+#define pledgewire__v1__get_descriptors_request__field_descriptors NULL
+#define pledgewire__v1__get_descriptors_request__field_indices_by_name NULL
+#define pledgewire__v1__get_descriptors_request__number_ranges NULL
+const ProtobufCMessageDescriptor pledgewire__v1__get_descriptors_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.GetDescriptorsRequest",
+  "GetDescriptorsRequest",
+  "Pledgewire__V1__GetDescriptorsRequest",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__GetDescriptorsRequest),
+  0,
+  pledgewire__v1__get_descriptors_request__field_descriptors,
+  pledgewire__v1__get_descriptors_request__field_indices_by_name,
+  0,  pledgewire__v1__get_descriptors_request__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__get_descriptors_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor pledgewire__v1__get_descriptors_response__field_descriptors[1] =
+{
+  {
+    "file_descriptor_set",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__GetDescriptorsResponse, file_descriptor_set),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned pledgewire__v1__get_descriptors_response__field_indices_by_name[] = {
+  0,   /* field[0] = file_descriptor_set */
+};
+static const ProtobufCIntRange pledgewire__v1__get_descriptors_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor pledgewire__v1__get_descriptors_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "pledgewire.v1.GetDescriptorsResponse",
+  "GetDescriptorsResponse",
+  "Pledgewire__V1__GetDescriptorsResponse",
+  "pledgewire.v1",
+  sizeof(Pledgewire__V1__GetDescriptorsResponse),
+  1,
+  pledgewire__v1__get_descriptors_response__field_descriptors,
+  pledgewire__v1__get_descriptors_response__field_indices_by_name,
+  1,  pledgewire__v1__get_descriptors_response__number_ranges,
+  (ProtobufCMessageInit) pledgewire__v1__get_descriptors_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue pledgewire__v1__rpc_kind__enum_values_by_number[5] =
 {
   { "RPC_KIND_UNSPECIFIED", "PLEDGEWIRE__V1__RPC_KIND__RPC_KIND_UNSPECIFIED", 0 },
@@ -444,11 +603,13 @@ const ProtobufCEnumDescriptor pledgewire__v1__rpc_kind__descriptor =
   pledgewire__v1__rpc_kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor pledgewire__v1__reflection_service__method_descriptors[1] =
+static const ProtobufCMethodDescriptor pledgewire__v1__reflection_service__method_descriptors[2] =
 {
   { "ListServices", &pledgewire__v1__list_services_request__descriptor, &pledgewire__v1__list_services_response__descriptor },
+  { "GetDescriptors", &pledgewire__v1__get_descriptors_request__descriptor, &pledgewire__v1__get_descriptors_response__descriptor },
 };
 const unsigned pledgewire__v1__reflection_service__method_indices_by_name[] = {
+  1,        /* GetDescriptors */
   0         /* ListServices */
 };
 const ProtobufCServiceDescriptor pledgewire__v1__reflection_service__descriptor =
@@ -458,7 +619,7 @@ const ProtobufCServiceDescriptor pledgewire__v1__reflection_service__descriptor 
   "ReflectionService",
   "Pledgewire__V1__ReflectionService",
   "pledgewire.v1",
-  1,
+  2,
   pledgewire__v1__reflection_service__method_descriptors,
   pledgewire__v1__reflection_service__method_indices_by_name
 };
@@ -469,6 +630,14 @@ void pledgewire__v1__reflection_service__list_services(ProtobufCService *service
 {
   assert(service->descriptor == &pledgewire__v1__reflection_service__descriptor);
   service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void pledgewire__v1__reflection_service__get_descriptors(ProtobufCService *service,
+                                                         const Pledgewire__V1__GetDescriptorsRequest *input,
+                                                         Pledgewire__V1__GetDescriptorsResponse_Closure closure,
+                                                         void *closure_data)
+{
+  assert(service->descriptor == &pledgewire__v1__reflection_service__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void pledgewire__v1__reflection_service__init (Pledgewire__V1__ReflectionService_Service *service,
                                                Pledgewire__V1__ReflectionService_ServiceDestroy destroy)

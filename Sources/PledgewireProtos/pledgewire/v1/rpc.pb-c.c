@@ -706,7 +706,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__field_violation__descriptor =
   (ProtobufCMessageInit) pledgewire__v1__field_violation__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__error_details__field_descriptors[4] =
+static const ProtobufCFieldDescriptor pledgewire__v1__error_details__field_descriptors[5] =
 {
   {
     "reason",
@@ -756,8 +756,21 @@ static const ProtobufCFieldDescriptor pledgewire__v1__error_details__field_descr
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "committed_id",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__ErrorDetails, committed_id),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__error_details__field_indices_by_name[] = {
+  4,   /* field[4] = committed_id */
   2,   /* field[2] = existing_id */
   1,   /* field[1] = field_violations */
   0,   /* field[0] = reason */
@@ -766,7 +779,7 @@ static const unsigned pledgewire__v1__error_details__field_indices_by_name[] = {
 static const ProtobufCIntRange pledgewire__v1__error_details__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__error_details__descriptor =
 {
@@ -776,7 +789,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__error_details__descriptor =
   "Pledgewire__V1__ErrorDetails",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__ErrorDetails),
-  4,
+  5,
   pledgewire__v1__error_details__field_descriptors,
   pledgewire__v1__error_details__field_indices_by_name,
   1,  pledgewire__v1__error_details__number_ranges,

@@ -24,6 +24,9 @@ typedef struct Pledgewire__V1__GetActorRequest Pledgewire__V1__GetActorRequest;
 typedef struct Pledgewire__V1__ListActorsRequest Pledgewire__V1__ListActorsRequest;
 typedef struct Pledgewire__V1__ListActorsResponse Pledgewire__V1__ListActorsResponse;
 typedef struct Pledgewire__V1__UpdateActorRequest Pledgewire__V1__UpdateActorRequest;
+typedef struct Pledgewire__V1__MergeActorsRequest Pledgewire__V1__MergeActorsRequest;
+typedef struct Pledgewire__V1__DeleteActorRequest Pledgewire__V1__DeleteActorRequest;
+typedef struct Pledgewire__V1__DeleteActorResponse Pledgewire__V1__DeleteActorResponse;
 typedef struct Pledgewire__V1__ResolveActorRequest Pledgewire__V1__ResolveActorRequest;
 typedef struct Pledgewire__V1__ActorCandidate Pledgewire__V1__ActorCandidate;
 typedef struct Pledgewire__V1__ResolveActorResponse Pledgewire__V1__ResolveActorResponse;
@@ -125,10 +128,24 @@ struct  Pledgewire__V1__Actor
   int64_t version;
   int64_t created_at_ms;
   int64_t updated_at_ms;
+  /*
+   * this actor was merged into that one and is a tombstone
+   */
+  int64_t merged_into_id;
+  /*
+   * the duplicates merged into this one; set by the server
+   */
+  size_t n_merged_ids;
+  int64_t *merged_ids;
+  /*
+   * free-form tags
+   */
+  size_t n_labels;
+  char **labels;
 };
 #define PLEDGEWIRE__V1__ACTOR__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__actor__descriptor) \
-    , 0, PLEDGEWIRE__V1__ACTOR_KIND__ACTOR_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, 0, 0, 0 }
+    , 0, PLEDGEWIRE__V1__ACTOR_KIND__ACTOR_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, 0, 0, 0, 0, 0,NULL, 0,NULL }
 
 
 struct  Pledgewire__V1__CreateActorRequest
@@ -167,10 +184,14 @@ struct  Pledgewire__V1__ListActorsRequest
    */
   int32_t page_size;
   char *page_token;
+  /*
+   * has this label
+   */
+  char *label;
 };
 #define PLEDGEWIRE__V1__LIST_ACTORS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__list_actors_request__descriptor) \
-    , PLEDGEWIRE__V1__ACTOR_KIND__ACTOR_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+    , PLEDGEWIRE__V1__ACTOR_KIND__ACTOR_KIND_UNSPECIFIED, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Pledgewire__V1__ListActorsResponse
@@ -196,14 +217,80 @@ struct  Pledgewire__V1__UpdateActorRequest
    */
   Pledgewire__V1__Actor *actor;
   /*
-   * fields to replace, e.g. ["aliases", "role"]; empty: every mutable field
+   * Fields of `actor` to replace: "kind", "canonical_name", "aliases", "role", "country_code", "affiliations",
+   * "external_ids", "description", "labels". Empty: only the additions and removals below.
    */
   size_t n_update_mask;
   char **update_mask;
+  /*
+   * added to the aliases the actor has
+   */
+  size_t n_add_aliases;
+  char **add_aliases;
+  /*
+   * removed, compared after folding case and accents
+   */
+  size_t n_remove_aliases;
+  char **remove_aliases;
+  size_t n_add_affiliations;
+  Pledgewire__V1__Affiliation **add_affiliations;
+  size_t n_remove_affiliations;
+  Pledgewire__V1__Affiliation **remove_affiliations;
 };
 #define PLEDGEWIRE__V1__UPDATE_ACTOR_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__update_actor_request__descriptor) \
-    , NULL, 0,NULL }
+    , NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL }
+
+
+/*
+ * Merges a duplicate actor into a survivor: its names become the survivor's aliases, its affiliations, pledge
+ * parties, mentions and candidates move to the survivor, and it becomes a tombstone whose merged_into_id names
+ * the survivor.
+ */
+struct  Pledgewire__V1__MergeActorsRequest
+{
+  ProtobufCMessage base;
+  int64_t survivor_id;
+  int64_t duplicate_id;
+  /*
+   * 0: any
+   */
+  int64_t survivor_version;
+  /*
+   * 0: any
+   */
+  int64_t duplicate_version;
+};
+#define PLEDGEWIRE__V1__MERGE_ACTORS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__merge_actors_request__descriptor) \
+    , 0, 0, 0, 0 }
+
+
+/*
+ * Deletes an actor no pledge, mention, affiliation or candidate refers to (FAILED_PRECONDITION otherwise: merge
+ * it instead).
+ */
+struct  Pledgewire__V1__DeleteActorRequest
+{
+  ProtobufCMessage base;
+  int64_t id;
+  /*
+   * 0: any
+   */
+  int64_t expected_version;
+};
+#define PLEDGEWIRE__V1__DELETE_ACTOR_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__delete_actor_request__descriptor) \
+    , 0, 0 }
+
+
+struct  Pledgewire__V1__DeleteActorResponse
+{
+  ProtobufCMessage base;
+};
+#define PLEDGEWIRE__V1__DELETE_ACTOR_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__delete_actor_response__descriptor) \
+     }
 
 
 struct  Pledgewire__V1__ResolveActorRequest
@@ -408,6 +495,63 @@ Pledgewire__V1__UpdateActorRequest *
 void   pledgewire__v1__update_actor_request__free_unpacked
                      (Pledgewire__V1__UpdateActorRequest *message,
                       ProtobufCAllocator *allocator);
+/* Pledgewire__V1__MergeActorsRequest methods */
+void   pledgewire__v1__merge_actors_request__init
+                     (Pledgewire__V1__MergeActorsRequest         *message);
+size_t pledgewire__v1__merge_actors_request__get_packed_size
+                     (const Pledgewire__V1__MergeActorsRequest   *message);
+size_t pledgewire__v1__merge_actors_request__pack
+                     (const Pledgewire__V1__MergeActorsRequest   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__merge_actors_request__pack_to_buffer
+                     (const Pledgewire__V1__MergeActorsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__MergeActorsRequest *
+       pledgewire__v1__merge_actors_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__merge_actors_request__free_unpacked
+                     (Pledgewire__V1__MergeActorsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Pledgewire__V1__DeleteActorRequest methods */
+void   pledgewire__v1__delete_actor_request__init
+                     (Pledgewire__V1__DeleteActorRequest         *message);
+size_t pledgewire__v1__delete_actor_request__get_packed_size
+                     (const Pledgewire__V1__DeleteActorRequest   *message);
+size_t pledgewire__v1__delete_actor_request__pack
+                     (const Pledgewire__V1__DeleteActorRequest   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__delete_actor_request__pack_to_buffer
+                     (const Pledgewire__V1__DeleteActorRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__DeleteActorRequest *
+       pledgewire__v1__delete_actor_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__delete_actor_request__free_unpacked
+                     (Pledgewire__V1__DeleteActorRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Pledgewire__V1__DeleteActorResponse methods */
+void   pledgewire__v1__delete_actor_response__init
+                     (Pledgewire__V1__DeleteActorResponse         *message);
+size_t pledgewire__v1__delete_actor_response__get_packed_size
+                     (const Pledgewire__V1__DeleteActorResponse   *message);
+size_t pledgewire__v1__delete_actor_response__pack
+                     (const Pledgewire__V1__DeleteActorResponse   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__delete_actor_response__pack_to_buffer
+                     (const Pledgewire__V1__DeleteActorResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__DeleteActorResponse *
+       pledgewire__v1__delete_actor_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__delete_actor_response__free_unpacked
+                     (Pledgewire__V1__DeleteActorResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Pledgewire__V1__ResolveActorRequest methods */
 void   pledgewire__v1__resolve_actor_request__init
                      (Pledgewire__V1__ResolveActorRequest         *message);
@@ -491,6 +635,15 @@ typedef void (*Pledgewire__V1__ListActorsResponse_Closure)
 typedef void (*Pledgewire__V1__UpdateActorRequest_Closure)
                  (const Pledgewire__V1__UpdateActorRequest *message,
                   void *closure_data);
+typedef void (*Pledgewire__V1__MergeActorsRequest_Closure)
+                 (const Pledgewire__V1__MergeActorsRequest *message,
+                  void *closure_data);
+typedef void (*Pledgewire__V1__DeleteActorRequest_Closure)
+                 (const Pledgewire__V1__DeleteActorRequest *message,
+                  void *closure_data);
+typedef void (*Pledgewire__V1__DeleteActorResponse_Closure)
+                 (const Pledgewire__V1__DeleteActorResponse *message,
+                  void *closure_data);
 typedef void (*Pledgewire__V1__ResolveActorRequest_Closure)
                  (const Pledgewire__V1__ResolveActorRequest *message,
                   void *closure_data);
@@ -523,6 +676,14 @@ struct Pledgewire__V1__ActorService_Service
                        const Pledgewire__V1__UpdateActorRequest *input,
                        Pledgewire__V1__Actor_Closure closure,
                        void *closure_data);
+  void (*merge_actors)(Pledgewire__V1__ActorService_Service *service,
+                       const Pledgewire__V1__MergeActorsRequest *input,
+                       Pledgewire__V1__Actor_Closure closure,
+                       void *closure_data);
+  void (*delete_actor)(Pledgewire__V1__ActorService_Service *service,
+                       const Pledgewire__V1__DeleteActorRequest *input,
+                       Pledgewire__V1__DeleteActorResponse_Closure closure,
+                       void *closure_data);
   void (*resolve_actor)(Pledgewire__V1__ActorService_Service *service,
                         const Pledgewire__V1__ResolveActorRequest *input,
                         Pledgewire__V1__ResolveActorResponse_Closure closure,
@@ -543,6 +704,8 @@ void pledgewire__v1__actor_service__init (Pledgewire__V1__ActorService_Service *
       function_prefix__ ## get_actor,\
       function_prefix__ ## list_actors,\
       function_prefix__ ## update_actor,\
+      function_prefix__ ## merge_actors,\
+      function_prefix__ ## delete_actor,\
       function_prefix__ ## resolve_actor,\
       function_prefix__ ## import_actors  }
 void pledgewire__v1__actor_service__create_actor(ProtobufCService *service,
@@ -560,6 +723,14 @@ void pledgewire__v1__actor_service__list_actors(ProtobufCService *service,
 void pledgewire__v1__actor_service__update_actor(ProtobufCService *service,
                                                  const Pledgewire__V1__UpdateActorRequest *input,
                                                  Pledgewire__V1__Actor_Closure closure,
+                                                 void *closure_data);
+void pledgewire__v1__actor_service__merge_actors(ProtobufCService *service,
+                                                 const Pledgewire__V1__MergeActorsRequest *input,
+                                                 Pledgewire__V1__Actor_Closure closure,
+                                                 void *closure_data);
+void pledgewire__v1__actor_service__delete_actor(ProtobufCService *service,
+                                                 const Pledgewire__V1__DeleteActorRequest *input,
+                                                 Pledgewire__V1__DeleteActorResponse_Closure closure,
                                                  void *closure_data);
 void pledgewire__v1__actor_service__resolve_actor(ProtobufCService *service,
                                                   const Pledgewire__V1__ResolveActorRequest *input,
@@ -582,6 +753,9 @@ extern const ProtobufCMessageDescriptor pledgewire__v1__get_actor_request__descr
 extern const ProtobufCMessageDescriptor pledgewire__v1__list_actors_request__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__list_actors_response__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__update_actor_request__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__merge_actors_request__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__delete_actor_request__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__delete_actor_response__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__resolve_actor_request__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__actor_candidate__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__resolve_actor_response__descriptor;

@@ -61,10 +61,14 @@ struct  Pledgewire__V1__ActorMention
    * the text at `range`, e.g. "Kyiv" for Ukraine
    */
   char *surface_text;
+  /*
+   * 0..1 for mentions an extractor found; 0 for mentions entered by hand
+   */
+  double confidence;
 };
 #define PLEDGEWIRE__V1__ACTOR_MENTION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__actor_mention__descriptor) \
-    , 0, NULL, (char *)protobuf_c_empty_string }
+    , 0, NULL, (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Pledgewire__V1__Article
@@ -75,7 +79,8 @@ struct  Pledgewire__V1__Article
    */
   int64_t id;
   /*
-   * unique; http(s) only
+   * Unique; http(s) only. The server canonicalizes what it is given: scheme and host in lower case, default port,
+   * fragment, tracking parameters (utm_*, fbclid, gclid, …) and a trailing slash removed, query sorted.
    */
   char *canonical_url;
   char *title;
@@ -115,20 +120,33 @@ struct  Pledgewire__V1__Article
    */
   size_t n_labels;
   char **labels;
+  /*
+   * the URL as given, before canonicalization; set by the server
+   */
+  char *submitted_url;
+  /*
+   * in a create response only (never stored): the same body under another URL
+   */
+  size_t n_warnings;
+  Pledgewire__V1__Warning **warnings;
 };
 #define PLEDGEWIRE__V1__ARTICLE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__article__descriptor) \
-    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0,NULL, 0,NULL }
+    , 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, 0,NULL }
 
 
 struct  Pledgewire__V1__CreateArticleRequest
 {
   ProtobufCMessage base;
   Pledgewire__V1__Article *article;
+  /*
+   * also find actor mentions and candidate pledges: mentions are stored with the
+   */
+  protobuf_c_boolean extract;
 };
 #define PLEDGEWIRE__V1__CREATE_ARTICLE_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__create_article_request__descriptor) \
-    , NULL }
+    , NULL, 0 }
 
 
 struct  Pledgewire__V1__GetArticleRequest
@@ -160,10 +178,14 @@ struct  Pledgewire__V1__ListArticlesRequest
    */
   int32_t page_size;
   char *page_token;
+  /*
+   * has this label
+   */
+  char *label;
 };
 #define PLEDGEWIRE__V1__LIST_ARTICLES_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__list_articles_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0, 0, PLEDGEWIRE__V1__ARTICLE_VIEW__ARTICLE_VIEW_UNSPECIFIED, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0, 0, 0, PLEDGEWIRE__V1__ARTICLE_VIEW__ARTICLE_VIEW_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Pledgewire__V1__ListArticlesResponse

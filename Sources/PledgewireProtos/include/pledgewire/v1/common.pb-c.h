@@ -18,6 +18,9 @@ PROTOBUF_C__BEGIN_DECLS
 
 typedef struct Pledgewire__V1__TextRange Pledgewire__V1__TextRange;
 typedef struct Pledgewire__V1__Money Pledgewire__V1__Money;
+typedef struct Pledgewire__V1__Quantity Pledgewire__V1__Quantity;
+typedef struct Pledgewire__V1__Ratio Pledgewire__V1__Ratio;
+typedef struct Pledgewire__V1__Warning Pledgewire__V1__Warning;
 typedef struct Pledgewire__V1__ImportFailure Pledgewire__V1__ImportFailure;
 typedef struct Pledgewire__V1__ImportResponse Pledgewire__V1__ImportResponse;
 
@@ -35,6 +38,50 @@ typedef enum _Pledgewire__V1__AmountQualifier {
   PLEDGEWIRE__V1__AMOUNT_QUALIFIER__AMOUNT_QUALIFIER_AT_LEAST = 4
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PLEDGEWIRE__V1__AMOUNT_QUALIFIER)
 } Pledgewire__V1__AmountQualifier;
+/*
+ * How often a sum of money recurs.
+ */
+typedef enum _Pledgewire__V1__MoneyPeriod {
+  /*
+   * a one-off sum, or the source does not say
+   */
+  PLEDGEWIRE__V1__MONEY_PERIOD__MONEY_PERIOD_UNSPECIFIED = 0,
+  PLEDGEWIRE__V1__MONEY_PERIOD__MONEY_PERIOD_PER_DAY = 1,
+  PLEDGEWIRE__V1__MONEY_PERIOD__MONEY_PERIOD_PER_WEEK = 2,
+  PLEDGEWIRE__V1__MONEY_PERIOD__MONEY_PERIOD_PER_MONTH = 3,
+  /*
+   * "€800m a year"
+   */
+  PLEDGEWIRE__V1__MONEY_PERIOD__MONEY_PERIOD_PER_YEAR = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PLEDGEWIRE__V1__MONEY_PERIOD)
+} Pledgewire__V1__MoneyPeriod;
+/*
+ * How precise a date is. A date with precision MONTH or YEAR holds the first instant (UTC) of that month or year;
+ * a deadline with such a date falls due at the end of the period ("by 2035": 2035-01-01, YEAR).
+ */
+typedef enum _Pledgewire__V1__DatePrecision {
+  /*
+   * as precise as the timestamp given
+   */
+  PLEDGEWIRE__V1__DATE_PRECISION__DATE_PRECISION_UNSPECIFIED = 0,
+  /*
+   * midnight UTC of the day
+   */
+  PLEDGEWIRE__V1__DATE_PRECISION__DATE_PRECISION_DAY = 1,
+  /*
+   * the first day of the month, midnight UTC
+   */
+  PLEDGEWIRE__V1__DATE_PRECISION__DATE_PRECISION_MONTH = 2,
+  /*
+   * 1 January of the year, midnight UTC
+   */
+  PLEDGEWIRE__V1__DATE_PRECISION__DATE_PRECISION_YEAR = 3,
+  /*
+   * the date is not known; the timestamp must be 0
+   */
+  PLEDGEWIRE__V1__DATE_PRECISION__DATE_PRECISION_UNKNOWN = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PLEDGEWIRE__V1__DATE_PRECISION)
+} Pledgewire__V1__DatePrecision;
 
 /* --- messages --- */
 
@@ -67,10 +114,89 @@ struct  Pledgewire__V1__Money
    */
   char *currency;
   Pledgewire__V1__AmountQualifier qualifier;
+  Pledgewire__V1__MoneyPeriod period;
+  /*
+   * the figure as the source wrote it: "£1.6bn ($2bn)"; optional
+   */
+  char *text;
 };
 #define PLEDGEWIRE__V1__MONEY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__money__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, PLEDGEWIRE__V1__AMOUNT_QUALIFIER__AMOUNT_QUALIFIER_UNSPECIFIED }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, PLEDGEWIRE__V1__AMOUNT_QUALIFIER__AMOUNT_QUALIFIER_UNSPECIFIED, PLEDGEWIRE__V1__MONEY_PERIOD__MONEY_PERIOD_UNSPECIFIED, (char *)protobuf_c_empty_string }
+
+
+/*
+ * A number of things with a unit: 5,000 missiles, 200 engineers.
+ */
+struct  Pledgewire__V1__Quantity
+{
+  ProtobufCMessage base;
+  /*
+   * a decimal string: "5000", "1.5"
+   */
+  char *value;
+  /*
+   * what is counted, plural: "missiles", "engineers", "troops"
+   */
+  char *unit;
+  Pledgewire__V1__AmountQualifier qualifier;
+  /*
+   * as the source wrote it: "more than 5,000 air-defence missiles"; optional
+   */
+  char *text;
+};
+#define PLEDGEWIRE__V1__QUANTITY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__quantity__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, PLEDGEWIRE__V1__AMOUNT_QUALIFIER__AMOUNT_QUALIFIER_UNSPECIFIED, (char *)protobuf_c_empty_string }
+
+
+/*
+ * A target expressed as a share of something: 5 % of GDP.
+ */
+struct  Pledgewire__V1__Ratio
+{
+  ProtobufCMessage base;
+  /*
+   * a decimal string: "5", "3.5"
+   */
+  char *percent;
+  /*
+   * what it is a share of: "GDP"
+   */
+  char *of;
+  Pledgewire__V1__AmountQualifier qualifier;
+  /*
+   * as the source wrote it: "at least 3.5% of GDP"; optional
+   */
+  char *text;
+};
+#define PLEDGEWIRE__V1__RATIO__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__ratio__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, PLEDGEWIRE__V1__AMOUNT_QUALIFIER__AMOUNT_QUALIFIER_UNSPECIFIED, (char *)protobuf_c_empty_string }
+
+
+/*
+ * Something a server noticed about an accepted request that the caller should see: a probable duplicate, say.
+ */
+struct  Pledgewire__V1__Warning
+{
+  ProtobufCMessage base;
+  /*
+   * stable UPPER_SNAKE reason: "SAME_CONTENT"
+   */
+  char *reason;
+  /*
+   * "the same body is article 12 (https://example.com/a)"
+   */
+  char *message;
+  /*
+   * the record it concerns, when there is one
+   */
+  int64_t related_id;
+};
+#define PLEDGEWIRE__V1__WARNING__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__warning__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
 
 
 /*
@@ -85,10 +211,14 @@ struct  Pledgewire__V1__ImportFailure
   uint32_t index;
   Pledgewire__V1__StatusCode code;
   char *message;
+  /*
+   * the field violations, the existing record's id
+   */
+  Pledgewire__V1__ErrorDetails *details;
 };
 #define PLEDGEWIRE__V1__IMPORT_FAILURE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__import_failure__descriptor) \
-    , 0, PLEDGEWIRE__V1__STATUS_CODE__STATUS_CODE_OK, (char *)protobuf_c_empty_string }
+    , 0, PLEDGEWIRE__V1__STATUS_CODE__STATUS_CODE_OK, (char *)protobuf_c_empty_string, NULL }
 
 
 /*
@@ -104,12 +234,19 @@ struct  Pledgewire__V1__ImportResponse
    */
   size_t n_ids;
   int64_t *ids;
+  /*
+   * the first 1,000 failures, in stream order
+   */
   size_t n_failures;
   Pledgewire__V1__ImportFailure **failures;
+  /*
+   * failures past those listed
+   */
+  uint32_t failures_omitted;
 };
 #define PLEDGEWIRE__V1__IMPORT_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__import_response__descriptor) \
-    , 0, 0, 0,NULL, 0,NULL }
+    , 0, 0, 0,NULL, 0,NULL, 0 }
 
 
 /* Pledgewire__V1__TextRange methods */
@@ -149,6 +286,63 @@ Pledgewire__V1__Money *
                       const uint8_t       *data);
 void   pledgewire__v1__money__free_unpacked
                      (Pledgewire__V1__Money *message,
+                      ProtobufCAllocator *allocator);
+/* Pledgewire__V1__Quantity methods */
+void   pledgewire__v1__quantity__init
+                     (Pledgewire__V1__Quantity         *message);
+size_t pledgewire__v1__quantity__get_packed_size
+                     (const Pledgewire__V1__Quantity   *message);
+size_t pledgewire__v1__quantity__pack
+                     (const Pledgewire__V1__Quantity   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__quantity__pack_to_buffer
+                     (const Pledgewire__V1__Quantity   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__Quantity *
+       pledgewire__v1__quantity__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__quantity__free_unpacked
+                     (Pledgewire__V1__Quantity *message,
+                      ProtobufCAllocator *allocator);
+/* Pledgewire__V1__Ratio methods */
+void   pledgewire__v1__ratio__init
+                     (Pledgewire__V1__Ratio         *message);
+size_t pledgewire__v1__ratio__get_packed_size
+                     (const Pledgewire__V1__Ratio   *message);
+size_t pledgewire__v1__ratio__pack
+                     (const Pledgewire__V1__Ratio   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__ratio__pack_to_buffer
+                     (const Pledgewire__V1__Ratio   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__Ratio *
+       pledgewire__v1__ratio__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__ratio__free_unpacked
+                     (Pledgewire__V1__Ratio *message,
+                      ProtobufCAllocator *allocator);
+/* Pledgewire__V1__Warning methods */
+void   pledgewire__v1__warning__init
+                     (Pledgewire__V1__Warning         *message);
+size_t pledgewire__v1__warning__get_packed_size
+                     (const Pledgewire__V1__Warning   *message);
+size_t pledgewire__v1__warning__pack
+                     (const Pledgewire__V1__Warning   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__warning__pack_to_buffer
+                     (const Pledgewire__V1__Warning   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__Warning *
+       pledgewire__v1__warning__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__warning__free_unpacked
+                     (Pledgewire__V1__Warning *message,
                       ProtobufCAllocator *allocator);
 /* Pledgewire__V1__ImportFailure methods */
 void   pledgewire__v1__import_failure__init
@@ -196,6 +390,15 @@ typedef void (*Pledgewire__V1__TextRange_Closure)
 typedef void (*Pledgewire__V1__Money_Closure)
                  (const Pledgewire__V1__Money *message,
                   void *closure_data);
+typedef void (*Pledgewire__V1__Quantity_Closure)
+                 (const Pledgewire__V1__Quantity *message,
+                  void *closure_data);
+typedef void (*Pledgewire__V1__Ratio_Closure)
+                 (const Pledgewire__V1__Ratio *message,
+                  void *closure_data);
+typedef void (*Pledgewire__V1__Warning_Closure)
+                 (const Pledgewire__V1__Warning *message,
+                  void *closure_data);
 typedef void (*Pledgewire__V1__ImportFailure_Closure)
                  (const Pledgewire__V1__ImportFailure *message,
                   void *closure_data);
@@ -209,8 +412,13 @@ typedef void (*Pledgewire__V1__ImportResponse_Closure)
 /* --- descriptors --- */
 
 extern const ProtobufCEnumDescriptor    pledgewire__v1__amount_qualifier__descriptor;
+extern const ProtobufCEnumDescriptor    pledgewire__v1__money_period__descriptor;
+extern const ProtobufCEnumDescriptor    pledgewire__v1__date_precision__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__text_range__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__money__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__quantity__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__ratio__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__warning__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__import_failure__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__import_response__descriptor;
 

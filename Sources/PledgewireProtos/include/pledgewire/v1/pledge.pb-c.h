@@ -29,8 +29,16 @@ typedef struct Pledgewire__V1__GetPledgeRequest Pledgewire__V1__GetPledgeRequest
 typedef struct Pledgewire__V1__ListPledgesRequest Pledgewire__V1__ListPledgesRequest;
 typedef struct Pledgewire__V1__ListPledgesResponse Pledgewire__V1__ListPledgesResponse;
 typedef struct Pledgewire__V1__UpdatePledgeStatusRequest Pledgewire__V1__UpdatePledgeStatusRequest;
+typedef struct Pledgewire__V1__UpdatePledgeRequest Pledgewire__V1__UpdatePledgeRequest;
+typedef struct Pledgewire__V1__AddEvidenceRequest Pledgewire__V1__AddEvidenceRequest;
+typedef struct Pledgewire__V1__MergePledgesRequest Pledgewire__V1__MergePledgesRequest;
+typedef struct Pledgewire__V1__DeletePledgeRequest Pledgewire__V1__DeletePledgeRequest;
+typedef struct Pledgewire__V1__DeletePledgeResponse Pledgewire__V1__DeletePledgeResponse;
 typedef struct Pledgewire__V1__GetPledgeHistoryRequest Pledgewire__V1__GetPledgeHistoryRequest;
 typedef struct Pledgewire__V1__PledgeHistory Pledgewire__V1__PledgeHistory;
+typedef struct Pledgewire__V1__FindSimilarPledgesRequest Pledgewire__V1__FindSimilarPledgesRequest;
+typedef struct Pledgewire__V1__SimilarPledge Pledgewire__V1__SimilarPledge;
+typedef struct Pledgewire__V1__FindSimilarPledgesResponse Pledgewire__V1__FindSimilarPledgesResponse;
 typedef struct Pledgewire__V1__WatchPledgesRequest Pledgewire__V1__WatchPledgesRequest;
 typedef struct Pledgewire__V1__PledgeEvent Pledgewire__V1__PledgeEvent;
 
@@ -53,31 +61,90 @@ typedef enum _Pledgewire__V1__PartyRole {
   PLEDGEWIRE__V1__PARTY_ROLE__PARTY_ROLE_BENEFICIARY = 3
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PLEDGEWIRE__V1__PARTY_ROLE)
 } Pledgewire__V1__PartyRole;
+/*
+ * What a pledge is about. The codebook, with a sentence that would be coded so:
+ */
 typedef enum _Pledgewire__V1__PledgeCategory {
   PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_UNSPECIFIED = 0,
+  /*
+   * The maker's own defence budget: "NATO members agreed to spend 5% of GDP on defence by 2035."
+   */
   PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_DEFENCE_SPENDING = 1,
+  /*
+   * Sending forces abroad: "Britain and France will put troops on the ground to keep a ceasefire."
+   */
   PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_TROOP_DEPLOYMENT = 2,
+  /*
+   * Making, mediating or joining peace talks: "The leaders will draw up a peace plan to present in Washington."
+   */
   PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_PEACE_PROCESS = 3,
+  /*
+   * Protecting another state after a settlement: "The coalition will guarantee Ukraine's security after a deal."
+   */
   PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_SECURITY_GUARANTEE = 4,
+  /*
+   * Weapons, munitions, training or equipment for another's forces: "Britain will supply 5,000 air-defence missiles."
+   */
   PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_MILITARY_AID = 5,
+  /*
+   * Loans, grants and budget support: "The UK will lend Ukraine £2.26bn backed by frozen Russian assets."
+   */
   PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_FINANCIAL_AID = 6,
+  /*
+   * Relief for people in need: "Norway pledged $50m for food and shelter in Gaza."
+   */
   PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_HUMANITARIAN_AID = 7,
+  /*
+   * Money or measures against climate change abroad: "Donors promised $300bn a year in climate finance by 2035."
+   */
   PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_CLIMATE_AID = 8,
+  /*
+   * Meetings, recognition, representation, mediation: "The prime minister will act as a bridge to Washington."
+   */
   PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_DIPLOMATIC = 9,
+  /*
+   * Sanctions and other pressure on a third party: "The EU will adopt a 17th package of sanctions on Russia."
+   */
   PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_SANCTIONS = 10,
-  PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_OTHER = 11
+  /*
+   * Anything else the codebook does not name: "The government will hold a referendum next year."
+   */
+  PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_OTHER = 11,
+  /*
+   * Long-term economic development abroad (infrastructure, health, schooling): "Japan will fund $1bn of rail lines
+   * in Kenya."
+   */
+  PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_DEVELOPMENT_AID = 12
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PLEDGEWIRE__V1__PLEDGE_CATEGORY)
 } Pledgewire__V1__PledgeCategory;
 /*
- * How binding the words were, weakest first.
+ * How binding the words were, weakest first. The codebook, with a sentence that would be coded so:
  */
 typedef enum _Pledgewire__V1__Modality {
   PLEDGEWIRE__V1__MODALITY__MODALITY_UNSPECIFIED = 0,
+  /*
+   * Put forward for others to take up: "France proposed a one-month truce in the air and at sea."
+   */
   PLEDGEWIRE__V1__MODALITY__MODALITY_PROPOSAL = 1,
+  /*
+   * Ready to act if asked or if conditions allow: "Britain is ready to put boots on the ground."
+   */
   PLEDGEWIRE__V1__MODALITY__MODALITY_OFFER = 2,
+  /*
+   * A stated plan or goal, not yet a promise: "Germany plans to double its aid next year."
+   */
   PLEDGEWIRE__V1__MODALITY__MODALITY_INTENT = 3,
+  /*
+   * A commitment by the maker alone: "Canada pledged C$2bn in new military aid."
+   */
   PLEDGEWIRE__V1__MODALITY__MODALITY_PROMISE = 4,
+  /*
+   * A commitment several parties made together: "European leaders agreed to raise defence spending."
+   */
   PLEDGEWIRE__V1__MODALITY__MODALITY_AGREEMENT = 5,
+  /*
+   * Enacted or signed into a binding instrument: "Parliament passed the law committing 2.5% of GDP to defence."
+   */
   PLEDGEWIRE__V1__MODALITY__MODALITY_LEGAL_ACT = 6
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PLEDGEWIRE__V1__MODALITY)
 } Pledgewire__V1__Modality;
@@ -85,7 +152,11 @@ typedef enum _Pledgewire__V1__ConditionState {
   PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_UNSPECIFIED = 0,
   PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_PENDING = 1,
   PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_MET = 2,
-  PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_FAILED = 3
+  PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_FAILED = 3,
+  /*
+   * the maker dropped the condition
+   */
+  PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_WITHDRAWN = 4
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PLEDGEWIRE__V1__CONDITION_STATE)
 } Pledgewire__V1__ConditionState;
 typedef enum _Pledgewire__V1__AmountStage {
@@ -97,6 +168,7 @@ typedef enum _Pledgewire__V1__AmountStage {
 } Pledgewire__V1__AmountStage;
 /*
  * Where a pledge stands. FULFILLED, BROKEN and WITHDRAWN are final: only an explicit reopen leaves them.
+ * FULFILLED, PARTIALLY_FULFILLED, BROKEN and STALLED need evidence.
  */
 typedef enum _Pledgewire__V1__PledgeStatus {
   PLEDGEWIRE__V1__PLEDGE_STATUS__PLEDGE_STATUS_UNSPECIFIED = 0,
@@ -114,12 +186,26 @@ typedef enum _Pledgewire__V1__PledgeStatus {
  */
 typedef enum _Pledgewire__V1__EvidenceStance {
   PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_UNSPECIFIED = 0,
+  /*
+   * the source where the pledge was made
+   */
   PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_ANNOUNCES = 1,
+  /*
+   * the maker repeated it later
+   */
   PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_REAFFIRMS = 2,
   PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_PROGRESS = 3,
   PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_FULFILS = 4,
   PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_BREAKS = 5,
-  PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_WITHDRAWS = 6
+  PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_WITHDRAWS = 6,
+  /*
+   * another outlet carries the same announcement
+   */
+  PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_REPORTS = 7,
+  /*
+   * one maker (party_actor_id) declines its part
+   */
+  PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_OPTS_OUT = 8
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PLEDGEWIRE__V1__EVIDENCE_STANCE)
 } Pledgewire__V1__EvidenceStance;
 typedef enum _Pledgewire__V1__ConditionFilter {
@@ -134,7 +220,20 @@ typedef enum _Pledgewire__V1__ConditionFilter {
 typedef enum _Pledgewire__V1__PledgeEventKind {
   PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_UNSPECIFIED = 0,
   PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_CREATED = 1,
-  PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_STATUS_CHANGED = 2
+  PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_STATUS_CHANGED = 2,
+  /*
+   * terms edited (UpdatePledge)
+   */
+  PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_UPDATED = 3,
+  PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_EVIDENCE_ADDED = 4,
+  /*
+   * the pledge is the tombstone of a merge; merged_into_id names the survivor
+   */
+  PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_MERGED = 5,
+  /*
+   * the pledge as it was before it was deleted
+   */
+  PLEDGEWIRE__V1__PLEDGE_EVENT_KIND__PLEDGE_EVENT_KIND_DELETED = 6
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PLEDGEWIRE__V1__PLEDGE_EVENT_KIND)
 } Pledgewire__V1__PledgeEventKind;
 
@@ -145,10 +244,18 @@ struct  Pledgewire__V1__PledgeParty
   ProtobufCMessage base;
   int64_t actor_id;
   Pledgewire__V1__PartyRole role;
+  /*
+   * a maker that has declined its part; the pledge stands for the others
+   */
+  protobuf_c_boolean opted_out;
+  /*
+   * the OPTS_OUT evidence that says so; set by the server
+   */
+  int64_t opt_out_evidence_id;
 };
 #define PLEDGEWIRE__V1__PLEDGE_PARTY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__pledge_party__descriptor) \
-    , 0, PLEDGEWIRE__V1__PARTY_ROLE__PARTY_ROLE_UNSPECIFIED }
+    , 0, PLEDGEWIRE__V1__PARTY_ROLE__PARTY_ROLE_UNSPECIFIED, 0, 0 }
 
 
 /*
@@ -159,10 +266,18 @@ struct  Pledgewire__V1__Condition
   ProtobufCMessage base;
   char *text;
   Pledgewire__V1__ConditionState state;
+  /*
+   * the evidence that last set the state; set by the server
+   */
+  int64_t evidence_id;
+  /*
+   * when the state last changed; set by the server
+   */
+  int64_t changed_at_ms;
 };
 #define PLEDGEWIRE__V1__CONDITION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__condition__descriptor) \
-    , (char *)protobuf_c_empty_string, PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_UNSPECIFIED }
+    , (char *)protobuf_c_empty_string, PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_UNSPECIFIED, 0, 0 }
 
 
 /*
@@ -198,10 +313,27 @@ struct  Pledgewire__V1__Evidence
    * set by the server
    */
   int64_t added_at_ms;
+  /*
+   * the figure this source gives, which may differ from the pledge's own
+   */
+  Pledgewire__V1__Money *reported_amount;
+  /*
+   * likewise for a quantity
+   */
+  Pledgewire__V1__Quantity *reported_quantity;
+  /*
+   * the party it concerns (required for OPTS_OUT); 0: the whole pledge
+   */
+  int64_t party_actor_id;
+  char *note;
+  /*
+   * the caller's identity; set by the server
+   */
+  char *added_by;
 };
 #define PLEDGEWIRE__V1__EVIDENCE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__evidence__descriptor) \
-    , 0, 0, (char *)protobuf_c_empty_string, NULL, PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_UNSPECIFIED, 0 }
+    , 0, 0, (char *)protobuf_c_empty_string, NULL, PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_UNSPECIFIED, 0, NULL, NULL, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 /*
@@ -218,10 +350,14 @@ struct  Pledgewire__V1__Extraction
    * 0..1
    */
   double confidence;
+  /*
+   * the reviewed candidate it came from
+   */
+  int64_t candidate_id;
 };
 #define PLEDGEWIRE__V1__EXTRACTION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__extraction__descriptor) \
-    , (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, 0, 0 }
 
 
 /*
@@ -245,10 +381,18 @@ struct  Pledgewire__V1__StatusChange
    * the change left a final status
    */
   protobuf_c_boolean reopened;
+  /*
+   * the caller's identity; set by the server
+   */
+  char *changed_by;
+  /*
+   * when the server recorded it; set by the server
+   */
+  int64_t recorded_at_ms;
 };
 #define PLEDGEWIRE__V1__STATUS_CHANGE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__status_change__descriptor) \
-    , PLEDGEWIRE__V1__PLEDGE_STATUS__PLEDGE_STATUS_UNSPECIFIED, PLEDGEWIRE__V1__PLEDGE_STATUS__PLEDGE_STATUS_UNSPECIFIED, 0, NULL, (char *)protobuf_c_empty_string, 0 }
+    , PLEDGEWIRE__V1__PLEDGE_STATUS__PLEDGE_STATUS_UNSPECIFIED, PLEDGEWIRE__V1__PLEDGE_STATUS__PLEDGE_STATUS_UNSPECIFIED, 0, NULL, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0 }
 
 
 struct  Pledgewire__V1__Pledge
@@ -274,11 +418,14 @@ struct  Pledgewire__V1__Pledge
    */
   Pledgewire__V1__Condition *condition;
   /*
-   * absent: no amount
+   * the headline amount; absent: no amount
    */
   Pledgewire__V1__Money *amount;
   size_t n_stage_amounts;
   Pledgewire__V1__StageAmount **stage_amounts;
+  /*
+   * 0 only with made_precision UNKNOWN
+   */
   int64_t made_at_ms;
   /*
    * 0: no deadline
@@ -305,20 +452,60 @@ struct  Pledgewire__V1__Pledge
   int64_t version;
   int64_t created_at_ms;
   int64_t updated_at_ms;
+  /*
+   * "5,000 missiles"; absent: none
+   */
+  Pledgewire__V1__Quantity *quantity;
+  /*
+   * "5% of GDP"; absent: none
+   */
+  Pledgewire__V1__Ratio *target;
+  Pledgewire__V1__DatePrecision made_precision;
+  Pledgewire__V1__DatePrecision due_precision;
+  /*
+   * the makers listed are not all: "Britain, France and other willing nations"
+   */
+  protobuf_c_boolean makers_incomplete;
+  /*
+   * free text for the editors
+   */
+  char *note;
+  /*
+   * a point of this larger pledge (a multi-point plan)
+   */
+  int64_t part_of_id;
+  /*
+   * a re-announcement of that pledge with new terms
+   */
+  int64_t supersedes_id;
+  /*
+   * same_as: this pledge was merged into that one and is a tombstone
+   */
+  int64_t merged_into_id;
+  /*
+   * the duplicates merged into this one; set by the server
+   */
+  size_t n_merged_ids;
+  int64_t *merged_ids;
+  /*
+   * free-form tags
+   */
+  size_t n_labels;
+  char **labels;
 };
 #define PLEDGEWIRE__V1__PLEDGE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__pledge__descriptor) \
-    , 0, 0,NULL, (char *)protobuf_c_empty_string, PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_UNSPECIFIED, PLEDGEWIRE__V1__MODALITY__MODALITY_UNSPECIFIED, NULL, NULL, 0,NULL, 0, 0, PLEDGEWIRE__V1__PLEDGE_STATUS__PLEDGE_STATUS_UNSPECIFIED, 0,NULL, 0,NULL, NULL, 0, 0, 0 }
+    , 0, 0,NULL, (char *)protobuf_c_empty_string, PLEDGEWIRE__V1__PLEDGE_CATEGORY__PLEDGE_CATEGORY_UNSPECIFIED, PLEDGEWIRE__V1__MODALITY__MODALITY_UNSPECIFIED, NULL, NULL, 0,NULL, 0, 0, PLEDGEWIRE__V1__PLEDGE_STATUS__PLEDGE_STATUS_UNSPECIFIED, 0,NULL, 0,NULL, NULL, 0, 0, 0, NULL, NULL, PLEDGEWIRE__V1__DATE_PRECISION__DATE_PRECISION_UNSPECIFIED, PLEDGEWIRE__V1__DATE_PRECISION__DATE_PRECISION_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, 0, 0, 0, 0,NULL, 0,NULL }
 
 
 /*
- * Selects pledges; every set field must match (fields left at zero match everything).
+ * Selects pledges; every set field must match (fields left at zero match everything). Merged tombstones never match.
  */
 struct  Pledgewire__V1__PledgeFilter
 {
   ProtobufCMessage base;
   /*
-   * a maker or announcer
+   * a maker or announcer (only a maker with makers_only)
    */
   int64_t actor_id;
   /*
@@ -349,10 +536,26 @@ struct  Pledgewire__V1__PledgeFilter
    */
   int64_t article_id;
   Pledgewire__V1__ConditionFilter condition;
+  /*
+   * actor_id must be a maker, not only an announcer
+   */
+  protobuf_c_boolean makers_only;
+  /*
+   * the points of this plan
+   */
+  int64_t part_of_id;
+  /*
+   * has a deadline before this (exclusive); for "due soon" and "overdue"
+   */
+  int64_t due_before_ms;
+  /*
+   * has this label
+   */
+  char *label;
 };
 #define PLEDGEWIRE__V1__PLEDGE_FILTER__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__pledge_filter__descriptor) \
-    , 0, 0, 0, 0,NULL, 0,NULL, 0, 0, 0, PLEDGEWIRE__V1__CONDITION_FILTER__CONDITION_FILTER_UNSPECIFIED }
+    , 0, 0, 0, 0,NULL, 0,NULL, 0, 0, 0, PLEDGEWIRE__V1__CONDITION_FILTER__CONDITION_FILTER_UNSPECIFIED, 0, 0, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Pledgewire__V1__CreatePledgeRequest
@@ -410,11 +613,11 @@ struct  Pledgewire__V1__UpdatePledgeStatusRequest
   ProtobufCMessage base;
   int64_t pledge_id;
   /*
-   * may equal the current status to record evidence alone
+   * must differ from the current status (record evidence alone with AddEvidence)
    */
   Pledgewire__V1__PledgeStatus status;
   /*
-   * optional; id and added_at_ms are set by the server
+   * required for FULFILLED, PARTIALLY_FULFILLED, BROKEN, STALLED; id and added_at_ms are set by the server
    */
   Pledgewire__V1__Evidence *evidence;
   char *note;
@@ -423,7 +626,7 @@ struct  Pledgewire__V1__UpdatePledgeStatusRequest
    */
   int64_t expected_version;
   /*
-   * when the change happened; 0: now
+   * when the change happened; 0: now. Not before made_at_ms, not in the future
    */
   int64_t at_ms;
   /*
@@ -434,6 +637,111 @@ struct  Pledgewire__V1__UpdatePledgeStatusRequest
 #define PLEDGEWIRE__V1__UPDATE_PLEDGE_STATUS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__update_pledge_status_request__descriptor) \
     , 0, PLEDGEWIRE__V1__PLEDGE_STATUS__PLEDGE_STATUS_UNSPECIFIED, NULL, (char *)protobuf_c_empty_string, 0, 0, 0 }
+
+
+/*
+ * Edits a pledge's terms. The status changes only through UpdatePledgeStatus, evidence only through AddEvidence.
+ */
+struct  Pledgewire__V1__UpdatePledgeRequest
+{
+  ProtobufCMessage base;
+  /*
+   * pledge.id names it; pledge.version must be the current version
+   */
+  Pledgewire__V1__Pledge *pledge;
+  /*
+   * Fields of `pledge` to replace: "action", "category", "modality", "condition", "amount", "quantity", "target",
+   * "made_at_ms", "made_precision", "due_at_ms", "due_precision", "parties", "makers_incomplete", "note",
+   * "part_of_id", "supersedes_id", "stage_amounts", "labels". Empty: refused (name what you change).
+   */
+  size_t n_update_mask;
+  char **update_mask;
+  /*
+   * added without replacing the others
+   */
+  size_t n_add_parties;
+  Pledgewire__V1__PledgeParty **add_parties;
+  /*
+   * removed by (actor_id, role)
+   */
+  size_t n_remove_parties;
+  Pledgewire__V1__PledgeParty **remove_parties;
+};
+#define PLEDGEWIRE__V1__UPDATE_PLEDGE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__update_pledge_request__descriptor) \
+    , NULL, 0,NULL, 0,NULL, 0,NULL }
+
+
+/*
+ * Records a quote about a pledge without changing its status: another outlet's report, a reaffirmation, progress,
+ * a maker's opt-out, or the condition being met, failing or being withdrawn.
+ */
+struct  Pledgewire__V1__AddEvidenceRequest
+{
+  ProtobufCMessage base;
+  int64_t pledge_id;
+  /*
+   * required
+   */
+  Pledgewire__V1__Evidence *evidence;
+  /*
+   * 0: any
+   */
+  int64_t expected_version;
+  /*
+   * UNSPECIFIED: unchanged; MET, FAILED or WITHDRAWN, citing this evidence
+   */
+  Pledgewire__V1__ConditionState condition_state;
+};
+#define PLEDGEWIRE__V1__ADD_EVIDENCE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__add_evidence_request__descriptor) \
+    , 0, NULL, 0, PLEDGEWIRE__V1__CONDITION_STATE__CONDITION_STATE_UNSPECIFIED }
+
+
+/*
+ * Merges a duplicate into a survivor: evidence, history and parties are unioned into the survivor, links and
+ * candidates move to it, and the duplicate becomes a tombstone whose merged_into_id names the survivor.
+ */
+struct  Pledgewire__V1__MergePledgesRequest
+{
+  ProtobufCMessage base;
+  int64_t survivor_id;
+  int64_t duplicate_id;
+  /*
+   * 0: any
+   */
+  int64_t survivor_version;
+  /*
+   * 0: any
+   */
+  int64_t duplicate_version;
+};
+#define PLEDGEWIRE__V1__MERGE_PLEDGES_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__merge_pledges_request__descriptor) \
+    , 0, 0, 0, 0 }
+
+
+struct  Pledgewire__V1__DeletePledgeRequest
+{
+  ProtobufCMessage base;
+  int64_t id;
+  /*
+   * 0: any
+   */
+  int64_t expected_version;
+};
+#define PLEDGEWIRE__V1__DELETE_PLEDGE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__delete_pledge_request__descriptor) \
+    , 0, 0 }
+
+
+struct  Pledgewire__V1__DeletePledgeResponse
+{
+  ProtobufCMessage base;
+};
+#define PLEDGEWIRE__V1__DELETE_PLEDGE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__delete_pledge_response__descriptor) \
+     }
 
 
 struct  Pledgewire__V1__GetPledgeHistoryRequest
@@ -459,6 +767,69 @@ struct  Pledgewire__V1__PledgeHistory
 #define PLEDGEWIRE__V1__PLEDGE_HISTORY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__pledge_history__descriptor) \
     , 0, 0,NULL }
+
+
+/*
+ * Finds recorded pledges that may be the same as a draft: overlapping makers, the same category, similar action
+ * text, amounts within a tolerance, made within a time window.
+ */
+struct  Pledgewire__V1__FindSimilarPledgesRequest
+{
+  ProtobufCMessage base;
+  /*
+   * a draft: parties, category, action, amount and made_at_ms are compared
+   */
+  Pledgewire__V1__Pledge *pledge;
+  /*
+   * 1..100; 0: 10
+   */
+  int32_t max_results;
+  /*
+   * made within this many days of the draft; 0: 90
+   */
+  int32_t window_days;
+  /*
+   * 0..1; 0: 0.35
+   */
+  double min_score;
+  /*
+   * leave this pledge out (the draft's own id, when it is recorded)
+   */
+  int64_t exclude_id;
+};
+#define PLEDGEWIRE__V1__FIND_SIMILAR_PLEDGES_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__find_similar_pledges_request__descriptor) \
+    , NULL, 0, 0, 0, 0 }
+
+
+struct  Pledgewire__V1__SimilarPledge
+{
+  ProtobufCMessage base;
+  Pledgewire__V1__Pledge *pledge;
+  /*
+   * 0..1, best first
+   */
+  double score;
+  /*
+   * "same makers", "same category", "action 82% similar", "amount within 5%"
+   */
+  size_t n_reasons;
+  char **reasons;
+};
+#define PLEDGEWIRE__V1__SIMILAR_PLEDGE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__similar_pledge__descriptor) \
+    , NULL, 0, 0,NULL }
+
+
+struct  Pledgewire__V1__FindSimilarPledgesResponse
+{
+  ProtobufCMessage base;
+  size_t n_pledges;
+  Pledgewire__V1__SimilarPledge **pledges;
+};
+#define PLEDGEWIRE__V1__FIND_SIMILAR_PLEDGES_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__find_similar_pledges_response__descriptor) \
+    , 0,NULL }
 
 
 struct  Pledgewire__V1__WatchPledgesRequest
@@ -742,6 +1113,101 @@ Pledgewire__V1__UpdatePledgeStatusRequest *
 void   pledgewire__v1__update_pledge_status_request__free_unpacked
                      (Pledgewire__V1__UpdatePledgeStatusRequest *message,
                       ProtobufCAllocator *allocator);
+/* Pledgewire__V1__UpdatePledgeRequest methods */
+void   pledgewire__v1__update_pledge_request__init
+                     (Pledgewire__V1__UpdatePledgeRequest         *message);
+size_t pledgewire__v1__update_pledge_request__get_packed_size
+                     (const Pledgewire__V1__UpdatePledgeRequest   *message);
+size_t pledgewire__v1__update_pledge_request__pack
+                     (const Pledgewire__V1__UpdatePledgeRequest   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__update_pledge_request__pack_to_buffer
+                     (const Pledgewire__V1__UpdatePledgeRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__UpdatePledgeRequest *
+       pledgewire__v1__update_pledge_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__update_pledge_request__free_unpacked
+                     (Pledgewire__V1__UpdatePledgeRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Pledgewire__V1__AddEvidenceRequest methods */
+void   pledgewire__v1__add_evidence_request__init
+                     (Pledgewire__V1__AddEvidenceRequest         *message);
+size_t pledgewire__v1__add_evidence_request__get_packed_size
+                     (const Pledgewire__V1__AddEvidenceRequest   *message);
+size_t pledgewire__v1__add_evidence_request__pack
+                     (const Pledgewire__V1__AddEvidenceRequest   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__add_evidence_request__pack_to_buffer
+                     (const Pledgewire__V1__AddEvidenceRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__AddEvidenceRequest *
+       pledgewire__v1__add_evidence_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__add_evidence_request__free_unpacked
+                     (Pledgewire__V1__AddEvidenceRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Pledgewire__V1__MergePledgesRequest methods */
+void   pledgewire__v1__merge_pledges_request__init
+                     (Pledgewire__V1__MergePledgesRequest         *message);
+size_t pledgewire__v1__merge_pledges_request__get_packed_size
+                     (const Pledgewire__V1__MergePledgesRequest   *message);
+size_t pledgewire__v1__merge_pledges_request__pack
+                     (const Pledgewire__V1__MergePledgesRequest   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__merge_pledges_request__pack_to_buffer
+                     (const Pledgewire__V1__MergePledgesRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__MergePledgesRequest *
+       pledgewire__v1__merge_pledges_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__merge_pledges_request__free_unpacked
+                     (Pledgewire__V1__MergePledgesRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Pledgewire__V1__DeletePledgeRequest methods */
+void   pledgewire__v1__delete_pledge_request__init
+                     (Pledgewire__V1__DeletePledgeRequest         *message);
+size_t pledgewire__v1__delete_pledge_request__get_packed_size
+                     (const Pledgewire__V1__DeletePledgeRequest   *message);
+size_t pledgewire__v1__delete_pledge_request__pack
+                     (const Pledgewire__V1__DeletePledgeRequest   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__delete_pledge_request__pack_to_buffer
+                     (const Pledgewire__V1__DeletePledgeRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__DeletePledgeRequest *
+       pledgewire__v1__delete_pledge_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__delete_pledge_request__free_unpacked
+                     (Pledgewire__V1__DeletePledgeRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Pledgewire__V1__DeletePledgeResponse methods */
+void   pledgewire__v1__delete_pledge_response__init
+                     (Pledgewire__V1__DeletePledgeResponse         *message);
+size_t pledgewire__v1__delete_pledge_response__get_packed_size
+                     (const Pledgewire__V1__DeletePledgeResponse   *message);
+size_t pledgewire__v1__delete_pledge_response__pack
+                     (const Pledgewire__V1__DeletePledgeResponse   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__delete_pledge_response__pack_to_buffer
+                     (const Pledgewire__V1__DeletePledgeResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__DeletePledgeResponse *
+       pledgewire__v1__delete_pledge_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__delete_pledge_response__free_unpacked
+                     (Pledgewire__V1__DeletePledgeResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Pledgewire__V1__GetPledgeHistoryRequest methods */
 void   pledgewire__v1__get_pledge_history_request__init
                      (Pledgewire__V1__GetPledgeHistoryRequest         *message);
@@ -779,6 +1245,63 @@ Pledgewire__V1__PledgeHistory *
                       const uint8_t       *data);
 void   pledgewire__v1__pledge_history__free_unpacked
                      (Pledgewire__V1__PledgeHistory *message,
+                      ProtobufCAllocator *allocator);
+/* Pledgewire__V1__FindSimilarPledgesRequest methods */
+void   pledgewire__v1__find_similar_pledges_request__init
+                     (Pledgewire__V1__FindSimilarPledgesRequest         *message);
+size_t pledgewire__v1__find_similar_pledges_request__get_packed_size
+                     (const Pledgewire__V1__FindSimilarPledgesRequest   *message);
+size_t pledgewire__v1__find_similar_pledges_request__pack
+                     (const Pledgewire__V1__FindSimilarPledgesRequest   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__find_similar_pledges_request__pack_to_buffer
+                     (const Pledgewire__V1__FindSimilarPledgesRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__FindSimilarPledgesRequest *
+       pledgewire__v1__find_similar_pledges_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__find_similar_pledges_request__free_unpacked
+                     (Pledgewire__V1__FindSimilarPledgesRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Pledgewire__V1__SimilarPledge methods */
+void   pledgewire__v1__similar_pledge__init
+                     (Pledgewire__V1__SimilarPledge         *message);
+size_t pledgewire__v1__similar_pledge__get_packed_size
+                     (const Pledgewire__V1__SimilarPledge   *message);
+size_t pledgewire__v1__similar_pledge__pack
+                     (const Pledgewire__V1__SimilarPledge   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__similar_pledge__pack_to_buffer
+                     (const Pledgewire__V1__SimilarPledge   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__SimilarPledge *
+       pledgewire__v1__similar_pledge__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__similar_pledge__free_unpacked
+                     (Pledgewire__V1__SimilarPledge *message,
+                      ProtobufCAllocator *allocator);
+/* Pledgewire__V1__FindSimilarPledgesResponse methods */
+void   pledgewire__v1__find_similar_pledges_response__init
+                     (Pledgewire__V1__FindSimilarPledgesResponse         *message);
+size_t pledgewire__v1__find_similar_pledges_response__get_packed_size
+                     (const Pledgewire__V1__FindSimilarPledgesResponse   *message);
+size_t pledgewire__v1__find_similar_pledges_response__pack
+                     (const Pledgewire__V1__FindSimilarPledgesResponse   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__find_similar_pledges_response__pack_to_buffer
+                     (const Pledgewire__V1__FindSimilarPledgesResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__FindSimilarPledgesResponse *
+       pledgewire__v1__find_similar_pledges_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__find_similar_pledges_response__free_unpacked
+                     (Pledgewire__V1__FindSimilarPledgesResponse *message,
                       ProtobufCAllocator *allocator);
 /* Pledgewire__V1__WatchPledgesRequest methods */
 void   pledgewire__v1__watch_pledges_request__init
@@ -859,11 +1382,35 @@ typedef void (*Pledgewire__V1__ListPledgesResponse_Closure)
 typedef void (*Pledgewire__V1__UpdatePledgeStatusRequest_Closure)
                  (const Pledgewire__V1__UpdatePledgeStatusRequest *message,
                   void *closure_data);
+typedef void (*Pledgewire__V1__UpdatePledgeRequest_Closure)
+                 (const Pledgewire__V1__UpdatePledgeRequest *message,
+                  void *closure_data);
+typedef void (*Pledgewire__V1__AddEvidenceRequest_Closure)
+                 (const Pledgewire__V1__AddEvidenceRequest *message,
+                  void *closure_data);
+typedef void (*Pledgewire__V1__MergePledgesRequest_Closure)
+                 (const Pledgewire__V1__MergePledgesRequest *message,
+                  void *closure_data);
+typedef void (*Pledgewire__V1__DeletePledgeRequest_Closure)
+                 (const Pledgewire__V1__DeletePledgeRequest *message,
+                  void *closure_data);
+typedef void (*Pledgewire__V1__DeletePledgeResponse_Closure)
+                 (const Pledgewire__V1__DeletePledgeResponse *message,
+                  void *closure_data);
 typedef void (*Pledgewire__V1__GetPledgeHistoryRequest_Closure)
                  (const Pledgewire__V1__GetPledgeHistoryRequest *message,
                   void *closure_data);
 typedef void (*Pledgewire__V1__PledgeHistory_Closure)
                  (const Pledgewire__V1__PledgeHistory *message,
+                  void *closure_data);
+typedef void (*Pledgewire__V1__FindSimilarPledgesRequest_Closure)
+                 (const Pledgewire__V1__FindSimilarPledgesRequest *message,
+                  void *closure_data);
+typedef void (*Pledgewire__V1__SimilarPledge_Closure)
+                 (const Pledgewire__V1__SimilarPledge *message,
+                  void *closure_data);
+typedef void (*Pledgewire__V1__FindSimilarPledgesResponse_Closure)
+                 (const Pledgewire__V1__FindSimilarPledgesResponse *message,
                   void *closure_data);
 typedef void (*Pledgewire__V1__WatchPledgesRequest_Closure)
                  (const Pledgewire__V1__WatchPledgesRequest *message,
@@ -894,6 +1441,26 @@ struct Pledgewire__V1__PledgeService_Service
                                const Pledgewire__V1__UpdatePledgeStatusRequest *input,
                                Pledgewire__V1__Pledge_Closure closure,
                                void *closure_data);
+  void (*update_pledge)(Pledgewire__V1__PledgeService_Service *service,
+                        const Pledgewire__V1__UpdatePledgeRequest *input,
+                        Pledgewire__V1__Pledge_Closure closure,
+                        void *closure_data);
+  void (*add_evidence)(Pledgewire__V1__PledgeService_Service *service,
+                       const Pledgewire__V1__AddEvidenceRequest *input,
+                       Pledgewire__V1__Pledge_Closure closure,
+                       void *closure_data);
+  void (*merge_pledges)(Pledgewire__V1__PledgeService_Service *service,
+                        const Pledgewire__V1__MergePledgesRequest *input,
+                        Pledgewire__V1__Pledge_Closure closure,
+                        void *closure_data);
+  void (*delete_pledge)(Pledgewire__V1__PledgeService_Service *service,
+                        const Pledgewire__V1__DeletePledgeRequest *input,
+                        Pledgewire__V1__DeletePledgeResponse_Closure closure,
+                        void *closure_data);
+  void (*find_similar_pledges)(Pledgewire__V1__PledgeService_Service *service,
+                               const Pledgewire__V1__FindSimilarPledgesRequest *input,
+                               Pledgewire__V1__FindSimilarPledgesResponse_Closure closure,
+                               void *closure_data);
   void (*get_pledge_history)(Pledgewire__V1__PledgeService_Service *service,
                              const Pledgewire__V1__GetPledgeHistoryRequest *input,
                              Pledgewire__V1__PledgeHistory_Closure closure,
@@ -918,6 +1485,11 @@ void pledgewire__v1__pledge_service__init (Pledgewire__V1__PledgeService_Service
       function_prefix__ ## get_pledge,\
       function_prefix__ ## list_pledges,\
       function_prefix__ ## update_pledge_status,\
+      function_prefix__ ## update_pledge,\
+      function_prefix__ ## add_evidence,\
+      function_prefix__ ## merge_pledges,\
+      function_prefix__ ## delete_pledge,\
+      function_prefix__ ## find_similar_pledges,\
       function_prefix__ ## get_pledge_history,\
       function_prefix__ ## watch_pledges,\
       function_prefix__ ## import_pledges  }
@@ -936,6 +1508,26 @@ void pledgewire__v1__pledge_service__list_pledges(ProtobufCService *service,
 void pledgewire__v1__pledge_service__update_pledge_status(ProtobufCService *service,
                                                           const Pledgewire__V1__UpdatePledgeStatusRequest *input,
                                                           Pledgewire__V1__Pledge_Closure closure,
+                                                          void *closure_data);
+void pledgewire__v1__pledge_service__update_pledge(ProtobufCService *service,
+                                                   const Pledgewire__V1__UpdatePledgeRequest *input,
+                                                   Pledgewire__V1__Pledge_Closure closure,
+                                                   void *closure_data);
+void pledgewire__v1__pledge_service__add_evidence(ProtobufCService *service,
+                                                  const Pledgewire__V1__AddEvidenceRequest *input,
+                                                  Pledgewire__V1__Pledge_Closure closure,
+                                                  void *closure_data);
+void pledgewire__v1__pledge_service__merge_pledges(ProtobufCService *service,
+                                                   const Pledgewire__V1__MergePledgesRequest *input,
+                                                   Pledgewire__V1__Pledge_Closure closure,
+                                                   void *closure_data);
+void pledgewire__v1__pledge_service__delete_pledge(ProtobufCService *service,
+                                                   const Pledgewire__V1__DeletePledgeRequest *input,
+                                                   Pledgewire__V1__DeletePledgeResponse_Closure closure,
+                                                   void *closure_data);
+void pledgewire__v1__pledge_service__find_similar_pledges(ProtobufCService *service,
+                                                          const Pledgewire__V1__FindSimilarPledgesRequest *input,
+                                                          Pledgewire__V1__FindSimilarPledgesResponse_Closure closure,
                                                           void *closure_data);
 void pledgewire__v1__pledge_service__get_pledge_history(ProtobufCService *service,
                                                         const Pledgewire__V1__GetPledgeHistoryRequest *input,
@@ -974,8 +1566,16 @@ extern const ProtobufCMessageDescriptor pledgewire__v1__get_pledge_request__desc
 extern const ProtobufCMessageDescriptor pledgewire__v1__list_pledges_request__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__list_pledges_response__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__update_pledge_status_request__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__update_pledge_request__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__add_evidence_request__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__merge_pledges_request__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__delete_pledge_request__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__delete_pledge_response__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__get_pledge_history_request__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__pledge_history__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__find_similar_pledges_request__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__similar_pledge__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__find_similar_pledges_response__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__watch_pledges_request__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__pledge_event__descriptor;
 extern const ProtobufCServiceDescriptor pledgewire__v1__pledge_service__descriptor;

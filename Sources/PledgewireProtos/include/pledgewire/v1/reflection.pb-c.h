@@ -19,6 +19,8 @@ typedef struct Pledgewire__V1__MethodInfo Pledgewire__V1__MethodInfo;
 typedef struct Pledgewire__V1__ServiceInfo Pledgewire__V1__ServiceInfo;
 typedef struct Pledgewire__V1__ListServicesRequest Pledgewire__V1__ListServicesRequest;
 typedef struct Pledgewire__V1__ListServicesResponse Pledgewire__V1__ListServicesResponse;
+typedef struct Pledgewire__V1__GetDescriptorsRequest Pledgewire__V1__GetDescriptorsRequest;
+typedef struct Pledgewire__V1__GetDescriptorsResponse Pledgewire__V1__GetDescriptorsResponse;
 
 
 /* --- enums --- */
@@ -54,10 +56,14 @@ struct  Pledgewire__V1__MethodInfo
    */
   char *output_type;
   Pledgewire__V1__RpcKind kind;
+  /*
+   * the schema marks it NO_SIDE_EFFECTS: safe to retry
+   */
+  protobuf_c_boolean idempotent;
 };
 #define PLEDGEWIRE__V1__METHOD_INFO__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__method_info__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, PLEDGEWIRE__V1__RPC_KIND__RPC_KIND_UNSPECIFIED }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, PLEDGEWIRE__V1__RPC_KIND__RPC_KIND_UNSPECIFIED, 0 }
 
 
 struct  Pledgewire__V1__ServiceInfo
@@ -98,6 +104,29 @@ struct  Pledgewire__V1__ListServicesResponse
 #define PLEDGEWIRE__V1__LIST_SERVICES_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__list_services_response__descriptor) \
     , 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Pledgewire__V1__GetDescriptorsRequest
+{
+  ProtobufCMessage base;
+};
+#define PLEDGEWIRE__V1__GET_DESCRIPTORS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__get_descriptors_request__descriptor) \
+     }
+
+
+struct  Pledgewire__V1__GetDescriptorsResponse
+{
+  ProtobufCMessage base;
+  /*
+   * A serialized google.protobuf.FileDescriptorSet holding every .proto file the server serves, with comments:
+   * enough for a generic client to encode requests and decode responses of any method.
+   */
+  ProtobufCBinaryData file_descriptor_set;
+};
+#define PLEDGEWIRE__V1__GET_DESCRIPTORS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__get_descriptors_response__descriptor) \
+    , {0,NULL} }
 
 
 /* Pledgewire__V1__MethodInfo methods */
@@ -176,6 +205,44 @@ Pledgewire__V1__ListServicesResponse *
 void   pledgewire__v1__list_services_response__free_unpacked
                      (Pledgewire__V1__ListServicesResponse *message,
                       ProtobufCAllocator *allocator);
+/* Pledgewire__V1__GetDescriptorsRequest methods */
+void   pledgewire__v1__get_descriptors_request__init
+                     (Pledgewire__V1__GetDescriptorsRequest         *message);
+size_t pledgewire__v1__get_descriptors_request__get_packed_size
+                     (const Pledgewire__V1__GetDescriptorsRequest   *message);
+size_t pledgewire__v1__get_descriptors_request__pack
+                     (const Pledgewire__V1__GetDescriptorsRequest   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__get_descriptors_request__pack_to_buffer
+                     (const Pledgewire__V1__GetDescriptorsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__GetDescriptorsRequest *
+       pledgewire__v1__get_descriptors_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__get_descriptors_request__free_unpacked
+                     (Pledgewire__V1__GetDescriptorsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Pledgewire__V1__GetDescriptorsResponse methods */
+void   pledgewire__v1__get_descriptors_response__init
+                     (Pledgewire__V1__GetDescriptorsResponse         *message);
+size_t pledgewire__v1__get_descriptors_response__get_packed_size
+                     (const Pledgewire__V1__GetDescriptorsResponse   *message);
+size_t pledgewire__v1__get_descriptors_response__pack
+                     (const Pledgewire__V1__GetDescriptorsResponse   *message,
+                      uint8_t             *out);
+size_t pledgewire__v1__get_descriptors_response__pack_to_buffer
+                     (const Pledgewire__V1__GetDescriptorsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Pledgewire__V1__GetDescriptorsResponse *
+       pledgewire__v1__get_descriptors_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   pledgewire__v1__get_descriptors_response__free_unpacked
+                     (Pledgewire__V1__GetDescriptorsResponse *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Pledgewire__V1__MethodInfo_Closure)
@@ -190,6 +257,12 @@ typedef void (*Pledgewire__V1__ListServicesRequest_Closure)
 typedef void (*Pledgewire__V1__ListServicesResponse_Closure)
                  (const Pledgewire__V1__ListServicesResponse *message,
                   void *closure_data);
+typedef void (*Pledgewire__V1__GetDescriptorsRequest_Closure)
+                 (const Pledgewire__V1__GetDescriptorsRequest *message,
+                  void *closure_data);
+typedef void (*Pledgewire__V1__GetDescriptorsResponse_Closure)
+                 (const Pledgewire__V1__GetDescriptorsResponse *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -201,6 +274,10 @@ struct Pledgewire__V1__ReflectionService_Service
                         const Pledgewire__V1__ListServicesRequest *input,
                         Pledgewire__V1__ListServicesResponse_Closure closure,
                         void *closure_data);
+  void (*get_descriptors)(Pledgewire__V1__ReflectionService_Service *service,
+                          const Pledgewire__V1__GetDescriptorsRequest *input,
+                          Pledgewire__V1__GetDescriptorsResponse_Closure closure,
+                          void *closure_data);
 };
 typedef void (*Pledgewire__V1__ReflectionService_ServiceDestroy)(Pledgewire__V1__ReflectionService_Service *);
 void pledgewire__v1__reflection_service__init (Pledgewire__V1__ReflectionService_Service *service,
@@ -209,11 +286,16 @@ void pledgewire__v1__reflection_service__init (Pledgewire__V1__ReflectionService
     { &pledgewire__v1__reflection_service__descriptor, protobuf_c_service_invoke_internal, NULL }
 #define PLEDGEWIRE__V1__REFLECTION_SERVICE__INIT(function_prefix__) \
     { PLEDGEWIRE__V1__REFLECTION_SERVICE__BASE_INIT,\
-      function_prefix__ ## list_services  }
+      function_prefix__ ## list_services,\
+      function_prefix__ ## get_descriptors  }
 void pledgewire__v1__reflection_service__list_services(ProtobufCService *service,
                                                        const Pledgewire__V1__ListServicesRequest *input,
                                                        Pledgewire__V1__ListServicesResponse_Closure closure,
                                                        void *closure_data);
+void pledgewire__v1__reflection_service__get_descriptors(ProtobufCService *service,
+                                                         const Pledgewire__V1__GetDescriptorsRequest *input,
+                                                         Pledgewire__V1__GetDescriptorsResponse_Closure closure,
+                                                         void *closure_data);
 
 /* --- descriptors --- */
 
@@ -222,6 +304,8 @@ extern const ProtobufCMessageDescriptor pledgewire__v1__method_info__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__service_info__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__list_services_request__descriptor;
 extern const ProtobufCMessageDescriptor pledgewire__v1__list_services_response__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__get_descriptors_request__descriptor;
+extern const ProtobufCMessageDescriptor pledgewire__v1__get_descriptors_response__descriptor;
 extern const ProtobufCServiceDescriptor pledgewire__v1__reflection_service__descriptor;
 
 PROTOBUF_C__END_DECLS

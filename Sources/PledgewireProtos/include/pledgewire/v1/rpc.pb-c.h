@@ -223,10 +223,15 @@ struct  Pledgewire__V1__ErrorDetails
    * UNAVAILABLE / RESOURCE_EXHAUSTED: a hint for retrying
    */
   uint32_t retry_after_ms;
+  /*
+   * The write committed although the call failed afterwards (its response could not be sent): the id of the record
+   * it created or changed. Do not retry the write.
+   */
+  int64_t committed_id;
 };
 #define PLEDGEWIRE__V1__ERROR_DETAILS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__error_details__descriptor) \
-    , (char *)protobuf_c_empty_string, 0,NULL, 0, 0 }
+    , (char *)protobuf_c_empty_string, 0,NULL, 0, 0, 0 }
 
 
 /*
