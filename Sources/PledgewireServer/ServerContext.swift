@@ -17,6 +17,9 @@ public struct ServerContext: Sendable {
   public let peer: String
   /// A logger with the connection's metadata.
   public let logger: Logger
+  /// Who is calling, for the audit log: the name of the caller's token once authentication is on, "anonymous"
+  /// until then.
+  public var principal: String
 
   /// Creates a context.
   public init(
@@ -24,12 +27,14 @@ public struct ServerContext: Sendable {
     metadata: Metadata = Metadata(),
     deadline: ContinuousClock.Instant? = nil,
     peer: String = "",
-    logger: Logger = Logger(label: "pledgewire.server")
+    logger: Logger = Logger(label: "pledgewire.server"),
+    principal: String = "anonymous"
   ) {
     self.method = method
     self.metadata = metadata
     self.deadline = deadline
     self.peer = peer
     self.logger = logger
+    self.principal = principal
   }
 }
