@@ -1,5 +1,5 @@
 # Pledgewire: `make run` starts the server, `make test` runs every test. Both install what they need first.
-.PHONY: run test deps build release protos check-protos leak-check bench bench-codec bench-storage clean
+.PHONY: run test deps build release protos check-protos leak-check bench bench-codec bench-storage bench-report clean
 
 PORT ?= 7979
 
@@ -35,6 +35,10 @@ bench: deps
 bench-storage: deps
 	swift build -c release --product pledgewire-storage-bench
 	.build/release/pledgewire-storage-bench
+
+bench-report: deps
+	swift build -c release --product pledgewire-report-bench
+	.build/release/pledgewire-report-bench
 
 bench-codec: deps
 	swift build -c release --product pledgewire-codec-bench

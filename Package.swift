@@ -16,6 +16,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     // protobuf-c's runtime, from Debian's libprotobuf-c-dev.
@@ -75,10 +76,16 @@ let package = Package(
       dependencies: ["PledgewireClient", "PledgewireTransport", .product(name: "Histogram", package: "hdrhistogram-swift")],
       path: "Clients/PledgewireBench"
     ),
-    // The command-line client: every RPC, as tables, JSON or CSV, and the load-testing harness.
+    // HTML reports: pledge timelines, actor scorecards, summaries; rendered from values, loaded through the client.
+    .target(
+      name: "PledgewireReport",
+      dependencies: ["PledgewireClient", .product(name: "Mustache", package: "swift-mustache")],
+      path: "Clients/PledgewireReport"
+    ),
+    // The command-line client: every RPC, as tables, JSON or CSV, the load-testing harness and the reports.
     .executableTarget(
       name: "pledgewire",
-      dependencies: ["PledgewireClient", "PledgewireBench", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["PledgewireClient", "PledgewireBench", "PledgewireReport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Clients/pledgewire"
     ),
 
@@ -91,6 +98,11 @@ let package = Package(
       name: "pledgewire-storage-bench",
       dependencies: ["PledgewireStorage", "PledgewireBench", "PledgewireTransport"],
       path: "Benchmarks/StorageBenchmark"
+    ),
+    .executableTarget(
+      name: "pledgewire-report-bench",
+      dependencies: ["PledgewireReport", "PledgewireWire"],
+      path: "Benchmarks/ReportBenchmark"
     ),
     .testTarget(name: "PledgewireWireTests", dependencies: ["PledgewireWire"], exclude: ["Golden"]),
     // Test services, an in-process test server and a handle on the real executable, shared by the test targets.
@@ -114,6 +126,10 @@ let package = Package(
     .testTarget(
       name: "PledgewireCLITests",
       dependencies: ["PledgewireTestSupport", "pledgewire", "pledgewire-server"]
+    ),
+    .testTarget(
+      name: "PledgewireReportTests",
+      dependencies: ["PledgewireReport", "PledgewireClient", "PledgewireTestSupport", "pledgewire-server"]
     ),
     .testTarget(
       name: "PledgewireClientTests",
