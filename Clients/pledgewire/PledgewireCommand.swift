@@ -16,6 +16,6 @@ struct PledgewireCommand: AsyncParsableCommand {
         pledgewire pledge list --actor 3 --affiliated
       """,
     version: "0.1.0",
-    subcommands: [ArticleCommand.self, ActorCommand.self, PledgeCommand.self, HealthCommand.self, ServicesCommand.self, StatsCommand.self, BenchCommand.self]
+    subcommands: [ArticleCommand.self, ActorCommand.self, PledgeCommand.self, HealthCommand.self, ServicesCommand.self, StatsCommand.self, BenchCommand.self, ReportCommand.self]
   )
 }
