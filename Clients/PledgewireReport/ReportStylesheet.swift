@@ -44,7 +44,8 @@ enum ReportStylesheet {
     .s-broken { --c: #d55e00; }
     .s-withdrawn { --c: #cc79a7; }
     .s-other { --c: #999999; }
-    .tag { white-space: nowrap; font-size: 13px; font-weight: normal; }
+    .tag, time { white-space: nowrap; }
+    .tag { font-size: 13px; font-weight: normal; }
     .glyph { vertical-align: -2px; overflow: visible; }
     .meter > svg { border: 1px solid var(--rule); height: 28px; display: block; }
     .meter figcaption .tag { margin-right: 10px; }

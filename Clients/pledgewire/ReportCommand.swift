@@ -9,13 +9,14 @@ struct ReportCommand: AsyncParsableCommand {
     commandName: "report",
     abstract: "Write a self-contained HTML report: an actor's scorecard, a pledge's record, or a summary.",
     discussion: """
-      The report is one HTML file with inline CSS and SVG and no script: it opens from disk and prints cleanly to
-      PDF. It goes to standard output unless --out names a file; --open also opens it in the desktop's browser.
+      The report is one HTML file with inline CSS and SVG and no script: it
+      opens from disk and prints cleanly to PDF. It goes to standard output
+      unless --out names a file; --open also opens it in the desktop's browser.
 
       Example:
         pledgewire report actor "United Kingdom" --affiliated --out uk.html
         pledgewire report pledge 4 --open
-        pledgewire report summary --after 2025-01-01 --category military-aid > summary.html
+        pledgewire report summary --after 2025-01-01 > summary.html
       """,
     subcommands: [ActorScorecard.self, PledgeRecord.self, Summary.self]
   )
@@ -70,7 +71,7 @@ struct ReportCommand: AsyncParsableCommand {
   struct Summary: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Pledges by category and status per month, top makers, pledges overdue or due soon.",
-      discussion: "Example:\n  pledgewire report summary --after 2025-01-01 --before 2026-01-01 --category military-aid --out 2025.html"
+      discussion: "Example:\n  pledgewire report summary --after 2025-01-01 --category military-aid"
     )
 
     @Option(help: "Pledges made at or after this time (2025-03-02, 2025-03-02T16:00:00Z or Unix milliseconds).") var after: String?

@@ -5,7 +5,7 @@ import FoundationXML
 
 /// A report parsed by a real XML parser (libxml2 through Foundation's XMLParser): parsing fails on anything that is
 /// not well-formed, so a report that parses is well-formed XHTML.
-final class XMLNode: @unchecked Sendable {
+final class XMLNode {
   let name: String
   let attributes: [String: String]
   /// Text and child elements, in document order.
