@@ -113,7 +113,7 @@ final class RawConnection: @unchecked Sendable {
   private func sendRawNow(_ bytes: [UInt8]) throws {
     var sent = 0
     while sent < bytes.count {
-      let count = bytes[sent...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      let count = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
       guard count > 0 else { throw Closed() }
       sent += count
     }
@@ -231,7 +231,7 @@ extension RawConnection {
             }
             pending = batch.bytes
           }
-          let count = pending.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+          let count = pending.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
           if count > 0 {
             written += count
             pending.removeFirst(count)
