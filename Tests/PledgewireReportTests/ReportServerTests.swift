@@ -162,4 +162,22 @@ struct ReportServerTests {
       #expect(!html.contains("<script") && html.contains("&lt;script&gt;"))
     }
   }
+
+  @Test("a name is resolved; one that matches several actors equally well is refused naming them; no match is NOT_FOUND")
+  func names() async throws {
+    try await withSampleServer { client, loader in
+      let twin = CreateActorRequest(actor: Actor(kind: .person, canonicalName: "Zorblax Quintero"))
+      let twins = [try await client.actor.createActor(twin, options: Self.options), try await client.actor.createActor(twin, options: Self.options)]
+      do {
+        _ = try await loader.actorReport("Zorblax Quintero", includeAffiliated: false, now: Self.now)
+        Issue.record("an ambiguous name was accepted")
+      } catch let error as RPCError {
+        #expect(error.code == .invalidArgument)
+        #expect(error.message.contains("\(twins[0].id) Zorblax Quintero") && error.message.contains("\(twins[1].id) Zorblax Quintero"))
+      }
+      await #expect { try await loader.actorReport("Qwxzyv Plorkington", includeAffiliated: false, now: Self.now) } throws: { error in
+        (error as? RPCError)?.code == .notFound
+      }
+    }
+  }
 }
