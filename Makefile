@@ -1,5 +1,5 @@
 # Pledgewire: `make run` starts the server, `make test` runs every test. Both install what they need first.
-.PHONY: run test deps build release protos check-protos leak-check bench bench-codec bench-storage bench-report clean
+.PHONY: run test test-python deps build release protos check-protos leak-check bench bench-codec bench-storage bench-report clean
 
 PORT ?= 7979
 
@@ -10,6 +10,14 @@ run: deps
 test: deps
 	swift build --build-tests
 	swift test --skip-build
+	$(MAKE) --no-print-directory test-python
+
+# The Python client's tests, against the real pledgewire-server (built here) in the .venv scripts/python-env makes.
+test-python: deps
+	swift build --product pledgewire-server
+	swift build --product pledgewire
+	scripts/python-env >/dev/null
+	.venv/bin/python -m pytest Clients/python/tests
 
 deps:
 	@scripts/install-deps
@@ -22,9 +30,11 @@ release: deps
 
 protos: deps
 	scripts/generate-protos
+	scripts/generate-python
 
 check-protos: deps
 	scripts/generate-protos --check
+	scripts/generate-python --check
 
 leak-check: deps
 	scripts/leak-check
@@ -45,4 +55,4 @@ bench-codec: deps
 	.build/release/pledgewire-codec-bench
 
 clean:
-	rm -rf .build .build-leak
+	rm -rf .build .build-leak .venv
