@@ -11,7 +11,7 @@ import pledgewire
 from pledgewire import AsyncClient, Client, RPCError, StatusCode, v1
 from pledgewire._frames import ErrorCode, FrameType
 from support.proxy import RecordingProxy
-from support.stats import server_counted
+from support.stats import eventually, server_counted
 
 HEALTH_WATCH = "/pledgewire.v1.HealthService/Watch"
 
@@ -107,7 +107,12 @@ def test_cancelling_the_task_cancels_the_call_on_the_wire(server):
 
     try:
         run(scenario())
-        cancels = [f for f in proxy.frames if f.type == FrameType.CANCEL]
+
+        def cancels():
+            return [f for f in proxy.frames if f.type == FrameType.CANCEL]
+
+        eventually(lambda: len(cancels()) >= 2, 5, "two CANCEL frames through the proxy")
+        cancels = cancels()
         assert sorted(f.stream_id for f in cancels) == [1, 3]
         assert all(v1.Cancel.FromString(f.payload).error_code == ErrorCode.CANCEL for f in cancels)
         server_counted(server.target, "/pledgewire.v1.PledgeService/WatchPledges", StatusCode.CANCELLED)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import threading
 import time
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from pledgewire import AsyncClient, Backoff, Client, RetryPolicy, RPCError, StatusCode, v1
 from pledgewire._frames import ACK, PREFACE, ErrorCode, Frame, FrameType
 from support.scripted import Peer, ScriptedServer
+from support.stats import eventually
 
 GET = "/pledgewire.v1.ActorService/GetActor"
 CREATE = "/pledgewire.v1.ActorService/CreateActor"
@@ -212,12 +214,87 @@ def test_connection_attempts_that_fail_back_off():
         port = probe.getsockname()[1]  # nothing listens here once it is closed
     backoff = Backoff(initial=0.3, multiplier=2, jitter=0)
     with Client(f"127.0.0.1:{port}", retry=None, reconnect_backoff=backoff) as client:
-        for expected_wait in (0.0, 0.3, 0.6):
-            started = time.monotonic()
+        channel = client._async_invoker.channel
+        not_before = 0.0
+        for failures, next_wait in ((1, 0.3), (2, 0.6), (3, 1.2)):
+            before = time.monotonic()
             with pytest.raises(RPCError) as caught:
                 client.health.check(timeout=5)
+            after = time.monotonic()
             assert caught.value.reason == "CONNECT_FAILED"
-            assert expected_wait <= time.monotonic() - started < expected_wait + 0.25
+            assert after >= not_before  # this attempt waited out the backoff the last failure set
+            # The failure that just happened sets the next wait, from its own moment (between before and after).
+            assert channel._failures == failures
+            assert before + next_wait <= channel._next_attempt_at <= after + next_wait
+            not_before = channel._next_attempt_at
         with pytest.raises(RPCError) as caught:
             client.health.check(timeout=0.2)  # the next attempt is 1.2 s away: past this deadline
         assert caught.value.code == StatusCode.DEADLINE_EXCEEDED
+
+
+def test_a_stream_nobody_reads_stops_the_connection_reading_and_loses_nothing(scripted):
+    count, size = 20000, 1024
+
+    def script(peer: Peer) -> None:
+        peer.handshake()
+        stream_id, _ = peer.call()
+        padding = size - 5  # an unknown field 15 of that many bytes: the message is `size` bytes in all
+        payload = v1.HealthCheckResponse(status=v1.SERVING_STATUS_SERVING).SerializeToString() + bytes(
+            [0x7a, 0x80 | padding & 0x7f, padding >> 7]) + bytes(padding)
+        peer.sock.settimeout(30)
+        peer.send(*(Frame(FrameType.MESSAGE, 0, stream_id, payload) for _ in range(count)))
+        peer.send(Frame(FrameType.TRAILERS, 0, stream_id))
+        peer.quiet(20)  # until the client closes: closing first with its frames unread would reset the connection
+
+    server = scripted(script)
+
+    async def scenario():
+        async with AsyncClient(server.target, timeout=30) as client:
+            stream = client.health.watch()
+            assert (await stream.read(timeout=5)).status == v1.SERVING_STATUS_SERVING
+            await asyncio.sleep(0.5)  # the server keeps sending; the client reads nothing
+            connection = client._async_invoker.channel.current
+            buffered = len(stream._sink.messages)
+            assert not connection._transport.is_reading()
+            assert buffered < count / 2, f"{buffered} messages buffered: the connection kept reading"
+            received = 1
+            while (message := await stream.read(timeout=5)) is not None:
+                assert message.status == v1.SERVING_STATUS_SERVING
+                received += 1
+            assert received == count
+
+    run(scenario(), limit=60)
+    server.check()
+
+
+def test_closing_the_blocking_client_ends_calls_waiting_to_retry(scripted):
+    def script(peer: Peer) -> None:
+        peer.handshake()
+        stream_id, _ = peer.call()
+        trailers = v1.Trailers(code=StatusCode.UNAVAILABLE, message="later",
+                               details=v1.ErrorDetails(retry_after_ms=60000))
+        peer.send(Frame(FrameType.TRAILERS, 0, stream_id, trailers.SerializeToString()))
+        peer.quiet(5)
+
+    server = scripted(script)
+    client = Client(server.target)
+    outcome: list[BaseException] = []
+
+    def call() -> None:
+        try:
+            client.actor.get_actor(id=1)
+        except BaseException as failure:  # noqa: BLE001 - inspected below
+            outcome.append(failure)
+
+    caller = threading.Thread(target=call)
+    caller.start()
+    channel = client._async_invoker.channel
+    # The call went out (SETTINGS, HEADERS, MESSAGE) and its failure came back: the client waits out the hint.
+    eventually(lambda: server.peers and len(server.peers[0].received) >= 3 and channel.current is not None
+               and channel.current.open_calls == 0, 5, "the call waiting to be retried")
+    started = time.monotonic()
+    client.close()
+    assert time.monotonic() - started < 5
+    caller.join(5)
+    assert not caller.is_alive(), "the call still waits on a closed client"
+    assert isinstance(outcome[0], RPCError) and outcome[0].code == StatusCode.CANCELLED

@@ -142,9 +142,13 @@ class Connection:
             timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
             try:
                 done, _ = await asyncio.wait({waiter}, timeout=timeout)
-            finally:
+            except BaseException:
                 if waiter in self._slot_waiters:
                     self._slot_waiters.remove(waiter)
+                self._wake_slot_waiters()  # a wake-up this call will not use goes to the next one
+                raise
+            if waiter in self._slot_waiters:
+                self._slot_waiters.remove(waiter)
             if not done:
                 raise error(StatusCode.DEADLINE_EXCEEDED, "the deadline passed while the call waited for a free stream")
         stream_id = self.core.start_stream(path, now=time.monotonic(), deadline=deadline, metadata=metadata,

@@ -4,6 +4,7 @@ retries on the asyncio side (AsyncInvoker), and the same calls run from any thre
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import math
 import threading
@@ -233,7 +234,9 @@ class SyncInvoker:
         future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)  # type: ignore[arg-type]
         try:
             return future.result()
-        except BaseException:
+        except concurrent.futures.CancelledError:
+            raise RPCError(StatusCode.CANCELLED, "the client was closed during the call") from None
+        except BaseException:  # Ctrl-C in the waiting thread: the call is cancelled on the wire
             future.cancel()
             raise
 
@@ -250,10 +253,19 @@ class SyncInvoker:
         source = requests if isinstance(requests, Sequence) else _pulled_in_thread(requests)
         return self.run(self.invoker.client_stream(method, source, timeout, metadata, retry))
 
+    async def _shut_down(self) -> None:
+        """Closes the connections, then ends what still runs (a retry waiting out its backoff), so that no caller
+        waits forever on a stopped loop."""
+        await self.invoker.close()
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in others:
+            task.cancel()
+        await asyncio.gather(*others, return_exceptions=True)
+
     def close(self) -> None:
         if self._loop.is_closed():
             return
-        self.run(self.invoker.close())
+        self.run(self._shut_down())
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
         self._loop.close()

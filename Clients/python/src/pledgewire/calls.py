@@ -28,7 +28,7 @@ def decode(message_type: type[Res], payload: bytes) -> Res:
     message = message_type()
     try:
         message.ParseFromString(payload)
-    except Exception as failure:  # DecodeError, or a RuntimeWarning-free ValueError from upb
+    except Exception as failure:  # DecodeError; some runtimes raise ValueError
         raise RPCError(StatusCode.INTERNAL,
                        f"a response does not decode as {message_type.DESCRIPTOR.full_name}: {failure}") from None
     return message
@@ -199,7 +199,9 @@ class ResponseStream(Generic[Res], Iterator[Res]):
         return self._run(self._stream.read(timeout))  # type: ignore[return-value]
 
     def cancel(self) -> None:
-        self._run(self._cancel())
+        """Abandons the call: CANCEL goes to the server, and reads raise RPCError(CANCELLED)."""
+        if not self._stream.done:
+            self._run(self._cancel())
 
     async def _cancel(self) -> None:
         self._stream.cancel()
