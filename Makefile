@@ -12,11 +12,13 @@ test: deps
 	swift test --skip-build
 	$(MAKE) --no-print-directory test-python
 
-# The Python client's tests, against the real pledgewire-server (built here) in the .venv scripts/python-env makes.
+# The Python client's type check and tests, against the real pledgewire-server (built here), in the .venv that
+# scripts/python-env makes.
 test-python: deps
 	swift build --product pledgewire-server
 	swift build --product pledgewire
 	scripts/python-env >/dev/null
+	cd Clients/python && ../../.venv/bin/python -m mypy
 	.venv/bin/python -m pytest Clients/python/tests
 
 deps:

@@ -9,7 +9,7 @@ import contextlib
 import math
 import threading
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncGenerator, AsyncIterable, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -149,7 +149,7 @@ def single_response(method: Any, sink: CallSink) -> Message:
     return decode(method.response_type, sink.pop() or b"")
 
 
-async def _until_ended(requests: Iterable[T] | AsyncIterable[T], sink: CallSink) -> AsyncIterator[T]:
+async def _until_ended(requests: Iterable[T] | AsyncIterable[T], sink: CallSink) -> AsyncGenerator[T, None]:
     """The requests, stopping early when the call ends: an async source that waits forever does not hold up a call
     whose deadline passed or whose server answered early."""
     if not isinstance(requests, AsyncIterable):
@@ -161,8 +161,8 @@ async def _until_ended(requests: Iterable[T] | AsyncIterable[T], sink: CallSink)
     iterator = requests.__aiter__()
     try:
         while not sink.ended:
-            following = asyncio.ensure_future(iterator.__anext__())
-            await asyncio.wait({following, sink.end_future}, return_when=asyncio.FIRST_COMPLETED)
+            following: asyncio.Future[Any] = asyncio.ensure_future(iterator.__anext__())
+            await asyncio.wait([following, sink.end_future], return_when=asyncio.FIRST_COMPLETED)
             if not following.done():
                 following.cancel()
                 await asyncio.wait({following})  # the source is not running when it is closed below
@@ -178,7 +178,7 @@ async def _until_ended(requests: Iterable[T] | AsyncIterable[T], sink: CallSink)
             await close()
 
 
-async def _pulled_in_thread(requests: Iterable[T]) -> AsyncIterator[T]:
+async def _pulled_in_thread(requests: Iterable[T]) -> AsyncGenerator[T, None]:
     """A blocking client's request iterator, advanced on a thread of its own so a slow source (a file, a generator
     that computes) never blocks the connection's loop. At most 256 items wait ahead."""
     loop = asyncio.get_running_loop()
@@ -231,7 +231,8 @@ class SyncInvoker:
     def run(self, coroutine: Awaitable[T]) -> T:
         if self._loop.is_closed():
             raise RPCError(StatusCode.CANCELLED, "the client is closed")
-        future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)  # type: ignore[arg-type]
+        future: concurrent.futures.Future[T] = asyncio.run_coroutine_threadsafe(
+            coroutine, self._loop)  # type: ignore[arg-type]
         try:
             return future.result()
         except concurrent.futures.CancelledError:

@@ -209,7 +209,8 @@ class ClientProtocol:
         if self._streams.pop(stream_id, None) is None:
             return False
         if self.ended is None:
-            self._send(Frame(FrameType.CANCEL, 0, stream_id, rpc_pb2.Cancel(error_code=code).SerializeToString()))
+            cancel = rpc_pb2.Cancel(error_code=int(code))  # type: ignore[arg-type]
+            self._send(Frame(FrameType.CANCEL, 0, stream_id, cancel.SerializeToString()))
         return True
 
     def ping(self, data: bytes) -> None:
@@ -356,7 +357,8 @@ class ClientProtocol:
     def _fail_protocol(self, code: ErrorCode, message: str) -> list[Event]:
         """A connection error found here: GOAWAY with its code, and every call ends with the code's status."""
         self._send(Frame(FrameType.GOAWAY, 0, 0,
-                         rpc_pb2.GoAway(last_stream_id=0, error_code=code, message=message[:1024]).SerializeToString()))
+                         rpc_pb2.GoAway(last_stream_id=0, error_code=int(code),  # type: ignore[arg-type]
+                                        message=message[:1024]).SerializeToString()))
         return self._end(error(GOAWAY_STATUS[code], f"protocol error from the server: {message}", code.name))
 
     def _end(self, failure: RPCError) -> list[Event]:
