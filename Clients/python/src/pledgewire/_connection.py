@@ -16,6 +16,8 @@ from .errors import RPCError, StatusCode
 
 #: Response messages a call may hold unread before the connection stops reading (and the server's sends wait).
 MAX_BUFFERED_MESSAGES = 256
+#: Bytes of client-stream messages gathered before they are written at once.
+MAX_PENDING_OUTPUT = 64 * 1024
 
 
 class CallSink:
@@ -40,7 +42,8 @@ class CallSink:
             self.received += 1
         elif isinstance(event, StreamEnded):
             self.ended, self.error, self.trailers = True, event.error, event.metadata
-            self._end.set_result(None)
+            if not self._end.done():
+                self._end.set_result(None)
         if not self._changed.done():
             self._changed.set_result(None)
 
@@ -55,7 +58,7 @@ class CallSink:
     async def wait_ended(self) -> None:
         """Waits until the call ends. Cancelling the wait leaves the call as it is."""
         if not self.ended:
-            await asyncio.wait({self._end})
+            await self._end  # a cancelled wait cancels only this future; deliver() minds that
 
     @property
     def end_future(self) -> asyncio.Future[None]:
@@ -68,6 +71,9 @@ class CallSink:
             return True
         if self._changed.done():
             self._changed = asyncio.get_running_loop().create_future()
+        if timeout is None:
+            await self._changed  # a cancelled wait cancels only this future, replaced at the next wait
+            return True
         done, _ = await asyncio.wait({self._changed}, timeout=timeout)
         return bool(done)
 
@@ -115,6 +121,7 @@ class Connection:
         self._timer_at: float | None = None
         self._writable: asyncio.Future[None] | None = None
         self._full_sinks: set[int] = set()
+        self._flush_scheduled = False
         self.closed = loop.create_future()
 
     @classmethod
@@ -155,17 +162,20 @@ class Connection:
                                            message=message, end_stream=end_stream)
         self._sinks[stream_id] = sink
         sink.on_drained = lambda: self._sink_drained(stream_id)
-        self._flush()
+        self._schedule_flush()
         return stream_id
 
     def send_message(self, stream_id: int, payload: bytes, end_stream: bool = False) -> bool:
         sent = self.core.send_message(stream_id, payload, end_stream)
-        self._flush()
+        if self.core.pending_output > MAX_PENDING_OUTPUT:
+            self._flush()  # now, so that `writable()` sees a full socket
+        else:
+            self._schedule_flush()
         return sent
 
     def half_close(self, stream_id: int) -> None:
         self.core.half_close(stream_id)
-        self._flush()
+        self._schedule_flush()
 
     async def writable(self) -> None:
         """Waits while the socket's send buffer is full (a client stream must not outrun the network)."""
@@ -175,7 +185,7 @@ class Connection:
     def cancel(self, stream_id: int, code: ErrorCode = ErrorCode.CANCEL) -> None:
         if self.core.cancel(stream_id, code):
             self._forget(stream_id)
-            self._flush()
+            self._schedule_flush()
 
     def close(self) -> None:
         self._dispatch(self.core.close())
@@ -183,7 +193,15 @@ class Connection:
 
     # -- the core's output and timer ---------------------------------------------------------------------------------
 
+    def _schedule_flush(self) -> None:
+        """Writes what the core has to send once the loop is done with what is ready now: the calls many tasks
+        start in one turn of the loop leave in one system call."""
+        if not self._flush_scheduled:
+            self._flush_scheduled = True
+            self._loop.call_soon(self._flush)
+
     def _flush(self) -> None:
+        self._flush_scheduled = False
         if self.core.ended is None and self.core.goaway is not None and self.core.open_streams == 0:
             self._dispatch(self.core.close("the server went away and no call is left"))
         data = self.core.data_to_send()
@@ -207,17 +225,17 @@ class Connection:
     def _timer_fired(self) -> None:
         self._timer = self._timer_at = None
         self._dispatch(self.core.on_timer(time.monotonic()))
-        self._flush()
+        self._schedule_flush()
 
     # -- input -------------------------------------------------------------------------------------------------------
 
     def _received(self, data: bytes) -> None:
         self._dispatch(self.core.receive(data, time.monotonic()))
-        self._flush()
+        self._schedule_flush()
 
     def _eof(self) -> None:
         self._dispatch(self.core.receive_eof())
-        self._flush()
+        self._schedule_flush()
 
     def _lost(self, exc: Exception | None) -> None:
         if self.core.ended is None:

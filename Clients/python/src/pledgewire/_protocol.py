@@ -125,6 +125,11 @@ class ClientProtocol:
         return data
 
     @property
+    def pending_output(self) -> int:
+        """Bytes waiting for data_to_send()."""
+        return len(self._out)
+
+    @property
     def open_streams(self) -> int:
         return len(self._streams)
 
