@@ -8,9 +8,10 @@ import pytest
 from google.protobuf.message import Message
 
 from pledgewire import METHODS, StatusCode, v1
-from pledgewire._events import GoAwayReceived, MessageReceived, PingAcknowledged, StreamEnded
+from pledgewire._events import GoAwayReceived, HeadersReceived, MessageReceived, PingAcknowledged, StreamEnded
 from pledgewire._frames import ACK, END_STREAM, PREFACE, Frame, FrameDecoder, FrameType
 from pledgewire._protocol import ClientProtocol
+from pledgewire.metadata import from_entries
 from support.server import REPO
 
 GOLDEN = REPO / "Tests" / "PledgewireWireTests" / "Golden"
@@ -103,45 +104,51 @@ def test_the_client_core_writes_the_clients_bytes_and_reads_the_servers():
                           max_metadata_size=settings.max_metadata_size, agent=settings.agent)
     assert core.data_to_send() == PREFACE + sent[0].encode()
 
-    # The server's preface and SETTINGS: the core acknowledges them.
-    assert core.receive(PREFACE + received[0].encode(), now=0.0)
-    assert core.data_to_send() == sent[1].encode()
-    assert sent[1].type == FrameType.SETTINGS and sent[1].flags == ACK
-
     never_opened = []
-    pending = sent[2:]
+    pending = sent[1:]
     while pending:
         frame = pending.pop(0)
-        if frame.type == FrameType.HEADERS:
+        done = True
+        if frame.type == FrameType.SETTINGS:
+            # The client acknowledges the server's SETTINGS here: the server's preface and SETTINGS came in.
+            assert frame.flags == ACK and not frame.payload
+            assert core.receive(PREFACE + received[0].encode(), now=0.0)
+        elif frame.type == FrameType.HEADERS:
+            assert not frame.flags & END_STREAM, "the core always sends a request MESSAGE, empty or not"
             headers = v1.RequestHeaders.FromString(frame.payload)
-            body = pending.pop(0)
-            assert body.type == FrameType.MESSAGE and body.stream_id == frame.stream_id and body.flags == END_STREAM
+            body = pending.pop(0) if pending and pending[0].type == FrameType.MESSAGE and \
+                pending[0].stream_id == frame.stream_id else None
             stream_id = core.start_stream(
                 headers.method, now=0.0, deadline=headers.timeout_us / 1e6 if headers.timeout_us else None,
-                metadata=tuple((e.key, e.value.decode()) for e in headers.metadata), message=body.payload,
-                end_stream=True)
+                metadata=tuple((e.key, e.value.decode()) for e in headers.metadata),
+                message=body.payload if body else None, end_stream=bool(body and body.flags & END_STREAM))
             assert stream_id == frame.stream_id
-            assert core.data_to_send() == frame.encode() + body.encode()
+            assert core.data_to_send() == frame.encode() + (body.encode() if body else b"")
+            continue
+        elif frame.type == FrameType.MESSAGE:
+            done = core.send_message(frame.stream_id, frame.payload, end_stream=bool(frame.flags & END_STREAM))
         elif frame.type == FrameType.PING:
             core.ping(frame.payload)
-            assert core.data_to_send() == frame.encode()
-        elif frame.type in (FrameType.CANCEL, FrameType.HALF_CLOSE):
-            if frame.type == FrameType.CANCEL:
-                done = core.cancel(frame.stream_id, v1.Cancel.FromString(frame.payload).error_code)
-            else:
-                done = core.half_close(frame.stream_id)
-            if not done:
-                never_opened.append(f"{frame.name} {frame.stream_id}")
-                continue
-            assert core.data_to_send() == frame.encode()
+        elif frame.type == FrameType.CANCEL:
+            done = core.cancel(frame.stream_id, v1.Cancel.FromString(frame.payload).error_code)
+        elif frame.type == FrameType.HALF_CLOSE:
+            done = core.half_close(frame.stream_id)
         else:
             pytest.fail(f"unexpected {frame.name} in the client's vector")
+        if not done:
+            never_opened.append(f"{frame.name} {frame.stream_id}")
+            continue
+        assert core.data_to_send() == frame.encode()
 
+    assert core.peer_settings is not None, "the client never acknowledged the server's SETTINGS"
     events = core.receive(b"".join(f.encode() for f in received[1:]), now=0.0)
     expected = []
     for frame in received[1:]:
         if frame.type == FrameType.MESSAGE:
             expected.append(MessageReceived(frame.stream_id, frame.payload))
+        elif frame.type == FrameType.HEADERS:
+            metadata = from_entries(v1.ResponseHeaders.FromString(frame.payload).metadata)
+            expected.append(HeadersReceived(frame.stream_id, metadata))
         elif frame.type == FrameType.TRAILERS:
             trailers = v1.Trailers.FromString(frame.payload)
             expected.append((StreamEnded, frame.stream_id, StatusCode(trailers.code), trailers.message))
