@@ -93,11 +93,12 @@ if !options.reuse {
 let store = try SQLiteStore(path: options.path, synchronous: options.sync)
 let synthetic = SyntheticData(seed: 42)
 let now = Int64(Date().timeIntervalSince1970 * 1_000)
+let context = WriteContext(principal: "pledgewire-storage-bench", method: "ingest", now: now)
 print("storage benchmark: \(options.path), synchronous=\(options.sync.rawValue), \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
 if !options.reuse {
   try await ingest("actors", count: options.actors, batch: 1_000) { range in
-    try check(try await store.insertActors(range.map(synthetic.actor), now: now))
+    try check(try await store.insertActors(range.map(synthetic.actor), context))
   }
   try await ingest("articles", count: options.articles, batch: 500) { range in
     try check(try await store.insertArticles(range.map { index in
@@ -105,7 +106,7 @@ if !options.reuse {
       article.contentHash = "sha256:synthetic"
       article.ingestedAtMs = now
       return article
-    }))
+    }, context))
   }
   // Synthetic ids are 1...N in insertion order.
   let actorIDs = (1...Int64(options.actors)).map { $0 }
@@ -115,8 +116,9 @@ if !options.reuse {
       var pledge = synthetic.pledge(index, actorIDs: actorIDs, articles: articles)
       pledge.status = .announced
       pledge.evidence[0].range = TextRange(start: 0, end: UInt32(pledge.evidence[0].quote.unicodeScalars.count))
+      pledge.history = [StatusChange(toStatus: .announced, atMs: pledge.madeAtMs, note: "recorded")]
       return pledge
-    }, now: now))
+    }, context))
   }
 }
 

@@ -3,30 +3,65 @@ import Synchronization
 
 /// Actors by id, in memory. The store fills it on reads and on every write it commits, and it is the only
 /// writer of actors, so the cache is never stale; a cache hit answers without touching SQLite or suspending.
+/// Deleted actors are remembered as deleted (ids are never reused), so that a read that raced the deletion cannot
+/// put one back.
 final class ActorCache: Sendable {
-  private let entries = Mutex<[Int64: Actor]>([:])
+  /// What the cache knows of an id.
+  struct Lookup {
+    /// nil: the actor was deleted.
+    let actor: Actor?
+  }
+
+  private struct State {
+    var entries: [Int64: Actor] = [:]
+    var deleted: Set<Int64> = []
+  }
+
+  private let state = Mutex(State())
   let capacity: Int
 
   init(capacity: Int = 200_000) {
     self.capacity = capacity
   }
 
+  /// The cached actor; nil when it is not cached or was deleted.
   func actor(_ id: Int64) -> Actor? {
-    entries.withLock { $0[id] }
+    state.withLock { $0.entries[id] }
   }
 
-  /// Remembers actors, keeping the newer version when two writers (or a writer and a slower reader) race.
+  /// What the cache knows of `id`; nil when nothing.
+  func lookup(_ id: Int64) -> Lookup? {
+    state.withLock { state in
+      if let actor = state.entries[id] {
+        return Lookup(actor: actor)
+      }
+      return state.deleted.contains(id) ? Lookup(actor: nil) : nil
+    }
+  }
+
+  /// Remembers actors, keeping the newer version when two writers (or a writer and a slower reader) race, and
+  /// never an actor that was deleted.
   func store(_ actors: some Sequence<Actor>) {
-    entries.withLock { entries in
-      for actor in actors {
-        if let cached = entries[actor.id], cached.version >= actor.version {
+    state.withLock { state in
+      for actor in actors where !state.deleted.contains(actor.id) {
+        if let cached = state.entries[actor.id], cached.version >= actor.version {
           continue
         }
-        if entries.count >= capacity && entries[actor.id] == nil {
+        if state.entries.count >= capacity && state.entries[actor.id] == nil {
           // Full: start over rather than track recency; refills are one read each.
-          entries.removeAll(keepingCapacity: true)
+          state.entries.removeAll(keepingCapacity: true)
         }
-        entries[actor.id] = actor
+        state.entries[actor.id] = actor
+      }
+    }
+  }
+
+  /// Forgets deleted actors for good.
+  func markDeleted(_ ids: some Sequence<Int64>) {
+    state.withLock { state in
+      for id in ids {
+        state.entries[id] = nil
+        state.deleted.insert(id)
       }
     }
   }

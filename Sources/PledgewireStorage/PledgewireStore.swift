@@ -1,20 +1,25 @@
 import PledgewireWire
 
 /// Where Pledgewire keeps its records. The services speak only to this protocol, so that a PostgreSQL backend can
-/// join the SQLite one without touching them.
+/// join the SQLite one without touching them; the contract test suite (Tests/PledgewireStorageTests) runs against
+/// every implementation.
 ///
-/// The store owns persistence and integrity: unique URLs, versions, foreign keys, the event log. The domain layer
-/// owns request validation and the rules (status transitions, evidence quotes), and checks references first so that
-/// its errors can name the field; a reference that vanishes in between still fails here with `NOT_FOUND`.
-/// Every method throws ``RPCError``.
+/// The store owns persistence and integrity: unique URLs, versions, ids that are never reused, foreign keys, links
+/// without cycles, tombstones, the event log and the audit log. Every rule that must hold atomically is one method
+/// here, which the store runs in one transaction: a change computed from a record (``revisePledge``,
+/// ``reviseActor``) sees the record as it is inside that transaction. The domain layer owns request validation and
+/// the rules of its methods, and checks references first so that its errors name the field; a reference that
+/// vanishes in between still fails here with `NOT_FOUND`. Every write takes a ``WriteContext`` and records an
+/// ``AuditEntry`` per record it changes, in the same transaction. Every method throws ``RPCError``.
 public protocol PledgewireStore: Sendable {
   // MARK: Articles
 
-  /// Inserts articles, each on its own (a failure loses only that one), in one transaction. `id`,
-  /// `content_hash` and `ingested_at_ms` must be set by the caller except `id`, which the store assigns.
-  /// A second article with the same canonical URL fails with `ALREADY_EXISTS` naming the existing id.
-  func insertArticles(_ articles: [Article]) async throws -> [Result<Article, RPCError>]
-  /// The article, body included; nil when there is none.
+  /// Inserts articles, each on its own (a failure loses only that one), in one transaction; assigns ids. `canonical_url`,
+  /// `content_hash` and `ingested_at_ms` are the caller's. A second article with the same canonical URL fails with
+  /// `ALREADY_EXISTS` naming the existing id; one with the same content hash as another is stored with a
+  /// `SAME_CONTENT` warning naming it.
+  func insertArticles(_ articles: [Article], _ context: WriteContext) async throws -> [Result<Article, RPCError>]
+  /// The article, body and mentions included; nil when there is none.
   func article(id: Int64) async throws -> Article?
   /// The bodies of the articles that exist among `ids`.
   func articleBodies(ids: Set<Int64>) async throws -> [Int64: String]
@@ -22,47 +27,77 @@ public protocol PledgewireStore: Sendable {
   func listArticles(_ query: ArticleQuery) async throws -> [Article]
   /// Full-text matches, best first; `match` is an FTS5 query expression.
   func searchArticles(_ query: ArticleSearchQuery) async throws -> [SearchHit]
-  /// Deletes an article; with `force`, also the evidence citing it. Returns the evidence deleted. `NOT_FOUND`, or
-  /// `FAILED_PRECONDITION` when evidence cites it and `force` is false.
-  func deleteArticle(id: Int64, force: Bool) async throws -> Int
+  /// Deletes an article; with `force`, also the evidence citing it, noting the removal in the history entries that
+  /// cited it. `NOT_FOUND`, or `FAILED_PRECONDITION` when evidence cites it and `force` is false.
+  func deleteArticle(id: Int64, force: Bool, _ context: WriteContext) async throws -> ArticleDeletion
 
   // MARK: Actors
 
   /// Inserts actors, each on its own, in one transaction; assigns ids, version 1 and timestamps.
-  func insertActors(_ actors: [Actor], now: Int64) async throws -> [Result<Actor, RPCError>]
+  func insertActors(_ actors: [Actor], _ context: WriteContext) async throws -> [Result<Actor, RPCError>]
+  /// The actor, or its tombstone when it was merged; nil when there is none.
   func actor(id: Int64) async throws -> Actor?
   /// The actor if the store holds it in memory, without waiting; nil means "ask ``actor(id:)``", not "absent".
   func cachedActor(id: Int64) -> Actor?
-  /// The ids among `ids` that exist.
-  func existingActorIDs(_ ids: Set<Int64>) async throws -> Set<Int64>
+  /// The state of each actor among `ids` that exists.
+  func actorStates(_ ids: Set<Int64>) async throws -> [Int64: RecordState]
   /// Actors by folded canonical name, after the cursor.
   func listActors(_ query: ActorQuery) async throws -> [Actor]
-  /// Replaces an actor whose current version is `expectedVersion`; `ABORTED` otherwise, `NOT_FOUND` when absent.
-  func replaceActor(_ actor: Actor, expectedVersion: Int64, now: Int64) async throws -> Actor
-  /// Actors whose canonical name or an alias resembles `name`, best first.
+  /// Changes an actor atomically: `revise` sees the actor as it is inside the write transaction. `ABORTED` when
+  /// `expectedVersion` is given and differs, `NOT_FOUND` when absent, `FAILED_PRECONDITION` for a tombstone.
+  func reviseActor(
+    id: Int64, expectedVersion: Int64?, _ context: WriteContext, _ revise: @escaping @Sendable (Actor) throws -> ActorRevision
+  ) async throws -> Actor
+  /// Merges `duplicateID` into `survivorID`: its names become the survivor's aliases, its labels and external ids
+  /// join the survivor's, every pledge party, evidence party, mention and affiliation naming it moves to the
+  /// survivor, and it becomes a tombstone (as do the tombstones merged into it).
+  func mergeActors(
+    survivorID: Int64, duplicateID: Int64, survivorVersion: Int64?, duplicateVersion: Int64?, _ context: WriteContext
+  ) async throws -> ActorMerge
+  /// Deletes an actor nothing refers to, with its tombstones. `FAILED_PRECONDITION` naming what still refers to it.
+  func deleteActor(id: Int64, expectedVersion: Int64?, _ context: WriteContext) async throws
+  /// Live actors whose canonical name or an alias resembles `name`, best first.
   func resolveActors(_ name: String, kind: ActorKind?, limit: Int) async throws -> [ActorCandidate]
   /// `actorID` and every actor acting for or within it: officials, members, members of members (three levels).
   func affiliatedActorIDs(of actorID: Int64) async throws -> Set<Int64>
 
   // MARK: Pledges
 
-  /// Inserts pledges, each on its own, in one transaction; assigns pledge and evidence ids, version 1, and
-  /// appends a CREATED event for each. Returns the events.
-  func insertPledges(_ pledges: [Pledge], now: Int64) async throws -> [Result<PledgeEvent, RPCError>]
+  /// Inserts pledges, each on its own, in one transaction; assigns pledge, evidence and history ids (new evidence
+  /// carries a negative id, as in ``PledgeRevision``), version 1, and appends a CREATED event for each.
+  func insertPledges(_ pledges: [Pledge], _ context: WriteContext) async throws -> [Result<PledgeEvent, RPCError>]
+  /// The pledge, or its tombstone when it was merged; nil when there is none.
   func pledge(id: Int64) async throws -> Pledge?
+  /// The state of each pledge among `ids` that exists.
+  func pledgeStates(_ ids: Set<Int64>) async throws -> [Int64: RecordState]
   /// Pledges, newest `made_at` first, after the cursor.
   func listPledges(_ query: PledgeQuery) async throws -> [Pledge]
-  /// Appends a status change to a pledge atomically: `change` sees the pledge as it is inside the write
-  /// transaction and returns the change to append (or throws, changing nothing). Its evidence gets an id; a
-  /// STATUS_CHANGED event is appended. `ABORTED` when `expectedVersion` is given and the pledge is at another
-  /// version, `NOT_FOUND` when absent.
-  func appendStatusChange(
-    pledgeID: Int64, expectedVersion: Int64?, now: Int64, _ change: @escaping @Sendable (Pledge) throws -> StatusChange
+  /// Changes a pledge atomically: `revise` sees the pledge as it is inside the write transaction and returns what
+  /// it becomes (or throws, changing nothing). Appends an event of `kind`. `ABORTED` when `expectedVersion` is given
+  /// and differs, `NOT_FOUND` when absent, `FAILED_PRECONDITION` for a tombstone; links (`part_of_id`,
+  /// `supersedes_id`) must name live pledges and never form a cycle.
+  func revisePledge(
+    id: Int64, expectedVersion: Int64?, kind: PledgeEventKind, _ context: WriteContext,
+    _ revise: @escaping @Sendable (Pledge) throws -> PledgeRevision
   ) async throws -> PledgeEvent
+  /// Merges `duplicateID` into `survivorID`: evidence, history, parties and labels are unioned into the survivor,
+  /// links naming the duplicate move to it, and the duplicate becomes a tombstone (as do the tombstones merged
+  /// into it). `FAILED_PRECONDITION` when the duplicate is a plan or an earlier version the survivor belongs to.
+  func mergePledges(
+    survivorID: Int64, duplicateID: Int64, survivorVersion: Int64?, duplicateVersion: Int64?, _ context: WriteContext
+  ) async throws -> PledgeMerge
+  /// Deletes a pledge with its evidence, history and tombstones; returns the DELETED events (the pledge as it was
+  /// first). `FAILED_PRECONDITION` while another pledge names it as `part_of` or `supersedes`.
+  func deletePledge(id: Int64, expectedVersion: Int64?, _ context: WriteContext) async throws -> [PledgeEvent]
   /// Events after `sequence`, oldest first.
   func pledgeEvents(after sequence: Int64, limit: Int) async throws -> [PledgeEvent]
   /// The sequence of the newest event; 0 when there is none.
   func latestEventSequence() async throws -> Int64
+
+  // MARK: Audit
+
+  /// Audit entries, oldest first.
+  func listAuditEntries(_ query: AuditQuery) async throws -> [AuditEntry]
 
   // MARK: Maintenance
 

@@ -3,7 +3,7 @@ import GRDB
 import PledgewireWire
 
 extension SQLiteStore {
-  public func insertArticles(_ articles: [Article]) async throws -> [Result<Article, RPCError>] {
+  public func insertArticles(_ articles: [Article], _ context: WriteContext) async throws -> [Result<Article, RPCError>] {
     try await write { db in
       articles.map { article in
         Self.each(db) {
@@ -14,16 +14,19 @@ extension SQLiteStore {
               details: ErrorDetails(reason: "DUPLICATE_URL", existingID: existing)
             )
           }
-          var meta = article
-          meta.body = ""
-          try db.cachedStatement(sql: "INSERT INTO article (canonical_url, outlet, published_at, title, body, meta) VALUES (?, ?, ?, ?, ?, x'')").execute(arguments: [article.canonicalURL, article.outlet, article.publishedAtMs, article.title, article.body])
-          meta.id = db.lastInsertedRowID
-          try db.cachedStatement(sql: "UPDATE article SET meta = ? WHERE id = ?").execute(arguments: [Self.blob(meta), meta.id])
-          for actorID in Set(article.mentions.map(\.actorID)) {
-            try db.cachedStatement(sql: "INSERT INTO mention (article_id, actor_id) VALUES (?, ?)").execute(arguments: [meta.id, actorID])
-          }
           var stored = article
-          stored.id = meta.id
+          stored.warnings = []
+          stored.id = try ArticleRows.insert(stored, db)
+          if let twin = try Row.fetchOne(
+            try db.cachedStatement(sql: "SELECT id, canonical_url FROM article WHERE content_hash = ? AND id <> ? ORDER BY id LIMIT 1"),
+            arguments: [article.contentHash, stored.id]
+          ) {
+            let twinID: Int64 = twin["id"]
+            stored.warnings = [Warning(
+              reason: "SAME_CONTENT", message: "the same body is article \(twinID) (\(twin["canonical_url"] as String))", relatedID: twinID
+            )]
+          }
+          try AuditRecord.append(context, .article, stored.id, before: 0, after: 1, "created: \(article.canonicalURL)", db)
           return stored
         }
       }
@@ -32,22 +35,19 @@ extension SQLiteStore {
 
   public func article(id: Int64) async throws -> Article? {
     try await read { db in
-      guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT meta, body FROM article WHERE id = ?"), arguments: [id]) else {
+      guard let record = try ArticleRecord.fetchOne(try db.cachedStatement(sql: "SELECT * FROM article WHERE id = ?"), arguments: [id]) else {
         return nil
       }
-      var article = try Self.decode(Article.self, row["meta"])
-      article.body = row["body"]
-      return article
+      return try ArticleRows.assemble([record], full: true, db)[0]
     }
   }
 
   public func articleBodies(ids: Set<Int64>) async throws -> [Int64: String] {
     guard !ids.isEmpty else { return [:] }
     return try await read { db in
-      let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, body FROM article WHERE id IN (\(Self.placeholders(ids.count)))"),
-        arguments: StatementArguments(Array(ids))
-      )
-      return Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as Int64, $0["body"] as String) })
+      let (list, arguments) = Self.inList(Array(ids))
+      let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, body FROM article WHERE id IN \(list)"), arguments: arguments)
+      return Dictionary(rows.map { ($0["id"] as Int64, $0["body"] as String) }, uniquingKeysWith: { first, _ in first })
     }
   }
 
@@ -71,6 +71,10 @@ extension SQLiteStore {
       conditions.append("id IN (SELECT article_id FROM mention WHERE actor_id = ?)")
       arguments.append(actorID)
     }
+    if let label = query.label {
+      conditions.append("id IN (SELECT article_id FROM article_label WHERE label = ?)")
+      arguments.append(label)
+    }
     if let cursor = query.after {
       conditions.append("(published_at, id) < (?, ?)")
       arguments.append(cursor.at)
@@ -78,7 +82,7 @@ extension SQLiteStore {
     }
     arguments.append(query.limit)
     let sql = """
-      SELECT meta\(query.includeBody ? ", body" : "") FROM article
+      SELECT \(query.includeBody ? "*" : ArticleRecord.columnsWithoutBody) FROM article
       \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
       ORDER BY published_at DESC, id DESC LIMIT ?
       """
@@ -87,15 +91,10 @@ extension SQLiteStore {
 
   public func listArticles(_ query: ArticleQuery) async throws -> [Article] {
     let (sql, arguments) = Self.articleListStatement(query)
-    let includeBody = query.includeBody
+    let full = query.includeBody
     return try await read { db in
-      try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map { row in
-        var article = try Self.decode(Article.self, row["meta"])
-        if includeBody {
-          article.body = row["body"]
-        }
-        return article
-      }
+      let records = try ArticleRecord.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+      return try ArticleRows.assemble(records, full: full, db)
     }
   }
 
@@ -142,43 +141,41 @@ extension SQLiteStore {
     }
   }
 
-  public func deleteArticle(id: Int64, force: Bool) async throws -> Int {
+  public func deleteArticle(id: Int64, force: Bool, _ context: WriteContext) async throws -> ArticleDeletion {
     try await write { db in
       guard try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM article WHERE id = ?)"), arguments: [id]) == true else {
         throw RPCError(.notFound, "article \(id) does not exist")
       }
-      let citing = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, pledge_id FROM evidence WHERE article_id = ?"), arguments: [id])
+      let citing = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, pledge_id FROM evidence WHERE article_id = ? ORDER BY pledge_id, id"), arguments: [id])
+      let pledgeIDs = Array(Set(citing.map { $0["pledge_id"] as Int64 })).sorted()
       if !citing.isEmpty && !force {
-        let pledges = Set(citing.map { $0["pledge_id"] as Int64 }).sorted().map(String.init).joined(separator: ", ")
         throw RPCError(
           .failedPrecondition,
-          "article \(id) is cited by \(citing.count) pieces of evidence (pledges \(pledges)); delete with force to remove them too",
+          "article \(id) is cited by \(citing.count) pieces of evidence (pledges \(pledgeIDs.map(String.init).joined(separator: ", "))); delete with force to remove them too",
           details: ErrorDetails(reason: "ARTICLE_CITED")
         )
       }
-      for pledgeID in Set(citing.map { $0["pledge_id"] as Int64 }) {
-        try Self.removeEvidence(of: id, fromPledge: pledgeID, db)
+      var events: [PledgeEvent] = []
+      for pledgeID in pledgeIDs {
+        events.append(try Self.removeEvidence(of: id, fromPledge: pledgeID, context, db))
       }
-      try db.cachedStatement(sql: "DELETE FROM evidence WHERE article_id = ?").execute(arguments: [id])
       try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id])
-      return citing.count
+      let summary = citing.isEmpty ? "deleted" : "deleted with \(citing.count) pieces of evidence citing it"
+      try AuditRecord.append(context, .article, id, before: 1, after: 0, summary, db)
+      return ArticleDeletion(evidenceDeleted: citing.count, events: events)
     }
   }
 
-  /// Takes the evidence from `articleID` out of a pledge's record, and out of its history entries.
-  static func removeEvidence(of articleID: Int64, fromPledge pledgeID: Int64, _ db: Database) throws {
-    guard let data = try Data.fetchOne(try db.cachedStatement(sql: "SELECT data FROM pledge WHERE id = ?"), arguments: [pledgeID]) else { return }
-    var pledge = try decode(Pledge.self, data)
-    pledge.evidence.removeAll { $0.articleID == articleID }
-    for index in pledge.history.indices where pledge.history[index].evidence?.articleID == articleID {
-      pledge.history[index].evidence = nil
-      pledge.history[index].note += (pledge.history[index].note.isEmpty ? "" : " ") + "(evidence removed with article \(articleID))"
-    }
-    pledge.version += 1
-    try db.cachedStatement(sql: "UPDATE pledge SET data = ?, version = ? WHERE id = ?").execute(arguments: [blob(pledge), pledge.version, pledgeID])
-  }
-
-  static func placeholders(_ count: Int) -> String {
-    Array(repeating: "?", count: count).joined(separator: ", ")
+  /// Deletes a pledge's evidence from `articleID`, noting the removal in the history entries that cited it and
+  /// clearing the condition and opt-outs it supported; a new version with an UPDATED event.
+  static func removeEvidence(of articleID: Int64, fromPledge pledgeID: Int64, _ context: WriteContext, _ db: Database) throws -> PledgeEvent {
+    let evidenceIDs = try Int64.fetchAll(try db.cachedStatement(sql: "SELECT id FROM evidence WHERE pledge_id = ? AND article_id = ?"), arguments: [pledgeID, articleID])
+    let (list, arguments) = inList(evidenceIDs)
+    try db.cachedStatement(sql: "UPDATE status_change SET note = note || (CASE WHEN note = '' THEN '' ELSE ' ' END) || ? WHERE evidence_id IN \(list)")
+      .execute(arguments: ["(evidence removed with article \(articleID))"] + arguments)
+    try db.cachedStatement(sql: "UPDATE party SET opt_out_evidence_id = NULL WHERE opt_out_evidence_id IN \(list)").execute(arguments: arguments)
+    try db.cachedStatement(sql: "UPDATE pledge SET condition_evidence_id = NULL WHERE condition_evidence_id IN \(list)").execute(arguments: arguments)
+    try db.cachedStatement(sql: "DELETE FROM evidence WHERE pledge_id = ? AND article_id = ?").execute(arguments: [pledgeID, articleID])
+    return try bumpPledge(pledgeID, kind: .updated, "evidence from article \(articleID) removed with the article", context, db)
   }
 }

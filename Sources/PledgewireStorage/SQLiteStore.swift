@@ -103,15 +103,73 @@ public final class SQLiteStore: PledgewireStore {
     }
   }
 
-  static func blob(_ message: some ProtobufMessage) -> Data {
-    Data(message.serializedBytes())
+  /// "(?, ?, ?, ?)" and its arguments for an `IN` list of `ids`, padded to a power of two with repeats of the first
+  /// id, so that a handful of cached statements serve every list length.
+  static func inList(_ ids: [Int64]) -> (String, StatementArguments) {
+    var size = 1
+    while size < ids.count { size *= 2 }
+    let padded = ids + Array(repeating: ids.first ?? 0, count: size - ids.count)
+    return ("(" + Array(repeating: "?", count: size).joined(separator: ", ") + ")", StatementArguments(padded))
   }
 
-  static func decode<M: ProtobufMessage>(_ type: M.Type, _ data: Data) throws -> M {
-    do {
-      return try M(serializedBytes: data)
-    } catch {
-      throw RPCError(.dataLoss, "a stored \(M.protoName) does not decode: \(error)")
+  static func placeholders(_ count: Int) -> String {
+    Array(repeating: "?", count: count).joined(separator: ", ")
+  }
+
+  /// `ABORTED` with reason STALE_VERSION: the record changed since the caller read it.
+  static func stale(_ kind: String, _ id: Int64, at version: Int64, expected: Int64) -> RPCError {
+    RPCError(
+      .aborted,
+      "\(kind) \(id) is at version \(version), not \(expected): read it again and reapply the change",
+      details: ErrorDetails(reason: "STALE_VERSION")
+    )
+  }
+
+  /// `FAILED_PRECONDITION` with reason MERGED: a tombstone cannot change.
+  static func tombstone(_ kind: String, _ id: Int64, mergedInto survivor: Int64) -> RPCError {
+    RPCError(
+      .failedPrecondition,
+      "\(kind) \(id) was merged into \(kind) \(survivor); change that one instead",
+      details: ErrorDetails(reason: "MERGED", existingID: survivor)
+    )
+  }
+
+  // MARK: Audit
+
+  public func listAuditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
+    var conditions: [String] = []
+    var arguments: [any DatabaseValueConvertible] = []
+    if let type = query.recordType {
+      conditions.append("record_type = ?")
+      arguments.append(type.rawValue)
+    }
+    if let id = query.recordID {
+      conditions.append("record_id = ?")
+      arguments.append(id)
+    }
+    if let principal = query.principal {
+      conditions.append("principal = ?")
+      arguments.append(principal)
+    }
+    if let after = query.after {
+      conditions.append("at >= ?")
+      arguments.append(after)
+    }
+    if let before = query.before {
+      conditions.append("at < ?")
+      arguments.append(before)
+    }
+    if let sequence = query.afterSequence {
+      conditions.append("sequence > ?")
+      arguments.append(sequence)
+    }
+    arguments.append(query.limit)
+    let sql = """
+      SELECT * FROM audit_entry \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) ORDER BY sequence LIMIT ?
+      """
+    let argumentList = StatementArguments(arguments.map(\.databaseValue))
+    return try await read { db in
+      try AuditRecord.fetchAll(try db.cachedStatement(sql: sql), arguments: argumentList).map(\.entry)
     }
   }
 

@@ -2,8 +2,8 @@ import GRDB
 
 /// The SQLite schema, as versioned migrations applied at start-up. Never edit a shipped migration; add one.
 ///
-/// Actors and pledges are stored whole as their protobuf encoding (`data`), with narrow index tables for the
-/// filters; reading one is one decode. Articles keep title and body as columns, which the FTS5 index reads.
+/// v1 stored actors and pledges whole as their protobuf encoding; v2 (``LedgerMigration``) gives every table
+/// its own columns and ids that are never reused.
 enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -113,6 +113,9 @@ enum Schema {
           data BLOB NOT NULL
         );
         """)
+    }
+    migrator.registerMigration("v2-ledger") { db in
+      try LedgerMigration.migrate(db)
     }
     return migrator
   }

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import PledgewireWire
+
+/// A row of `evidence`: a quote from an article about a pledge. What this source reported (amount, quantity) and
+/// the fields this build does not know are in `extra`.
+struct EvidenceRecord: FetchableRecord, MutablePersistableRecord, Equatable {
+  static let databaseTableName = "evidence"
+
+  var id: Int64?
+  var pledgeID: Int64
+  var articleID: Int64
+  var quote: String
+  var rangeStart: Int64
+  var rangeEnd: Int64
+  var stance: Int32
+  var addedAt: Int64
+  var addedBy: String
+  var partyActorID: Int64?
+  var note: String
+  var extra: Data?
+
+  init(row: Row) throws {
+    id = row["id"]
+    pledgeID = row["pledge_id"]
+    articleID = row["article_id"]
+    quote = row["quote"]
+    rangeStart = row["range_start"]
+    rangeEnd = row["range_end"]
+    stance = row["stance"]
+    addedAt = row["added_at"]
+    addedBy = row["added_by"]
+    partyActorID = row["party_actor_id"]
+    note = row["note"]
+    extra = row["extra"]
+  }
+
+  func encode(to container: inout PersistenceContainer) {
+    container["id"] = id
+    container["pledge_id"] = pledgeID
+    container["article_id"] = articleID
+    container["quote"] = quote
+    container["range_start"] = rangeStart
+    container["range_end"] = rangeEnd
+    container["stance"] = stance
+    container["added_at"] = addedAt
+    container["added_by"] = addedBy
+    container["party_actor_id"] = partyActorID
+    container["note"] = note
+    container["extra"] = extra
+  }
+
+  mutating func didInsert(_ inserted: InsertionSuccess) {
+    id = inserted.rowID
+  }
+
+  init(_ evidence: Evidence, pledgeID: Int64) {
+    id = evidence.id > 0 ? evidence.id : nil
+    self.pledgeID = pledgeID
+    articleID = evidence.articleID
+    quote = evidence.quote
+    rangeStart = Int64(evidence.range?.start ?? 0)
+    rangeEnd = Int64(evidence.range?.end ?? 0)
+    stance = evidence.stance.rawValue
+    addedAt = evidence.addedAtMs
+    addedBy = evidence.addedBy
+    partyActorID = evidence.partyActorID > 0 ? evidence.partyActorID : nil
+    note = evidence.note
+    var rest = Evidence(reportedAmount: evidence.reportedAmount, reportedQuantity: evidence.reportedQuantity)
+    rest.unknownFields = evidence.unknownFields
+    if let range = evidence.range, !range.unknownFields.isEmpty {
+      var kept = TextRange()
+      kept.unknownFields = range.unknownFields
+      rest.range = kept
+    }
+    extra = StoredMessage.encode(rest)
+  }
+
+  var evidence: Evidence {
+    get throws {
+      var evidence = try StoredMessage.decode(Evidence.self, extra, empty: Evidence())
+      var range = evidence.range ?? TextRange()
+      range.start = UInt32(clamping: rangeStart)
+      range.end = UInt32(clamping: rangeEnd)
+      evidence.id = id ?? 0
+      evidence.articleID = articleID
+      evidence.quote = quote
+      evidence.range = range
+      evidence.stance = EvidenceStance(rawValue: stance)
+      evidence.addedAtMs = addedAt
+      evidence.addedBy = addedBy
+      evidence.partyActorID = partyActorID ?? 0
+      evidence.note = note
+      return evidence
+    }
+  }
+}

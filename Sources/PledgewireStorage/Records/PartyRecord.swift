@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import PledgewireWire
+
+/// A row of `party`: one actor in one role of a pledge, in the pledge's order.
+struct PartyRecord: FetchableRecord, PersistableRecord, Equatable {
+  static let databaseTableName = "party"
+
+  var pledgeID: Int64
+  var actorID: Int64
+  var role: Int32
+  var position: Int64
+  var optedOut: Bool
+  var optOutEvidenceID: Int64?
+  var extra: Data?
+
+  init(row: Row) throws {
+    pledgeID = row["pledge_id"]
+    actorID = row["actor_id"]
+    role = row["role"]
+    position = row["position"]
+    optedOut = row["opted_out"]
+    optOutEvidenceID = row["opt_out_evidence_id"]
+    extra = row["extra"]
+  }
+
+  func encode(to container: inout PersistenceContainer) {
+    container["pledge_id"] = pledgeID
+    container["actor_id"] = actorID
+    container["role"] = role
+    container["position"] = position
+    container["opted_out"] = optedOut
+    container["opt_out_evidence_id"] = optOutEvidenceID
+    container["extra"] = extra
+  }
+
+  init(_ party: PledgeParty, pledgeID: Int64, position: Int) {
+    self.pledgeID = pledgeID
+    actorID = party.actorID
+    role = party.role.rawValue
+    self.position = Int64(position)
+    optedOut = party.optedOut
+    optOutEvidenceID = party.optOutEvidenceID > 0 ? party.optOutEvidenceID : nil
+    var rest = PledgeParty()
+    rest.unknownFields = party.unknownFields
+    extra = StoredMessage.encode(rest)
+  }
+
+  var party: PledgeParty {
+    get throws {
+      var party = try StoredMessage.decode(PledgeParty.self, extra, empty: PledgeParty())
+      party.actorID = actorID
+      party.role = PartyRole(rawValue: role)
+      party.optedOut = optedOut
+      party.optOutEvidenceID = optOutEvidenceID ?? 0
+      return party
+    }
+  }
+}

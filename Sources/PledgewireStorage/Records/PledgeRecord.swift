@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import PledgewireWire
+
+/// A row of `pledge`: a pledge's terms and state in columns, and in `extra` what nothing queries (amounts,
+/// quantities, targets, stage amounts, extraction) with the fields this build does not know. Parties, evidence,
+/// history and labels live in their own tables.
+struct PledgeRecord: FetchableRecord, MutablePersistableRecord, Equatable {
+  static let databaseTableName = "pledge"
+
+  var id: Int64?
+  var version: Int64
+  var createdAt: Int64
+  var updatedAt: Int64
+  var status: Int32
+  var category: Int32
+  var modality: Int32
+  var action: String
+  var note: String
+  var madeAt: Int64
+  var madePrecision: Int32
+  var dueAt: Int64
+  var duePrecision: Int32
+  /// The first instant after the deadline's period; nil without a deadline.
+  var dueBy: Int64?
+  /// nil: unconditional.
+  var conditionText: String?
+  var conditionState: Int32
+  var conditionEvidenceID: Int64?
+  var conditionChangedAt: Int64
+  var makersIncomplete: Bool
+  var partOfID: Int64?
+  var supersedesID: Int64?
+  var mergedIntoID: Int64?
+  var extra: Data?
+
+  init(row: Row) throws {
+    id = row["id"]
+    version = row["version"]
+    createdAt = row["created_at"]
+    updatedAt = row["updated_at"]
+    status = row["status"]
+    category = row["category"]
+    modality = row["modality"]
+    action = row["action"]
+    note = row["note"]
+    madeAt = row["made_at"]
+    madePrecision = row["made_precision"]
+    dueAt = row["due_at"]
+    duePrecision = row["due_precision"]
+    dueBy = row["due_by"]
+    conditionText = row["condition_text"]
+    conditionState = row["condition_state"]
+    conditionEvidenceID = row["condition_evidence_id"]
+    conditionChangedAt = row["condition_changed_at"]
+    makersIncomplete = row["makers_incomplete"]
+    partOfID = row["part_of_id"]
+    supersedesID = row["supersedes_id"]
+    mergedIntoID = row["merged_into_id"]
+    extra = row["extra"]
+  }
+
+  func encode(to container: inout PersistenceContainer) {
+    container["id"] = id
+    container["version"] = version
+    container["created_at"] = createdAt
+    container["updated_at"] = updatedAt
+    container["status"] = status
+    container["category"] = category
+    container["modality"] = modality
+    container["action"] = action
+    container["note"] = note
+    container["made_at"] = madeAt
+    container["made_precision"] = madePrecision
+    container["due_at"] = dueAt
+    container["due_precision"] = duePrecision
+    container["due_by"] = dueBy
+    container["condition_text"] = conditionText
+    container["condition_state"] = conditionState
+    container["condition_evidence_id"] = conditionEvidenceID
+    container["condition_changed_at"] = conditionChangedAt
+    container["makers_incomplete"] = makersIncomplete
+    container["part_of_id"] = partOfID
+    container["supersedes_id"] = supersedesID
+    container["merged_into_id"] = mergedIntoID
+    container["extra"] = extra
+  }
+
+  mutating func didInsert(_ inserted: InsertionSuccess) {
+    id = inserted.rowID
+  }
+
+  /// The row of `pledge` (its id when it has one).
+  init(_ pledge: Pledge) {
+    id = pledge.id > 0 ? pledge.id : nil
+    version = pledge.version
+    createdAt = pledge.createdAtMs
+    updatedAt = pledge.updatedAtMs
+    status = pledge.status.rawValue
+    category = pledge.category.rawValue
+    modality = pledge.modality.rawValue
+    action = pledge.action
+    note = pledge.note
+    madeAt = pledge.madeAtMs
+    madePrecision = pledge.madePrecision.rawValue
+    dueAt = pledge.dueAtMs
+    duePrecision = pledge.duePrecision.rawValue
+    dueBy = pledge.dueAtMs == 0 ? nil : DatePeriod.end(of: pledge.dueAtMs, pledge.duePrecision)
+    conditionText = pledge.condition?.text
+    conditionState = pledge.condition?.state.rawValue ?? 0
+    conditionEvidenceID = (pledge.condition?.evidenceID).flatMap { $0 > 0 ? $0 : nil }
+    conditionChangedAt = pledge.condition?.changedAtMs ?? 0
+    makersIncomplete = pledge.makersIncomplete
+    partOfID = pledge.partOfID > 0 ? pledge.partOfID : nil
+    supersedesID = pledge.supersedesID > 0 ? pledge.supersedesID : nil
+    mergedIntoID = pledge.mergedIntoID > 0 ? pledge.mergedIntoID : nil
+    var rest = Pledge(
+      amount: pledge.amount, stageAmounts: pledge.stageAmounts, extraction: pledge.extraction, quantity: pledge.quantity,
+      target: pledge.target
+    )
+    rest.unknownFields = pledge.unknownFields
+    if let condition = pledge.condition, !condition.unknownFields.isEmpty {
+      var kept = Condition()
+      kept.unknownFields = condition.unknownFields
+      rest.condition = kept
+    }
+    extra = StoredMessage.encode(rest)
+  }
+
+  /// The pledge, with its rows from the other tables.
+  func pledge(parties: [PledgeParty], evidence: [Evidence], history: [StatusChange], labels: [String], mergedIDs: [Int64]) throws -> Pledge {
+    var pledge = try StoredMessage.decode(Pledge.self, extra, empty: Pledge())
+    let conditionUnknown = pledge.condition?.unknownFields
+    pledge.id = id ?? 0
+    pledge.version = version
+    pledge.createdAtMs = createdAt
+    pledge.updatedAtMs = updatedAt
+    pledge.status = PledgeStatus(rawValue: status)
+    pledge.category = PledgeCategory(rawValue: category)
+    pledge.modality = Modality(rawValue: modality)
+    pledge.action = action
+    pledge.note = note
+    pledge.madeAtMs = madeAt
+    pledge.madePrecision = DatePrecision(rawValue: madePrecision)
+    pledge.dueAtMs = dueAt
+    pledge.duePrecision = DatePrecision(rawValue: duePrecision)
+    pledge.condition = conditionText.map { text in
+      var condition = Condition(
+        text: text, state: ConditionState(rawValue: conditionState), evidenceID: conditionEvidenceID ?? 0,
+        changedAtMs: conditionChangedAt
+      )
+      condition.unknownFields = conditionUnknown ?? UnknownFields()
+      return condition
+    }
+    pledge.makersIncomplete = makersIncomplete
+    pledge.partOfID = partOfID ?? 0
+    pledge.supersedesID = supersedesID ?? 0
+    pledge.mergedIntoID = mergedIntoID ?? 0
+    pledge.parties = parties
+    pledge.evidence = evidence
+    pledge.history = history
+    pledge.labels = labels
+    pledge.mergedIDs = mergedIDs
+    return pledge
+  }
+}
