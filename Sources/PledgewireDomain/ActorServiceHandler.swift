@@ -2,18 +2,16 @@ import PledgewireWire
 import PledgewireServer
 import PledgewireStorage
 
-/// `pledgewire.v1.ActorService`: people, countries, organisations and groups, with aliases and affiliations.
+/// `pledgewire.v1.ActorService`: people, countries, organisations and groups, with aliases and affiliations;
+/// edits with an update mask, merges of duplicates and deletion of what nothing refers to.
 public struct ActorServiceHandler: ActorService.ServiceProtocol {
   let store: any PledgewireStore
+  let hub: PledgeEventHub
   let now: @Sendable () -> Int64
 
-  /// The fields UpdateActor may replace.
-  static let mutableFields: Set<String> = [
-    "kind", "canonical_name", "aliases", "role", "country_code", "affiliations", "external_ids", "description",
-  ]
-
-  public init(store: any PledgewireStore, now: @escaping @Sendable () -> Int64 = WallClock.now) {
+  public init(store: any PledgewireStore, hub: PledgeEventHub, now: @escaping @Sendable () -> Int64 = WallClock.now) {
     self.store = store
+    self.hub = hub
     self.now = now
   }
 
@@ -29,7 +27,7 @@ public struct ActorServiceHandler: ActorService.ServiceProtocol {
   }
 
   public func createActor(_ request: CreateActorRequest, context: ServerContext) async throws -> Actor {
-    try await create([request])[0].get()
+    try await create([request], WriteContext(context, now: now()))[0].get()
   }
 
   public func getActor(_ request: GetActorRequest, context: ServerContext) async throws -> Actor {
@@ -55,35 +53,30 @@ public struct ActorServiceHandler: ActorService.ServiceProtocol {
 
   public func importActors(_ requests: RequestStream<CreateActorRequest>, context: ServerContext) async throws -> ImportResponse {
     try await Importer.run(requests) { batch in
-      try await create(batch).map { $0.map(\.id) }
+      try await create(batch, WriteContext(context, now: now())).map { $0.map(\.id) }
     }
   }
 
-  public func mergeActors(_ request: MergeActorsRequest, context: ServerContext) async throws -> Actor {
-    throw RPCError(.unimplemented, "MergeActors is not implemented yet")
-  }
-
-  public func deleteActor(_ request: DeleteActorRequest, context: ServerContext) async throws -> DeleteActorResponse {
-    throw RPCError(.unimplemented, "DeleteActor is not implemented yet")
-  }
-
   /// Validates and inserts actors, each on its own.
-  func create(_ requests: [CreateActorRequest]) async throws -> [Result<Actor, RPCError>] {
+  func create(_ requests: [CreateActorRequest], _ context: WriteContext) async throws -> [Result<Actor, RPCError>] {
     var prepared: [Result<Actor, RPCError>] = []
     let referenced = Set(requests.flatMap { $0.actor?.affiliations.map(\.actorID) ?? [] })
-    let existing = try await store.existingActorIDs(referenced)
+    let states = try await store.actorStates(referenced)
     for request in requests {
       prepared.append(Result {
-        guard let actor = request.actor else {
+        guard var actor = request.actor else {
           throw RPCError.invalidArgument(field: "actor", "is required")
         }
+        actor.id = 0
         try Self.validate(actor, field: "actor")
-        try Self.checkReferences(actor, existing: existing, field: "actor")
+        for (index, affiliation) in actor.affiliations.enumerated() {
+          try Self.checkReference(affiliation.actorID, states, field: "actor.affiliations[\(index)].actor_id")
+        }
         return actor
       }.mapError { $0 as? RPCError ?? RPCError(.internal, "\($0)") })
     }
     let valid = prepared.compactMap { try? $0.get() }
-    var stored = (valid.isEmpty ? [] : try await store.insertActors(valid, now: now())).makeIterator()
+    var stored = (valid.isEmpty ? [] : try await store.insertActors(valid, context)).makeIterator()
     return prepared.map { result in result.flatMap { _ in stored.next()! } }
   }
 
@@ -110,53 +103,70 @@ public struct ActorServiceHandler: ActorService.ServiceProtocol {
       try FieldCheck.required(external.scheme, "\(field).external_ids[\(index)].scheme", max: 100)
       try FieldCheck.required(external.value, "\(field).external_ids[\(index)].value", max: 300)
     }
+    try FieldCheck.labels(actor.labels, "\(field).labels")
   }
 
-  static func checkReferences(_ actor: Actor, existing: Set<Int64>, field: String) throws {
-    for (index, affiliation) in actor.affiliations.enumerated() where !existing.contains(affiliation.actorID) {
+  /// An actor a request refers to exists and is not a merged tombstone: `NOT_FOUND`, or `FAILED_PRECONDITION`
+  /// naming the survivor, with the field.
+  static func checkReference(_ id: Int64, _ states: [Int64: RecordState], field: String) throws {
+    switch states[id] {
+    case .live:
+      return
+    case .merged(let survivor):
       throw RPCError(
-        .notFound,
-        "\(field).affiliations[\(index)].actor_id: actor \(affiliation.actorID) does not exist",
-        details: ErrorDetails(reason: "MISSING_REFERENCE", fieldViolations: [FieldViolation(field: "\(field).affiliations[\(index)].actor_id", description: "actor \(affiliation.actorID) does not exist")])
+        .failedPrecondition, "\(field): actor \(id) was merged into actor \(survivor); refer to that one",
+        details: ErrorDetails(reason: "MERGED", fieldViolations: [FieldViolation(field: field, description: "actor \(id) was merged into actor \(survivor)")], existingID: survivor)
+      )
+    case nil:
+      throw RPCError(
+        .notFound, "\(field): actor \(id) does not exist",
+        details: ErrorDetails(reason: "MISSING_REFERENCE", fieldViolations: [FieldViolation(field: field, description: "actor \(id) does not exist")])
       )
     }
   }
 
   public func updateActor(_ request: UpdateActorRequest, context: ServerContext) async throws -> Actor {
-    guard let changes = request.actor else {
-      throw RPCError.invalidArgument(field: "actor", "is required")
+    let edit = try ActorEdit(request)
+    let states = try await store.actorStates(edit.referencedActors)
+    for (field, id) in edit.references {
+      try Self.checkReference(id, states, field: field)
     }
-    try FieldCheck.positive(changes.id, "actor.id")
-    guard changes.version > 0 else {
-      throw RPCError.invalidArgument(field: "actor.version", "is required: the version you read, for optimistic concurrency")
+    return try await store.reviseActor(id: edit.id, expectedVersion: edit.version, WriteContext(context, now: now())) { current in
+      let (actor, summary) = try edit.apply(to: current)
+      try Self.validate(actor, field: "actor")
+      return ActorRevision(actor: actor, summary: summary)
     }
-    for (index, path) in request.updateMask.enumerated() where !Self.mutableFields.contains(path) {
-      throw RPCError.invalidArgument(
-        field: "update_mask[\(index)]",
-        "\"\(path)\" is not a field UpdateActor can change (\(Self.mutableFields.sorted().joined(separator: ", ")))"
-      )
+  }
+
+  public func mergeActors(_ request: MergeActorsRequest, context: ServerContext) async throws -> Actor {
+    try FieldCheck.positive(request.survivorID, "survivor_id")
+    try FieldCheck.positive(request.duplicateID, "duplicate_id")
+    guard request.survivorID != request.duplicateID else {
+      throw RPCError.invalidArgument(field: "duplicate_id", "an actor cannot be merged into itself")
     }
-    guard var actor = try await store.actor(id: changes.id) else {
-      throw RPCError(.notFound, "actor \(changes.id) does not exist")
-    }
-    let fields = request.updateMask.isEmpty ? Self.mutableFields : Set(request.updateMask)
-    if fields.contains("kind") { actor.kind = changes.kind }
-    if fields.contains("canonical_name") { actor.canonicalName = changes.canonicalName }
-    if fields.contains("aliases") { actor.aliases = changes.aliases }
-    if fields.contains("role") { actor.role = changes.role }
-    if fields.contains("country_code") { actor.countryCode = changes.countryCode }
-    if fields.contains("affiliations") { actor.affiliations = changes.affiliations }
-    if fields.contains("external_ids") { actor.externalIDs = changes.externalIDs }
-    if fields.contains("description") { actor.description = changes.description }
-    try Self.validate(actor, field: "actor")
-    try Self.checkReferences(actor, existing: try await store.existingActorIDs(Set(actor.affiliations.map(\.actorID))), field: "actor")
-    return try await store.replaceActor(actor, expectedVersion: changes.version, now: now())
+    guard request.survivorVersion >= 0 else { throw RPCError.invalidArgument(field: "survivor_version", "must not be negative") }
+    guard request.duplicateVersion >= 0 else { throw RPCError.invalidArgument(field: "duplicate_version", "must not be negative") }
+    let merge = try await store.mergeActors(
+      survivorID: request.survivorID, duplicateID: request.duplicateID,
+      survivorVersion: request.survivorVersion == 0 ? nil : request.survivorVersion,
+      duplicateVersion: request.duplicateVersion == 0 ? nil : request.duplicateVersion, WriteContext(context, now: now())
+    )
+    hub.publish(merge.events)
+    return merge.survivor
+  }
+
+  public func deleteActor(_ request: DeleteActorRequest, context: ServerContext) async throws -> DeleteActorResponse {
+    try FieldCheck.positive(request.id, "id")
+    guard request.expectedVersion >= 0 else { throw RPCError.invalidArgument(field: "expected_version", "must not be negative") }
+    try await store.deleteActor(id: request.id, expectedVersion: request.expectedVersion == 0 ? nil : request.expectedVersion, WriteContext(context, now: now()))
+    return DeleteActorResponse()
   }
 
   public func listActors(_ request: ListActorsRequest, context: ServerContext) async throws -> ListActorsResponse {
     let limit = try FieldCheck.pageSize(request.pageSize, fallback: 50)
     try FieldCheck.known(request.kind, "kind", allowUnspecified: true)
     try FieldCheck.length(request.namePrefix, "name_prefix", max: 300)
+    try FieldCheck.length(request.label, "label", max: 64)
     var fingerprint = request
     fingerprint.pageToken = ""
     fingerprint.pageSize = 0
@@ -166,6 +176,7 @@ public struct ActorServiceHandler: ActorService.ServiceProtocol {
     var actors = try await store.listActors(ActorQuery(
       kind: request.kind == .unspecified ? nil : request.kind,
       namePrefix: request.namePrefix.isEmpty ? nil : NameFolding.fold(request.namePrefix),
+      label: request.label.isEmpty ? nil : request.label,
       after: cursor,
       limit: limit + 1
     ))

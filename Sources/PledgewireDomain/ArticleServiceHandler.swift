@@ -5,16 +5,18 @@ import PledgewireStorage
 /// `pledgewire.v1.ArticleService`: the articles pledges are quoted from.
 public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
   let store: any PledgewireStore
+  let hub: PledgeEventHub
   let now: @Sendable () -> Int64
 
-  public init(store: any PledgewireStore, now: @escaping @Sendable () -> Int64 = WallClock.now) {
+  public init(store: any PledgewireStore, hub: PledgeEventHub, now: @escaping @Sendable () -> Int64 = WallClock.now) {
     self.store = store
+    self.hub = hub
     self.now = now
   }
 
   public func createArticle(_ request: CreateArticleRequest, context: ServerContext) async throws -> Article {
     let article = try await prepare(request, field: "article")
-    return try await insert([article])[0].get()
+    return try await insert([article], WriteContext(context, now: now()))[0].get()
   }
 
   public func getArticle(_ request: GetArticleRequest, context: ServerContext) async throws -> Article {
@@ -27,7 +29,9 @@ public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
 
   public func deleteArticle(_ request: DeleteArticleRequest, context: ServerContext) async throws -> DeleteArticleResponse {
     try FieldCheck.positive(request.id, "id")
-    return DeleteArticleResponse(evidenceDeleted: UInt32(try await store.deleteArticle(id: request.id, force: request.force)))
+    let deletion = try await store.deleteArticle(id: request.id, force: request.force, WriteContext(context, now: now()))
+    hub.publish(deletion.events)
+    return DeleteArticleResponse(evidenceDeleted: UInt32(deletion.evidenceDeleted))
   }
 
   public func importArticles(_ requests: RequestStream<CreateArticleRequest>, context: ServerContext) async throws -> ImportResponse {
@@ -41,7 +45,7 @@ public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
         }
       }
       let valid = prepared.compactMap { try? $0.get() }
-      var stored = try await insert(valid).makeIterator()
+      var stored = try await insert(valid, WriteContext(context, now: now())).makeIterator()
       return prepared.map { result in result.flatMap { _ in stored.next()!.map(\.id) } }
     }
   }
@@ -51,37 +55,38 @@ public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
     guard var article = request.article else {
       throw RPCError.invalidArgument(field: field, "is required")
     }
-    try Self.validate(article, field: field)
-    let actorIDs = Set(article.mentions.map(\.actorID))
-    let existing = try await store.existingActorIDs(actorIDs)
-    for (index, mention) in article.mentions.enumerated() where !existing.contains(mention.actorID) {
-      throw RPCError(.notFound, "\(field).mentions[\(index)].actor_id: actor \(mention.actorID) does not exist")
+    let at = now()
+    try Self.validate(article, field: field, now: at)
+    let states = try await store.actorStates(Set(article.mentions.map(\.actorID)))
+    for (index, mention) in article.mentions.enumerated() {
+      try ActorServiceHandler.checkReference(mention.actorID, states, field: "\(field).mentions[\(index)].actor_id")
     }
     article.id = 0
+    article.submittedURL = article.canonicalURL
+    article.canonicalURL = try ArticleURL.canonical(article.canonicalURL, field: "\(field).canonical_url")
     article.contentHash = "sha256:" + SHA256.hex(article.body)
-    article.ingestedAtMs = now()
+    article.ingestedAtMs = at
+    article.warnings = []
     return article
   }
 
-  func insert(_ articles: [Article]) async throws -> [Result<Article, RPCError>] {
-    articles.isEmpty ? [] : try await store.insertArticles(articles)
+  func insert(_ articles: [Article], _ context: WriteContext) async throws -> [Result<Article, RPCError>] {
+    articles.isEmpty ? [] : try await store.insertArticles(articles, context)
   }
 
-  static func validate(_ article: Article, field: String) throws {
-    try FieldCheck.httpURL(article.canonicalURL, "\(field).canonical_url")
+  static func validate(_ article: Article, field: String, now: Int64) throws {
+    _ = try ArticleURL.canonical(article.canonicalURL, field: "\(field).canonical_url")
     try FieldCheck.required(article.title, "\(field).title", max: 1_000)
     try FieldCheck.length(article.outlet, "\(field).outlet", max: 200)
     try FieldCheck.length(article.byline, "\(field).byline", max: 500)
     try FieldCheck.language(article.language, "\(field).language")
     try FieldCheck.length(article.dateline, "\(field).dateline", max: 200)
-    guard article.publishedAtMs > 0 else {
+    guard article.publishedAtMs != 0 else {
       throw RPCError.invalidArgument(field: "\(field).published_at_ms", "is required (Unix milliseconds)")
     }
+    try Timestamps.past(article.publishedAtMs, "\(field).published_at_ms", now: now)
     try FieldCheck.required(article.body, "\(field).body", max: 2_000_000)
-    try FieldCheck.count(article.labels, "\(field).labels", max: 50)
-    for (index, label) in article.labels.enumerated() {
-      try FieldCheck.required(label, "\(field).labels[\(index)]", max: 64)
-    }
+    try FieldCheck.labels(article.labels, "\(field).labels")
     try FieldCheck.count(article.mentions, "\(field).mentions", max: 10_000)
     for (index, mention) in article.mentions.enumerated() {
       let path = "\(field).mentions[\(index)]"
@@ -105,6 +110,7 @@ public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
     if request.mentionsActorID != 0 {
       try FieldCheck.positive(request.mentionsActorID, "mentions_actor_id")
     }
+    try FieldCheck.length(request.label, "label", max: 64)
     var fingerprint = request
     fingerprint.pageToken = ""
     fingerprint.pageSize = 0
@@ -114,9 +120,10 @@ public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
     let full = request.view == .full
     var articles = try await store.listArticles(ArticleQuery(
       outlet: request.outlet.isEmpty ? nil : request.outlet,
-      publishedAfter: request.publishedAfterMs > 0 ? request.publishedAfterMs : nil,
-      publishedBefore: request.publishedBeforeMs > 0 ? request.publishedBeforeMs : nil,
+      publishedAfter: request.publishedAfterMs != 0 ? request.publishedAfterMs : nil,
+      publishedBefore: request.publishedBeforeMs != 0 ? request.publishedBeforeMs : nil,
       mentionsActorID: request.mentionsActorID > 0 ? request.mentionsActorID : nil,
+      label: request.label.isEmpty ? nil : request.label,
       includeBody: full,
       after: cursor,
       limit: limit + 1
@@ -146,8 +153,8 @@ public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
     let offset = try PageToken.decode(request.pageToken, scope: "search", query: fingerprint, fieldCount: 1).map { try PageToken.int($0[0]) } ?? 0
     var hits = try await store.searchArticles(ArticleSearchQuery(
       match: match,
-      publishedAfter: request.publishedAfterMs > 0 ? request.publishedAfterMs : nil,
-      publishedBefore: request.publishedBeforeMs > 0 ? request.publishedBeforeMs : nil,
+      publishedAfter: request.publishedAfterMs != 0 ? request.publishedAfterMs : nil,
+      publishedBefore: request.publishedBeforeMs != 0 ? request.publishedBeforeMs : nil,
       offset: Int(offset),
       limit: limit + 1
     ))

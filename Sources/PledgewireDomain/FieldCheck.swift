@@ -65,24 +65,56 @@ enum FieldCheck {
   }
 
   static func money(_ money: Money, _ field: String) throws {
-    let amount = money.amount
-    let parts = amount.split(separator: ".", omittingEmptySubsequences: false)
-    let digits = parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0]
-    let valid = parts.count <= 2 && (1...20).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
-      && (parts.count == 1 || ((1...10).contains(parts[1].count) && parts[1].allSatisfy { $0.isASCII && $0.isNumber }))
-    guard valid else {
-      throw RPCError.invalidArgument(field: "\(field).amount", "must be a decimal number such as \"1500000\" or \"2.5\", not \"\(amount)\"")
-    }
+    try decimal(money.amount, "\(field).amount")
     guard money.currency.count == 3, money.currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
       throw RPCError.invalidArgument(field: "\(field).currency", "must be an ISO 4217 code such as \"EUR\", not \"\(money.currency)\"")
     }
     try known(money.qualifier, "\(field).qualifier", allowUnspecified: true)
+    try known(money.period, "\(field).period", allowUnspecified: true)
+    try length(money.text, "\(field).text", max: 300)
   }
 
+  static func quantity(_ quantity: Quantity, _ field: String) throws {
+    try decimal(quantity.value, "\(field).value", negative: false)
+    try required(quantity.unit, "\(field).unit", max: 100)
+    try known(quantity.qualifier, "\(field).qualifier", allowUnspecified: true)
+    try length(quantity.text, "\(field).text", max: 300)
+  }
+
+  static func ratio(_ ratio: Ratio, _ field: String) throws {
+    try decimal(ratio.percent, "\(field).percent", negative: false)
+    try required(ratio.of, "\(field).of", max: 100)
+    try known(ratio.qualifier, "\(field).qualifier", allowUnspecified: true)
+    try length(ratio.text, "\(field).text", max: 300)
+  }
+
+  /// A decimal number as a string: "1500000", "2.5", "-5.25" (no exponent, no separators).
+  static func decimal(_ value: String, _ field: String, negative: Bool = true) throws {
+    let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+    let digits = negative && parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0]
+    let valid = parts.count <= 2 && (1...20).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
+      && (parts.count == 1 || ((1...10).contains(parts[1].count) && parts[1].allSatisfy { $0.isASCII && $0.isNumber }))
+    guard valid else {
+      throw RPCError.invalidArgument(field: field, "must be a decimal number such as \"1500000\" or \"2.5\", not \"\(value)\"")
+    }
+  }
+
+  /// Free-form tags: at most 50, each 1 to 64 characters without surrounding spaces.
+  static func labels(_ labels: [String], _ field: String) throws {
+    try count(labels, field, max: 50)
+    for (index, label) in labels.enumerated() {
+      try required(label, "\(field)[\(index)]", max: 64)
+      guard label.trimmingCharacters(in: .whitespacesAndNewlines) == label else {
+        throw RPCError.invalidArgument(field: "\(field)[\(index)]", "must not start or end with spaces")
+      }
+    }
+  }
+
+  /// A filter's time window; 0 leaves a side open.
   static func timeRange(after: Int64, before: Int64, _ afterField: String, _ beforeField: String) throws {
-    guard after >= 0 else { throw RPCError.invalidArgument(field: afterField, "must not be negative") }
-    guard before >= 0 else { throw RPCError.invalidArgument(field: beforeField, "must not be negative") }
-    if after > 0 && before > 0 && before <= after {
+    if after != 0 { try Timestamps.inRange(after, afterField) }
+    if before != 0 { try Timestamps.inRange(before, beforeField) }
+    if after != 0 && before != 0 && before <= after {
       throw RPCError.invalidArgument(field: beforeField, "must be later than \(afterField)")
     }
   }

@@ -5,6 +5,8 @@ import PledgewireServer
 /// each item on its own, so that one bad item fails alone and a million items do not take a million commits.
 enum Importer {
   static let batchSize = 500
+  /// Failures listed in a response; the rest are counted in `failures_omitted`.
+  static let failureLimit = 1_000
 
   /// Reads every request; `process` turns a batch into an id or an error per item, in order.
   static func run<Input>(
@@ -30,7 +32,11 @@ enum Importer {
           response.created += 1
           response.ids.append(id)
         case .failure(let error):
-          response.failures.append(ImportFailure(index: first + UInt32(offset), code: error.code, message: error.message))
+          if response.failures.count < failureLimit {
+            response.failures.append(ImportFailure(index: first + UInt32(offset), code: error.code, message: error.message, details: error.details))
+          } else {
+            response.failuresOmitted += 1
+          }
         }
       }
       batch.removeAll(keepingCapacity: true)

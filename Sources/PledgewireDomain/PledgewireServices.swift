@@ -2,7 +2,7 @@ import PledgewireWire
 import PledgewireServer
 import PledgewireStorage
 
-/// The three Pledgewire services over one store, sharing one event hub.
+/// The Pledgewire services over one store — articles, actors, pledges and the audit log — sharing one event hub.
 public struct PledgewireServices: RPCService {
   public let store: any PledgewireStore
   public let hub: PledgeEventHub
@@ -15,8 +15,9 @@ public struct PledgewireServices: RPCService {
   }
 
   public func register(in router: inout Router) {
-    router.register(ArticleServiceHandler(store: store, now: now))
-    router.register(ActorServiceHandler(store: store, now: now))
+    router.register(ArticleServiceHandler(store: store, hub: hub, now: now))
+    router.register(ActorServiceHandler(store: store, hub: hub, now: now))
     router.register(PledgeServiceHandler(store: store, hub: hub, now: now))
+    router.register(AuditServiceHandler(store: store))
   }
 }

@@ -3,6 +3,7 @@ import PledgewireClient
 import PledgewireDomain
 import PledgewireServer
 import PledgewireStorage
+import Synchronization
 
 /// Runs `body` against a real server on an ephemeral port, backed by a fresh in-memory SQLite store (with the
 /// sample data when asked), through the real client.
@@ -58,4 +59,21 @@ func validArticle(_ suffix: String = "1", publishedAt: Int64 = 1_740_000_000_000
 /// An actor that passes validation.
 func validActor(_ name: String, kind: ActorKind = .country, aliases: [String] = []) -> Actor {
   Actor(kind: kind, canonicalName: name, aliases: aliases)
+}
+
+/// A clock a test moves by hand.
+final class TestClock: Sendable {
+  private let milliseconds: Mutex<Int64>
+
+  init(_ start: Int64) {
+    milliseconds = Mutex(start)
+  }
+
+  var now: @Sendable () -> Int64 {
+    { self.milliseconds.withLock { $0 } }
+  }
+
+  func advance(_ delta: Int64) {
+    milliseconds.withLock { $0 += delta }
+  }
 }

@@ -16,7 +16,7 @@ struct World {
 
   static let body = "London pledged 1.5 billion pounds. Paris promised troops if a deal is reached. Zürich stayed quiet."
 
-  static func make(_ client: PledgewireClient) async throws -> World {
+  static func make(_ client: PledgewireClient, body: String = body) async throws -> World {
     let maker = try await client.actor.createActor(CreateActorRequest(actor: validActor("United Kingdom")))
     let beneficiary = try await client.actor.createActor(CreateActorRequest(actor: validActor("Ukraine")))
     let article = try await client.article.createArticle(CreateArticleRequest(article: validArticle(body: body)))
@@ -63,7 +63,28 @@ struct PledgeTests {
     ("a lowercase currency", { $0.amount?.currency = "gbp" }, "pledge.amount.currency"),
     ("a stage amount without amount", { $0.stageAmounts = [StageAmount(stage: .committed)] }, "pledge.stage_amounts[0].amount"),
     ("no made_at", { $0.madeAtMs = 0 }, "pledge.made_at_ms"),
+    ("a made_at in the future", { $0.madeAtMs = 4_000_000_000_000 }, "pledge.made_at_ms"),
+    ("a made_at with UNKNOWN precision", { $0.madePrecision = .unknown }, "pledge.made_at_ms"),
+    ("a made_at that is not the start of its day", { $0.madePrecision = .day }, "pledge.made_at_ms"),
+    ("a made_at that is not the start of its month", { $0.madeAtMs = 1_738_368_000_000 + 86_400_000; $0.madePrecision = .month }, "pledge.made_at_ms"),
+    ("an unknown made precision", { $0.madePrecision = .unrecognized(9) }, "pledge.made_precision"),
     ("a due date before made_at", { $0.dueAtMs = 1 }, "pledge.due_at_ms"),
+    ("a due year that ends before made_at", { $0.dueAtMs = 1_704_067_200_000; $0.duePrecision = .year }, "pledge.due_at_ms"),
+    ("a due date after 2200", { $0.dueAtMs = 7_258_118_400_000 }, "pledge.due_at_ms"),
+    ("an unknown due precision with a date", { $0.dueAtMs = 1_767_225_600_000; $0.duePrecision = .unknown }, "pledge.due_at_ms"),
+    ("a quantity without unit", { $0.quantity = Quantity(value: "5000") }, "pledge.quantity.unit"),
+    ("a quantity that is not a number", { $0.quantity = Quantity(value: "5,000", unit: "missiles") }, "pledge.quantity.value"),
+    ("a target without what it is a share of", { $0.target = Ratio(percent: "5") }, "pledge.target.of"),
+    ("an unknown money period", { $0.amount?.period = .unrecognized(12) }, "pledge.amount.period"),
+    ("a party listed twice", { $0.parties.append($0.parties[0]) }, "pledge.parties[2]"),
+    ("an announcer that opted out", { $0.parties.append(PledgeParty(actorID: $0.parties[1].actorID, role: .announcer, optedOut: true)) }, "pledge.parties[2].opted_out"),
+    ("a maker that opted out without OPTS_OUT evidence", { $0.parties[0].optedOut = true }, "pledge.parties[0].opted_out"),
+    ("OPTS_OUT evidence without its party", { $0.evidence[0].stance = .optsOut }, "pledge.evidence[0].party_actor_id"),
+    ("evidence about an actor that is not a party", { $0.evidence[0].partyActorID = 999 }, "pledge.evidence[0].party_actor_id"),
+    ("a reported amount that is not a number", { $0.evidence[0].reportedAmount = Money(amount: "lots", currency: "GBP") }, "pledge.evidence[0].reported_amount.amount"),
+    ("an empty label", { $0.labels = ["fine", ""] }, "pledge.labels[1]"),
+    ("a long note", { $0.note = String(repeating: "n", count: 5_001) }, "pledge.note"),
+    ("a status that needs evidence it does not have", { $0.status = .fulfilled }, "pledge.status"),
     ("no evidence", { $0.evidence = [] }, "pledge.evidence"),
     ("evidence without stance", { $0.evidence[0].stance = .unspecified }, "pledge.evidence[0].stance"),
     ("a range outside the body", { $0.evidence[0].range = TextRange(start: 10, end: 5_000) }, "pledge.evidence[0].range"),
@@ -179,7 +200,7 @@ struct PledgeTests {
     }
   }
 
-  @Test("status changes append to the history with their evidence; final statuses need a reopen")
+  @Test("status changes append to the history with their evidence; outcomes need evidence; final statuses need a reopen")
   func statusChanges() async throws {
     try await withDomainServer { client, _ in
       let world = try await World.make(client)
@@ -194,26 +215,55 @@ struct PledgeTests {
       let change = try #require(progressing.history.last)
       #expect(change.fromStatus == .announced && change.toStatus == .inProgress && change.note == "first tranche")
       #expect(change.evidence?.id == progressing.evidence[1].id)
+      #expect(change.changedBy == "anonymous" && change.recordedAtMs > 0)
 
-      // Evidence alone, without a status change.
-      let noted = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .inProgress, note: "still going"))
-      #expect(noted.version == 3 && noted.history.count == 3)
-      #expect(await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .inProgress)) }?.details?.fieldViolations.first?.field == "status")
+      // The same status again is refused: evidence alone goes through AddEvidence.
+      let same = await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .inProgress, note: "still going")) }
+      #expect(same?.details?.fieldViolations.first?.field == "status")
+      // An outcome needs a quote.
+      let bare = await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .fulfilled)) }
+      #expect(bare?.details?.fieldViolations.first?.field == "evidence")
 
-      let fulfilled = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .fulfilled, expectedVersion: 3))
+      // Citing a quote the pledge has already refers to it instead of copying it.
+      let fulfilled = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(
+        pledgeID: pledge.id, status: .fulfilled, evidence: Evidence(articleID: world.article.id, quote: "Paris promised troops", stance: .fulfils),
+        expectedVersion: 2
+      ))
       #expect(fulfilled.status == .fulfilled)
-      let locked = await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .stalled)) }
+      #expect(fulfilled.evidence.count == 2)
+      #expect(fulfilled.history.last?.evidence?.id == progressing.evidence[1].id)
+      let locked = await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .inProgress)) }
       #expect(locked?.code == .failedPrecondition)
       #expect(locked?.details?.reason == "FINAL_STATUS")
-      let stale = await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .broken, expectedVersion: 3, reopen: true)) }
+      let stale = await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .inProgress, expectedVersion: 2, reopen: true)) }
       #expect(stale?.code == .aborted)
-      let reopened = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .stalled, note: "money withheld", reopen: true))
-      #expect(reopened.status == .stalled && reopened.history.last?.reopened == true)
-      #expect(await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .broken, reopen: true)) }?.details?.fieldViolations.first?.field == "reopen")
+      let reopened = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .inProgress, note: "money withheld", reopen: true))
+      #expect(reopened.status == .inProgress && reopened.history.last?.reopened == true)
+      #expect(await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .announced, reopen: true)) }?.details?.fieldViolations.first?.field == "reopen")
 
       let history = try await client.pledge.getPledgeHistory(GetPledgeHistoryRequest(pledgeID: pledge.id))
-      #expect(history.changes.map(\.toStatus) == [.announced, .inProgress, .inProgress, .fulfilled, .stalled])
-      #expect(history.changes.map(\.fromStatus) == [.unspecified, .announced, .inProgress, .inProgress, .fulfilled])
+      #expect(history.changes.map(\.toStatus) == [.announced, .inProgress, .fulfilled, .inProgress])
+      #expect(history.changes.map(\.fromStatus) == [.unspecified, .announced, .inProgress, .fulfilled])
+    }
+  }
+
+  @Test("a status change is dated no earlier than the pledge was made and no later than now")
+  func statusDates() async throws {
+    let now: Int64 = 1_750_000_000_000
+    try await withDomainServer(now: { now }) { client, services in
+      let world = try await World.make(client)
+      let pledge = try await client.pledge.createPledge(CreatePledgeRequest(pledge: world.pledge(madeAt: 1_740_000_000_000)))
+      let events = try await services.store.latestEventSequence()
+      for at in [1_739_999_999_999, now + 3_600_000, -99_999_999_999_999] as [Int64] {
+        let error = await rpcError { _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .inProgress, atMs: at)) }
+        #expect(error?.code == .invalidArgument)
+        #expect(error?.details?.fieldViolations.first?.field == "at_ms", "\(at): \(error?.message ?? "")")
+      }
+      #expect(try await services.store.latestEventSequence() == events)
+      let dated = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .inProgress, atMs: 1_740_000_000_000))
+      #expect(dated.history.last?.atMs == 1_740_000_000_000)
+      // A small clock skew is tolerated.
+      _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .announced, atMs: now + 60_000))
     }
   }
 
@@ -240,22 +290,25 @@ struct PledgeTests {
     }
   }
 
-  @Test("concurrent status changes without expected versions all land, each exactly once")
+  @Test("concurrent evidence without expected versions all lands, each exactly once")
   func concurrentChanges() async throws {
     try await withDomainServer { client, _ in
-      let world = try await World.make(client)
-      let pledge = try await client.pledge.createPledge(CreatePledgeRequest(pledge: world.pledge()))
+      let world = try await World.make(client, body: (0..<10).map { "Source \($0) carried it." }.joined(separator: " "))
+      let pledge = try await client.pledge.createPledge(CreatePledgeRequest(pledge: world.pledge(quote: "Source 0 carried it.")))
       try await withThrowingTaskGroup(of: Void.self) { group in
-        for index in 0..<10 {
+        for index in 1..<10 {
           group.addTask {
-            _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pledge.id, status: .announced, note: "note \(index)"))
+            _ = try await client.pledge.addEvidence(AddEvidenceRequest(
+              pledgeID: pledge.id, evidence: Evidence(articleID: world.article.id, quote: "Source \(index) carried it.", stance: .reports)
+            ))
           }
         }
         try await group.waitForAll()
       }
       let final = try await client.pledge.getPledge(GetPledgeRequest(id: pledge.id))
-      #expect(final.version == 11)
-      #expect(Set(final.history.dropFirst().map(\.note)) == Set((0..<10).map { "note \($0)" }))
+      #expect(final.version == 10)
+      #expect(Set(final.evidence.map(\.quote)) == Set((0..<10).map { "Source \($0) carried it." }))
+      #expect(Set(final.evidence.map(\.id)).count == 10)
     }
   }
 }

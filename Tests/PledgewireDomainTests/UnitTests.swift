@@ -47,25 +47,33 @@ struct UnitTests {
     #expect(try SearchQuery.fts5(text) == expected)
   }
 
-  @Test("status rules: final statuses need reopen; reopen only leaves one")
+  @Test("status rules: final statuses need reopen, reopen only leaves one, outcomes need evidence, the status must change")
   func statusRules() {
-    func check(_ from: PledgeStatus, _ to: PledgeStatus, reopen: Bool = false, note: String = "") -> StatusCode? {
+    func check(_ from: PledgeStatus, _ to: PledgeStatus, reopen: Bool = false, note: String = "", evidence: Bool = false) -> StatusCode? {
       do {
-        try PledgeStatusRules.check(from: from, UpdatePledgeStatusRequest(status: to, note: note, reopen: reopen))
+        let quote = evidence ? Evidence(articleID: 1, quote: "q", stance: .progress) : nil
+        try PledgeStatusRules.check(from: from, UpdatePledgeStatusRequest(status: to, evidence: quote, note: note, reopen: reopen))
         return nil
       } catch {
         return (error as? RPCError)?.code
       }
     }
     #expect(check(.announced, .inProgress) == nil)
-    #expect(check(.stalled, .broken) == nil)
+    #expect(check(.announced, .withdrawn) == nil)
+    #expect(check(.stalled, .broken, evidence: true) == nil)
     #expect(check(.fulfilled, .inProgress) == .failedPrecondition)
     #expect(check(.fulfilled, .inProgress, reopen: true) == nil)
-    #expect(check(.inProgress, .stalled, reopen: true) == .invalidArgument)
+    #expect(check(.inProgress, .stalled, reopen: true, evidence: true) == .invalidArgument)
     #expect(check(.withdrawn, .withdrawn, reopen: true) == .invalidArgument)
+    // The same status again is evidence alone: AddEvidence, not a status change.
     #expect(check(.inProgress, .inProgress) == .invalidArgument)
-    #expect(check(.inProgress, .inProgress, note: "again") == nil)
-    #expect(check(.broken, .broken, note: "more evidence of the breach") == nil)
+    #expect(check(.inProgress, .inProgress, note: "again", evidence: true) == .invalidArgument)
+    // An outcome needs a quote that shows it.
+    for status in [PledgeStatus.fulfilled, .partiallyFulfilled, .broken, .stalled] {
+      #expect(check(.inProgress, status) == .invalidArgument, "\(status)")
+      #expect(check(.inProgress, status, evidence: true) == nil, "\(status)")
+    }
+    #expect(check(.broken, .inProgress, reopen: true) == nil)
   }
 
   @Test("text ranges count Unicode scalars")

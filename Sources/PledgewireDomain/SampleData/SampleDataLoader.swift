@@ -14,16 +14,20 @@ public enum SampleDataLoader {
   /// store already holds data.
   public static func loadIfEmpty(store: any PledgewireStore, hub: PledgeEventHub, now: @escaping @Sendable () -> Int64 = WallClock.now) async throws -> Summary? {
     guard try await store.isEmpty() else { return nil }
-    let actors = ActorServiceHandler(store: store, now: now)
-    let articles = ArticleServiceHandler(store: store, now: now)
+    let actors = ActorServiceHandler(store: store, hub: hub, now: now)
+    let articles = ArticleServiceHandler(store: store, hub: hub, now: now)
     let pledges = PledgeServiceHandler(store: store, hub: hub, now: now)
+    let context = WriteContext(principal: "pledgewire-server", method: "sample-data", now: now())
     var summary = Summary()
 
     var actorIDs: [String: Int64] = [:]
     for seed in LondonSummitSample.actors {
       var actor = seed.actor
       actor.affiliations = try seed.affiliations.map { Affiliation(actorID: try id(of: $0.key, in: actorIDs), kind: $0.kind) }
-      actorIDs[seed.key] = try await actors.create([CreateActorRequest(actor: actor)])[0].get().id
+      if !actor.labels.contains("sample") {
+        actor.labels.append("sample")
+      }
+      actorIDs[seed.key] = try await actors.create([CreateActorRequest(actor: actor)], context)[0].get().id
       summary.actors += 1
     }
 
@@ -39,7 +43,7 @@ public enum SampleDataLoader {
         article.mentions.append(ActorMention(actorID: try id(of: actorKey, in: actorIDs), range: range, surfaceText: surface))
       }
       let prepared = try await articles.prepare(CreateArticleRequest(article: article), field: "article")
-      articleIDs[seed.key] = try await articles.insert([prepared])[0].get().id
+      articleIDs[seed.key] = try await articles.insert([prepared], context)[0].get().id
       summary.articles += 1
     }
 
@@ -49,7 +53,7 @@ public enum SampleDataLoader {
       pledge.evidence = try seed.evidence.map {
         Evidence(articleID: try id(of: $0.articleKey, in: articleIDs), quote: $0.quote, stance: $0.stance)
       }
-      _ = try await pledges.create([CreatePledgeRequest(pledge: pledge)])[0].get()
+      _ = try await pledges.create([CreatePledgeRequest(pledge: pledge)], context)[0].get()
       summary.pledges += 1
     }
     return summary
