@@ -115,6 +115,11 @@ let package = Package(
       name: "PledgewireServerTests",
       dependencies: ["PledgewireServer", "PledgewireTransport", "PledgewireTestSupport", "pledgewire-server"]
     ),
+    // The store contract suite: every test runs against every PledgewireStore implementation.
+    .testTarget(
+      name: "PledgewireStorageTests",
+      dependencies: ["PledgewireStorage", "PledgewireWire", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(
       name: "PledgewireDomainTests",
       dependencies: ["PledgewireClient", "PledgewireDomain", "PledgewireStorage", "PledgewireServer", "PledgewireTestSupport", "pledgewire-server"]

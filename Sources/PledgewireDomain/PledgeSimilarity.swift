@@ -47,8 +47,10 @@ struct PledgeSimilarity {
         add(1, Self.makersWeight, "same makers")
       } else if !shared.isEmpty {
         add(Double(shared.count) / Double(makers.union(draftMakers).count), Self.makersWeight, "makers overlap (\(shared.count) of \(makers.union(draftMakers).count))")
-      } else if !Set(candidate.parties.filter { $0.role != .beneficiary }.map(\.actorID)).isDisjoint(with: relatedActors) {
+      } else if !makers.isDisjoint(with: relatedActors) {
         add(0.5, Self.makersWeight, "related makers")
+      } else if !Set(candidate.parties.filter { $0.role == .announcer }.map(\.actorID)).isDisjoint(with: relatedActors) {
+        add(0.25, Self.makersWeight, "announced by a related actor")
       } else {
         add(0, Self.makersWeight, nil)
       }
@@ -66,7 +68,7 @@ struct PledgeSimilarity {
     if draft.madeAtMs != 0 && candidate.madeAtMs != 0 && window > 0 {
       let apart = abs(draft.madeAtMs - candidate.madeAtMs)
       let days = apart / DatePeriod.day
-      add(max(0, 1 - Double(apart) / Double(window)), Self.timeWeight, apart <= window ? (days == 0 ? "made the same day" : "made \(days) days apart") : nil)
+      add(max(0, 1 - Double(apart) / Double(window)), Self.timeWeight, apart <= window ? (days == 0 ? "made the same day" : days == 1 ? "made a day apart" : "made \(days) days apart") : nil)
     }
     return (weights > 0 ? min(1, total / weights) : 0, reasons)
   }

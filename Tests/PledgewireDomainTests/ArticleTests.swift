@@ -32,6 +32,36 @@ struct ArticleTests {
     }
   }
 
+  @Test("one article cannot go in twice under cosmetically different URLs; the same body elsewhere is stored with a warning")
+  func duplicates() async throws {
+    try await withDomainServer { client, _ in
+      var original = validArticle("summit")
+      original.canonicalURL = "https://News.Example/summit/?utm_source=newsletter#comments"
+      original.labels = ["summit"]
+      let first = try await client.article.createArticle(CreateArticleRequest(article: original))
+      #expect(first.canonicalURL == "https://news.example/summit")
+      #expect(first.submittedURL == "https://News.Example/summit/?utm_source=newsletter#comments")
+      #expect(first.warnings.isEmpty)
+      for variant in ["https://news.example/summit", "HTTPS://NEWS.EXAMPLE:443/summit/", "https://news.example/summit?fbclid=abc"] {
+        var copy = validArticle("x", body: "Different text.")
+        copy.canonicalURL = variant
+        let error = await rpcError { _ = try await client.article.createArticle(CreateArticleRequest(article: copy)) }
+        #expect(error?.code == .alreadyExists && error?.details?.existingID == first.id, "\(variant)")
+      }
+      // The same body under another URL: accepted, with a warning naming the twin.
+      let twin = try await client.article.createArticle(CreateArticleRequest(article: validArticle("mirror")))
+      #expect(twin.warnings.map(\.reason) == ["SAME_CONTENT"])
+      #expect(twin.warnings.first?.relatedID == first.id)
+      #expect(twin.warnings.first?.message.contains("https://news.example/summit") == true)
+      #expect(try await client.article.getArticle(GetArticleRequest(id: twin.id)).warnings.isEmpty)
+      #expect(try await client.article.listArticles(ListArticlesRequest(label: "summit")).articles.map(\.id) == [first.id])
+      // Publication dates are checked like every other date.
+      var future = validArticle("future", body: "Tomorrow's news.")
+      future.publishedAtMs = 4_102_444_800_000
+      #expect(await rpcError { _ = try await client.article.createArticle(CreateArticleRequest(article: future)) }?.details?.fieldViolations.first?.field == "article.published_at_ms")
+    }
+  }
+
   static let invalid: [(String, @Sendable (inout Article) -> Void, String)] = [
     ("no URL", { $0.canonicalURL = "" }, "article.canonical_url"),
     ("an ftp URL", { $0.canonicalURL = "ftp://example.org/x" }, "article.canonical_url"),
