@@ -130,7 +130,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PledgewireCLITests",
-      dependencies: ["PledgewireTestSupport", "pledgewire", "pledgewire-server"]
+      dependencies: ["PledgewireTestSupport", "PledgewireWire", "pledgewire", "pledgewire-server"]
     ),
     .testTarget(
       name: "PledgewireReportTests",

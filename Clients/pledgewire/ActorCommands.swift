@@ -4,8 +4,8 @@ import PledgewireClient
 struct ActorCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "actor",
-    abstract: "Add, read, list, update and resolve actors.",
-    subcommands: [Add.self, Get.self, List.self, Update.self, Resolve.self]
+    abstract: "Add, read, list, update, resolve, merge and delete actors.",
+    subcommands: [Add.self, Get.self, List.self, Update.self, Resolve.self, Merge.self, Delete.self, Audit.self]
   )
 
   static let columns: [Output.Column<Actor>] = [
@@ -16,15 +16,23 @@ struct ActorCommand: AsyncParsableCommand {
     .init(title: "ALIASES", value: { $0.aliases.joined(separator: ", ") }, wraps: true),
   ]
 
-  static func fields(_ actor: Actor) -> [(String, String)] {
+  static func fields(_ actor: Actor, _ names: ActorNames) -> [(String, String)] {
     [
       ("id", String(actor.id)), ("kind", EnumArgument.display(actor.kind)), ("name", actor.canonicalName),
       ("aliases", actor.aliases.joined(separator: ", ")), ("role", actor.role), ("country", actor.countryCode),
-      ("affiliations", actor.affiliations.map { "\(EnumArgument.display($0.kind)) \($0.actorID)" }.joined(separator: ", ")),
+      ("affiliations", actor.affiliations.map { "\(EnumArgument.display($0.kind)) \(names.label($0.actorID))" }.joined(separator: ", ")),
       ("external ids", actor.externalIDs.map { "\($0.scheme):\($0.value)" }.joined(separator: ", ")),
-      ("description", actor.description), ("version", String(actor.version)),
+      ("labels", actor.labels.joined(separator: ", ")), ("description", actor.description),
+      ("merged into", actor.mergedIntoID == 0 ? "" : "\(names.label(actor.mergedIntoID)) (this actor is a merged duplicate)"),
+      ("merged", actor.mergedIDs.map(String.init).joined(separator: ", ")), ("version", String(actor.version)),
       ("created", Dates.format(actor.createdAtMs)), ("updated", Dates.format(actor.updatedAtMs)),
     ]
+  }
+
+  /// Prints one actor with names beside the ids it refers to.
+  static func show(_ actor: Actor, _ client: PledgewireClient, _ options: ClientOptions, _ output: Output) async {
+    let names = output.format == .json ? ActorNames() : await ActorNames.fetch(actor.affiliations.map(\.actorID) + [actor.mergedIntoID], client, options.callOptions)
+    output.record(actor, fields(actor, names))
   }
 
   /// "12:official-of".
@@ -61,17 +69,18 @@ struct ActorCommand: AsyncParsableCommand {
     @Option(help: "ACTOR_ID:KIND, kind one of official-of, member-of, has-member (repeatable).") var affiliation: [String] = []
     @Option(help: "SCHEME:VALUE, e.g. wikidata:Q145 (repeatable).") var externalId: [String] = []
     @Option(help: "Description.") var description = ""
+    @Option(help: "A label (repeatable).") var label: [String] = []
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
       let actor = Actor(
         kind: try EnumArgument.parse(kind, option: "--kind"), canonicalName: name, aliases: alias, role: role,
         countryCode: country, affiliations: try affiliation.map(ActorCommand.affiliation),
-        externalIDs: try externalId.map(ActorCommand.externalID), description: description
+        externalIDs: try externalId.map(ActorCommand.externalID), description: description, labels: label
       )
       try await options.run { client, output in
         let created = try await client.actor.createActor(CreateActorRequest(actor: actor), options: options.callOptions)
-        output.record(created, ActorCommand.fields(created))
+        await ActorCommand.show(created, client, options, output)
       }
     }
   }
@@ -84,7 +93,7 @@ struct ActorCommand: AsyncParsableCommand {
     func run() async throws {
       try await options.run { client, output in
         let actor = try await client.actor.getActor(GetActorRequest(id: id), options: options.callOptions)
-        output.record(actor, ActorCommand.fields(actor))
+        await ActorCommand.show(actor, client, options, output)
       }
     }
   }
@@ -96,15 +105,14 @@ struct ActorCommand: AsyncParsableCommand {
     )
     @Option(help: "person, country, organization or group.") var kind: String?
     @Option(help: "Names or aliases starting with this (case and accents ignored).") var prefix = ""
-    @Option(help: "Rows per page, 1...1000.") var limit: Int32 = 50
-    @Option(help: "Continue from a page token.") var pageToken = ""
-    @Flag(help: "Fetch every page.") var all = false
+    @Option(help: "With this label.") var label = ""
+    @OptionGroup var paging: PagingOptions
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
       var request = ListActorsRequest(
         kind: try kind.map { try EnumArgument.parse($0, option: "--kind") } ?? .unspecified,
-        namePrefix: prefix, pageSize: limit, pageToken: pageToken
+        namePrefix: prefix, pageSize: paging.limit, pageToken: paging.pageToken, label: label
       )
       try await options.run { client, output in
         var actors: [Actor] = []
@@ -112,30 +120,36 @@ struct ActorCommand: AsyncParsableCommand {
           let page = try await client.actor.listActors(request, options: options.callOptions)
           actors += page.actors
           request.pageToken = page.nextPageToken
-        } while all && !request.pageToken.isEmpty
+        } while paging.all && !request.pageToken.isEmpty
         output.list(actors, ActorCommand.columns)
-        if !request.pageToken.isEmpty {
-          output.note("next page: --page-token \(request.pageToken)")
-        }
+        output.nextPage(request.pageToken)
       }
     }
   }
 
   struct Update: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Change an actor. Only the fields given change; --version must be the version you read.",
-      discussion: "Example:\n  pledgewire actor update 42 --version 3 --alias Starmer --alias \"Sir Keir\""
+      abstract: "Change an actor. Only what is given changes; --version must be the version you read.",
+      discussion: """
+        Aliases and affiliations are added and removed one by one; the others stay.
+        Example:
+          pledgewire actor update 42 --version 3 --add-alias "Sir Keir" --remove-alias "K. Starmer" --add-label uk
+        """
     )
     @Argument(help: "Actor id.") var id: Int64
     @Option(help: "The version you read (see actor get).") var version: Int64
     @Option(help: "person, country, organization or group.") var kind: String?
     @Option(help: "Canonical name.") var name: String?
-    @Option(help: "Replace the aliases with these (repeatable).") var alias: [String] = []
-    @Flag(help: "Remove every alias.") var clearAliases = false
+    @Option(help: "Add an alias (repeatable).") var addAlias: [String] = []
+    @Option(help: "Remove an alias, case and accents ignored (repeatable).") var removeAlias: [String] = []
+    @Flag(help: "Remove every alias (before --add-alias).") var clearAliases = false
     @Option(help: "Role or title.") var role: String?
     @Option(help: "ISO 3166-1 alpha-3 country code.") var country: String?
-    @Option(help: "Replace the affiliations: ACTOR_ID:KIND (repeatable).") var affiliation: [String] = []
+    @Option(help: "Add an affiliation ACTOR_ID:KIND (repeatable).") var addAffiliation: [String] = []
+    @Option(help: "Remove an affiliation ACTOR_ID:KIND (repeatable).") var removeAffiliation: [String] = []
     @Option(help: "Description.") var description: String?
+    @Option(help: "Replace the labels with these (repeatable).") var label: [String] = []
+    @Flag(help: "Remove every label.") var clearLabels = false
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
@@ -149,8 +163,7 @@ struct ActorCommand: AsyncParsableCommand {
         actor.canonicalName = name
         mask.append("canonical_name")
       }
-      if !alias.isEmpty || clearAliases {
-        actor.aliases = alias
+      if clearAliases {
         mask.append("aliases")
       }
       if let role {
@@ -161,21 +174,82 @@ struct ActorCommand: AsyncParsableCommand {
         actor.countryCode = country
         mask.append("country_code")
       }
-      if !affiliation.isEmpty {
-        actor.affiliations = try affiliation.map(ActorCommand.affiliation)
-        mask.append("affiliations")
-      }
       if let description {
         actor.description = description
         mask.append("description")
       }
-      guard !mask.isEmpty else {
-        throw ValidationError("nothing to change: give at least one of --kind, --name, --alias, --role, --country, --affiliation, --description")
+      if !label.isEmpty || clearLabels {
+        actor.labels = label
+        mask.append("labels")
+      }
+      let request = UpdateActorRequest(
+        actor: actor, updateMask: mask, addAliases: addAlias, removeAliases: removeAlias,
+        addAffiliations: try addAffiliation.map(ActorCommand.affiliation), removeAffiliations: try removeAffiliation.map(ActorCommand.affiliation)
+      )
+      guard !mask.isEmpty || !addAlias.isEmpty || !removeAlias.isEmpty || !addAffiliation.isEmpty || !removeAffiliation.isEmpty else {
+        throw ValidationError("nothing to change: give at least one option (see --help)")
       }
       try await options.run { client, output in
-        let updated = try await client.actor.updateActor(UpdateActorRequest(actor: actor, updateMask: mask), options: options.callOptions)
-        output.record(updated, ActorCommand.fields(updated))
+        let updated = try await client.actor.updateActor(request, options: options.callOptions)
+        await ActorCommand.show(updated, client, options, output)
       }
+    }
+  }
+
+  struct Merge: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Merge a duplicate actor into the one that stays.",
+      discussion: """
+        The duplicate's names become the survivor's aliases; its pledges, mentions and affiliations move to the
+        survivor; it stays as a tombstone that actor get shows with "merged into".
+        Example:
+          pledgewire actor merge 5 31
+        """
+    )
+    @Argument(help: "The actor that stays.") var survivor: Int64
+    @Argument(help: "The duplicate merged into it.") var duplicate: Int64
+    @Option(help: "Fail unless the survivor is still at this version.") var survivorVersion: Int64 = 0
+    @Option(help: "Fail unless the duplicate is still at this version.") var duplicateVersion: Int64 = 0
+    @OptionGroup var options: ClientOptions
+
+    func run() async throws {
+      try await options.run { client, output in
+        let merged = try await client.actor.mergeActors(MergeActorsRequest(
+          survivorID: survivor, duplicateID: duplicate, survivorVersion: survivorVersion, duplicateVersion: duplicateVersion
+        ), options: options.callOptions)
+        await ActorCommand.show(merged, client, options, output)
+      }
+    }
+  }
+
+  struct Delete: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Delete an actor nothing refers to. One that pledges, mentions or affiliations name is better merged.",
+      discussion: "Example:\n  pledgewire actor delete 31"
+    )
+    @Argument(help: "Actor id.") var id: Int64
+    @Option(help: "Fail unless the actor is still at this version.") var version: Int64 = 0
+    @OptionGroup var options: ClientOptions
+
+    func run() async throws {
+      try await options.run { client, output in
+        let response = try await client.actor.deleteActor(DeleteActorRequest(id: id, expectedVersion: version), options: options.callOptions)
+        output.record(response, [("deleted", "actor \(id)")])
+      }
+    }
+  }
+
+  struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show every write to an actor: who, when, through which call, versions before and after.",
+      discussion: "Example:\n  pledgewire actor audit 4"
+    )
+    @Argument(help: "Actor id.") var id: Int64
+    @OptionGroup var paging: PagingOptions
+    @OptionGroup var options: ClientOptions
+
+    func run() async throws {
+      try await AuditCommand.list(ListAuditEntriesRequest(recordType: .actor, recordID: id), paging, options)
     }
   }
 

@@ -6,7 +6,7 @@ struct ArticleCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "article",
     abstract: "Add, read, list, search and delete articles.",
-    subcommands: [Add.self, Get.self, List.self, Search.self, Delete.self]
+    subcommands: [Add.self, Get.self, List.self, Search.self, Delete.self, Audit.self]
   )
 
   static let columns: [Output.Column<Article>] = [
@@ -19,7 +19,8 @@ struct ArticleCommand: AsyncParsableCommand {
 
   static func fields(_ article: Article) -> [(String, String)] {
     [
-      ("id", String(article.id)), ("title", article.title), ("url", article.canonicalURL), ("outlet", article.outlet),
+      ("id", String(article.id)), ("title", article.title), ("url", article.canonicalURL),
+      ("submitted url", article.submittedURL == article.canonicalURL ? "" : article.submittedURL), ("outlet", article.outlet),
       ("byline", article.byline), ("language", article.language), ("dateline", article.dateline),
       ("published", Dates.format(article.publishedAtMs)), ("ingested", Dates.format(article.ingestedAtMs)),
       ("content hash", article.contentHash), ("labels", article.labels.joined(separator: ", ")),
@@ -38,19 +39,19 @@ struct ArticleCommand: AsyncParsableCommand {
         """
     )
 
-    @Option(help: "Canonical URL (http or https); unique.") var url: String
+    @Option(help: "URL (http or https); stored canonical (lower-case host, no tracking parameters or fragment) and unique.") var url: String
     @Option(help: "Headline.") var title: String
     @Option(help: "Outlet name.") var outlet = ""
     @Option(help: "Byline.") var byline = ""
     @Option(help: "Language tag, e.g. en.") var language = "en"
-    @Option(help: "Publication time: 2025-03-02, 2025-03-02T16:00:00Z or Unix milliseconds.") var published: String
+    @Option(help: "Publication time: 2025-03-02 or 2025-03-02T16:00Z.") var published: String
     @Option(help: "Dateline, e.g. LONDON.") var dateline = ""
     @Option(help: "A topic label (repeatable).") var label: [String] = []
     @Option(help: "File holding the body; - or absent: standard input.") var bodyFile: String?
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
-      let publishedAt = try Dates.parse(published, option: "--published")
+      let publishedAt = try Dates.milliseconds(published, option: "--published")
       let body: String
       if let bodyFile, bodyFile != "-" {
         guard let text = try? String(contentsOfFile: bodyFile, encoding: .utf8) else {
@@ -65,6 +66,9 @@ struct ArticleCommand: AsyncParsableCommand {
           canonicalURL: url, title: title, outlet: outlet, byline: byline, language: language,
           publishedAtMs: publishedAt, dateline: dateline, body: body, labels: label
         )), options: options.callOptions)
+        for warning in article.warnings {
+          output.warn("\(warning.reason): \(warning.message)")
+        }
         var summary = article
         summary.body = "(\(article.body.unicodeScalars.count) characters)"
         output.record(article, ArticleCommand.fields(summary))
@@ -94,17 +98,16 @@ struct ArticleCommand: AsyncParsableCommand {
     @Option(help: "Published at or after this time.") var after: String?
     @Option(help: "Published before this time.") var before: String?
     @Option(help: "Only articles mentioning this actor id.") var mentions: Int64 = 0
+    @Option(help: "With this label.") var label = ""
     @Flag(help: "Include bodies and mentions (with --json).") var full = false
-    @Option(help: "Rows per page, 1...1000.") var limit: Int32 = 50
-    @Option(help: "Continue from a page token.") var pageToken = ""
-    @Flag(help: "Fetch every page.") var all = false
+    @OptionGroup var paging: PagingOptions
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
       var request = ListArticlesRequest(
-        outlet: outlet, publishedAfterMs: try after.map { try Dates.parse($0, option: "--after") } ?? 0,
-        publishedBeforeMs: try before.map { try Dates.parse($0, option: "--before") } ?? 0,
-        mentionsActorID: mentions, view: full ? .full : .basic, pageSize: limit, pageToken: pageToken
+        outlet: outlet, publishedAfterMs: try after.map { try Dates.milliseconds($0, option: "--after") } ?? 0,
+        publishedBeforeMs: try before.map { try Dates.milliseconds($0, option: "--before") } ?? 0,
+        mentionsActorID: mentions, view: full ? .full : .basic, pageSize: paging.limit, pageToken: paging.pageToken, label: label
       )
       try await options.run { client, output in
         var articles: [Article] = []
@@ -112,11 +115,9 @@ struct ArticleCommand: AsyncParsableCommand {
           let page = try await client.article.listArticles(request, options: options.callOptions)
           articles += page.articles
           request.pageToken = page.nextPageToken
-        } while all && !request.pageToken.isEmpty
+        } while paging.all && !request.pageToken.isEmpty
         output.list(articles, ArticleCommand.columns)
-        if !request.pageToken.isEmpty {
-          output.note("next page: --page-token \(request.pageToken)")
-        }
+        output.nextPage(request.pageToken)
       }
     }
   }
@@ -138,8 +139,8 @@ struct ArticleCommand: AsyncParsableCommand {
 
     func run() async throws {
       let request = SearchArticlesRequest(
-        query: query, publishedAfterMs: try after.map { try Dates.parse($0, option: "--after") } ?? 0,
-        publishedBeforeMs: try before.map { try Dates.parse($0, option: "--before") } ?? 0, pageSize: limit
+        query: query, publishedAfterMs: try after.map { try Dates.milliseconds($0, option: "--after") } ?? 0,
+        publishedBeforeMs: try before.map { try Dates.milliseconds($0, option: "--before") } ?? 0, pageSize: limit
       )
       try await options.run { client, output in
         let hits = try await client.article.searchArticles(request, options: options.callOptions).hits
@@ -167,6 +168,20 @@ struct ArticleCommand: AsyncParsableCommand {
         let result = try await client.article.deleteArticle(DeleteArticleRequest(id: id, force: force), options: options.callOptions)
         output.record(result, [("deleted", "article \(id)"), ("evidence deleted", String(result.evidenceDeleted))])
       }
+    }
+  }
+
+  struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show every write to an article: who added or deleted it, and when.",
+      discussion: "Example:\n  pledgewire article audit 7"
+    )
+    @Argument(help: "Article id.") var id: Int64
+    @OptionGroup var paging: PagingOptions
+    @OptionGroup var options: ClientOptions
+
+    func run() async throws {
+      try await AuditCommand.list(ListAuditEntriesRequest(recordType: .article, recordID: id), paging, options)
     }
   }
 }

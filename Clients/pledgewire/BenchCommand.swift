@@ -10,10 +10,13 @@ struct BenchCommand: AsyncParsableCommand {
     discussion: """
       Operations: \(Operation.allCases.map(\.rawValue).joined(separator: ", ")).
       Without seeding it calls with the actors, pledges and articles the server has.
+      A run that writes (seeding, create-pledge, update-status) needs a server with an empty database, or
+      --allow-writes. Everything bench creates is labelled \(SyntheticData.label); --delete-seeded deletes it.
 
       Examples:
         pledgewire bench --seed-actors 10000 --method get-actor --connections 4 --concurrency 256 --duration 10
         pledgewire bench --mix get-actor=80,list-pledges=15,create-pledge=5 --rate 20000 --duration 30 --json
+        pledgewire bench --delete-seeded
       """
   )
 
@@ -31,6 +34,8 @@ struct BenchCommand: AsyncParsableCommand {
   @Option(help: "Articles to create first.") var seedArticles = 0
   @Option(help: "Pledges to create first (needs actors and articles).") var seedPledges = 0
   @Option(help: "Instead of calls: read this many events of a Watch replaying the event log, and report events/s; --timeout is the whole Watch's deadline.") var watchReplay: Int?
+  @Flag(help: "Seed and write even into a server whose database holds data bench did not create.") var allowWrites = false
+  @Flag(help: "Instead of a load test: delete every pledge, article and actor labelled \(SyntheticData.label).") var deleteSeeded = false
   @Flag(help: "No progress line.") var quiet = false
   @Flag(help: "Print the report as JSON.") var json = false
   @Flag(help: "Print the report as CSV.") var csv = false
@@ -45,7 +50,7 @@ struct BenchCommand: AsyncParsableCommand {
       duration: requests == nil ? .milliseconds(Int64((duration ?? 10) * 1_000)) : nil, requests: requests,
       warmup: .milliseconds(Int64(warmup * 1_000)), rate: rate, timeout: .milliseconds(Int64(timeout * 1_000)),
       mix: try Mix(parsing: mix ?? method ?? "get-actor"),
-      seedActors: seedActors, seedArticles: seedArticles, seedPledges: seedPledges, progress: !quiet
+      seedActors: seedActors, seedArticles: seedArticles, seedPledges: seedPledges, progress: !quiet, allowWrites: allowWrites
     )
     try configuration.validate()
     return configuration
@@ -62,6 +67,19 @@ struct BenchCommand: AsyncParsableCommand {
   func run() async throws {
     let configuration = try makeConfiguration()
     do {
+      if deleteSeeded {
+        let client = try await PledgewireClient.connect(to: configuration.target)
+        defer { client.close() }
+        let deletion = try await SeededData.delete(client, progress: quiet ? nil : BenchRunner.standardError)
+        print("deleted \(deletion.pledges) pledges, \(deletion.articles) articles and \(deletion.actors) actors labelled \(SyntheticData.label)")
+        for failure in deletion.failures {
+          FileHandle.standardError.write(Data("not deleted: \(failure)\n".utf8))
+        }
+        if !deletion.failures.isEmpty {
+          throw ExitCode(1)
+        }
+        return
+      }
       if let watchReplay {
         let result = try await WatchReplay.run(target: configuration.target, events: watchReplay, timeout: .milliseconds(Int64(timeout * 1_000)))
         print(json ? "{\"events\": \(result.events), \"seconds\": \(result.seconds), \"events_per_second\": \(Int(result.eventsPerSecond))}"

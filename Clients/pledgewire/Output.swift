@@ -73,6 +73,26 @@ struct Output: Sendable {
     }
   }
 
+  /// The token of the next page: after the table, or on standard error with --json and --csv, where standard
+  /// output holds only records.
+  func nextPage(_ token: String) {
+    guard !token.isEmpty else { return }
+    if format == .table {
+      print("next page: --page-token \(token)")
+    } else {
+      Self.standardError("next page: --page-token \(token)")
+    }
+  }
+
+  /// A warning on standard error: "warning: SAME_CONTENT: the same body is article 12".
+  func warn(_ text: String) {
+    Self.standardError("warning: \(text)")
+  }
+
+  static func standardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
   func fail(_ error: RPCError) {
     var text = "error: \(error)\n"
     for violation in error.details?.fieldViolations ?? [] where !error.message.hasPrefix(violation.field + ":") {

@@ -12,8 +12,9 @@ struct Table {
     }
     let total = { widths.reduce(0, +) + gap * (widths.count - 1) }
     let wrapping = columns.indices.filter { columns[$0].wraps }
+    // Narrow the widest wrapping column a character at a time, so that wrapping columns end up balanced.
     while total() > width, let widest = wrapping.max(by: { widths[$0] < widths[$1] }), widths[widest] > 20 {
-      widths[widest] -= min(widths[widest] - 20, total() - width)
+      widths[widest] -= 1
     }
     var lines: [String] = []
     if header {

@@ -62,7 +62,11 @@ public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
       try ActorServiceHandler.checkReference(mention.actorID, states, field: "\(field).mentions[\(index)].actor_id")
     }
     article.id = 0
-    article.submittedURL = article.canonicalURL
+    // The URL as the caller gave it; a restore (an import of an export) brings the original one along.
+    if article.submittedURL.isEmpty {
+      article.submittedURL = article.canonicalURL
+    }
+    try FieldCheck.length(article.submittedURL, "\(field).submitted_url", max: 2_048)
     article.canonicalURL = try ArticleURL.canonical(article.canonicalURL, field: "\(field).canonical_url")
     article.contentHash = "sha256:" + SHA256.hex(article.body)
     article.ingestedAtMs = at

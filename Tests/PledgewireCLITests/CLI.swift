@@ -50,12 +50,63 @@ struct CLI {
 
 /// A server with the sample data, and the CLI pointed at it.
 func withSampleServer(_ body: (CLI) throws -> Void) throws {
-  let server = try ServerProcess(arguments: ["--db", ":memory:", "--sample-data"])
+  try withServer(sample: true, body)
+}
+
+/// A server with an in-memory database (with the sample data when asked), and the CLI pointed at it.
+func withServer(sample: Bool, _ body: (CLI) throws -> Void) throws {
+  let server = try ServerProcess(arguments: ["--db", ":memory:"] + (sample ? ["--sample-data"] : []))
   defer {
     server.signal(SIGTERM)
     _ = server.waitForExit(timeout: 10)
   }
   try body(CLI(server: "127.0.0.1:\(server.port)"))
+}
+
+/// The first line `process` writes to `pipe`; nil when none arrives within `seconds` (the process is then killed, so
+/// that a lost line fails the test instead of hanging the run).
+func firstLine(of pipe: Pipe, from process: Process, within seconds: Double) -> String? {
+  let received = LockedData()
+  let arrived = DispatchSemaphore(value: 0)
+  Thread.detachNewThread {
+    while true {
+      let chunk = pipe.fileHandleForReading.availableData
+      if chunk.isEmpty || received.append(chunk).contains(0x0a) {
+        break
+      }
+    }
+    arrived.signal()
+  }
+  if arrived.wait(timeout: .now() + seconds) == .timedOut {
+    kill(process.processIdentifier, SIGKILL)
+    _ = arrived.wait(timeout: .now() + 5)
+    return nil
+  }
+  return String(decoding: received.data, as: UTF8.self).split(separator: "\n").first.map(String.init)
+}
+
+final class LockedData: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = Data()
+
+  /// Appends, and returns everything so far.
+  func append(_ chunk: Data) -> Data {
+    lock.lock()
+    defer { lock.unlock() }
+    value.append(chunk)
+    return value
+  }
+
+  var data: Data {
+    lock.lock()
+    defer { lock.unlock() }
+    return value
+  }
+}
+
+/// The id a JSON object of the proto3 mapping carries (int64 as a string).
+func id(_ object: [String: Any]?) -> Int64? {
+  (object?["id"] as? String).flatMap { Int64($0) }
 }
 
 func jsonObjects(_ text: String) throws -> [[String: Any]] {

@@ -36,7 +36,7 @@ struct CLITests {
 
       let badQuote = try cli("pledge", "add", "--maker", "4", "--action", "x", "--category", "other", "--made", "2025-03-02", "--article", "1", "--quote", "words nowhere in the article")
       #expect(badQuote.status == 1)
-      #expect(badQuote.stderr.hasPrefix("error: INVALID_ARGUMENT: pledge.evidence[0].quote: does not occur in the article body"))
+      #expect(badQuote.stderr.contains("error: INVALID_ARGUMENT: pledge.evidence[0].quote: does not occur in the article body"))
 
       let usage = try cli("pledge", "add", "--maker", "4", "--action", "x", "--category", "tea", "--made", "2025-03-02", "--article", "1", "--quote", "q")
       #expect(usage.status == 64)
@@ -62,17 +62,20 @@ struct CLITests {
       #expect(created.status == 0, "\(created.stderr)")
       let pledgeID = try #require((try jsonObjects(created.stdout).first?["id"] as? String).flatMap { Int($0) })
 
-      let moved = try cli("pledge", "status", String(pledgeID), "fulfilled", "--note", "they arrived")
-      #expect(moved.status == 0)
+      let bare = try cli("pledge", "status", String(pledgeID), "fulfilled", "--note", "they arrived")
+      #expect(bare.status == 1)
+      #expect(bare.stderr.hasPrefix("error: INVALID_ARGUMENT: evidence: is required to move a pledge to FULFILLED"))
+      let moved = try cli("pledge", "status", String(pledgeID), "fulfilled", "--note", "they arrived", "--article", String(articleID), "--quote", "as promised", "--stance", "fulfils")
+      #expect(moved.status == 0, "\(moved.stderr)")
       #expect(moved.stdout.contains("fulfilled"))
       let locked = try cli("pledge", "status", String(pledgeID), "stalled")
       #expect(locked.status == 1)
       #expect(locked.stderr.hasPrefix("error: FAILED_PRECONDITION"))
 
       let history = try cli("pledge", "history", String(pledgeID), "--csv")
-      #expect(history.lines.first == "AT,FROM,TO,NOTE,EVIDENCE")
+      #expect(history.lines.first == "AT,FROM,TO,NOTE,EVIDENCE,BY")
       #expect(history.lines.count == 3)
-      #expect(history.lines[2].contains("announced,fulfilled,they arrived"))
+      #expect(history.lines[2].contains("announced,fulfilled,they arrived,\"article \(articleID): \"\"as promised\"\"\",anonymous"))
 
       let listed = try cli("pledge", "list", "--status", "fulfilled")
       #expect(listed.lines.count == 3)
@@ -100,13 +103,9 @@ struct CLITests {
       Thread.sleep(forTimeInterval: 1)
       let moved = try cli("pledge", "status", "4", "in-progress", "--note", "troops assembling")
       #expect(moved.status == 0)
-      // Read until the event line arrives.
-      var received = Data()
-      let deadline = Date().addingTimeInterval(10)
-      while !String(decoding: received, as: UTF8.self).contains("\n") && Date() < deadline {
-        received.append(output.fileHandleForReading.availableData)
-      }
-      let event = try #require(try jsonObjects(String(decoding: received, as: UTF8.self)).first)
+      // The event line must arrive within 10 s.
+      let line = try #require(firstLine(of: output, from: process, within: 10))
+      let event = try #require(try jsonObjects(line).first)
       #expect(event["kind"] as? String == "PLEDGE_EVENT_KIND_STATUS_CHANGED")
       #expect((event["pledge"] as? [String: Any])?["status"] as? String == "PLEDGE_STATUS_IN_PROGRESS")
       #expect((event["resumeToken"] as? String)?.isEmpty == false)
@@ -131,10 +130,12 @@ struct CLITests {
   }
 
   @Test("every command's --help shows an example", arguments: [
-    ["article", "add"], ["article", "get"], ["article", "list"], ["article", "search"], ["article", "delete"],
-    ["actor", "add"], ["actor", "get"], ["actor", "list"], ["actor", "update"], ["actor", "resolve"],
-    ["pledge", "add"], ["pledge", "get"], ["pledge", "list"], ["pledge", "status"], ["pledge", "history"], ["pledge", "watch"],
-    ["health"], ["services"], ["stats"], [],
+    ["article", "add"], ["article", "get"], ["article", "list"], ["article", "search"], ["article", "delete"], ["article", "audit"],
+    ["actor", "add"], ["actor", "get"], ["actor", "list"], ["actor", "update"], ["actor", "resolve"], ["actor", "merge"],
+    ["actor", "delete"], ["actor", "audit"],
+    ["pledge", "add"], ["pledge", "get"], ["pledge", "list"], ["pledge", "status"], ["pledge", "evidence"], ["pledge", "update"],
+    ["pledge", "merge"], ["pledge", "delete"], ["pledge", "similar"], ["pledge", "history"], ["pledge", "audit"], ["pledge", "watch"],
+    ["audit"], ["export"], ["import"], ["health"], ["services"], ["stats"], [],
   ])
   func help(_ command: [String]) throws {
     let result = try CLI(server: "127.0.0.1:1").run(command + ["--help"])
