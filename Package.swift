@@ -126,7 +126,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PledgewireBenchTests",
-      dependencies: ["PledgewireBench", "PledgewireDomain", "PledgewireStorage", "PledgewireServer"]
+      dependencies: ["PledgewireBench", "PledgewireClient", "PledgewireDomain", "PledgewireStorage", "PledgewireServer"]
     ),
     .testTarget(
       name: "PledgewireCLITests",

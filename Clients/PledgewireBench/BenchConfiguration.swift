@@ -25,11 +25,23 @@ public struct BenchConfiguration: Sendable, Hashable {
   public var seedPledges: Int
   /// A live progress line every second on standard error.
   public var progress: Bool
+  /// Seed and make writing calls even when the server holds data the harness did not create. Without it, a run
+  /// that writes (seeding, create-pledge, update-status) refuses a server whose database is not empty.
+  public var allowWrites: Bool
+
+  /// The label every record the harness creates carries, so that it can be found (`--label`) and deleted.
+  public static let seedLabel = SyntheticData.label
+
+  /// Whether the run creates or changes records.
+  public var writes: Bool {
+    seedActors > 0 || seedArticles > 0 || seedPledges > 0 || mix.operations.contains(where: \.writes)
+  }
 
   public init(
     target: String = "127.0.0.1:7979", connections: Int = 1, concurrency: Int = 16, duration: Duration? = .seconds(10),
     requests: Int? = nil, warmup: Duration = .seconds(1), rate: Double? = nil, timeout: Duration = .seconds(5),
-    mix: Mix = Mix([(.getActor, 1)]), seedActors: Int = 0, seedArticles: Int = 0, seedPledges: Int = 0, progress: Bool = true
+    mix: Mix = Mix([(.getActor, 1)]), seedActors: Int = 0, seedArticles: Int = 0, seedPledges: Int = 0, progress: Bool = true,
+    allowWrites: Bool = false
   ) {
     self.target = target
     self.connections = connections
@@ -44,6 +56,7 @@ public struct BenchConfiguration: Sendable, Hashable {
     self.seedArticles = seedArticles
     self.seedPledges = seedPledges
     self.progress = progress
+    self.allowWrites = allowWrites
   }
 
   /// Throws a ``BenchError`` naming the option at fault.

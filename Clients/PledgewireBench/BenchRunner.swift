@@ -36,6 +36,9 @@ public struct BenchRunner: Sendable {
       configuration: ClientConfiguration(connections: configuration.connections, defaultTimeout: configuration.timeout)
     )
     defer { client.close() }
+    if configuration.writes && !configuration.allowWrites {
+      try await SeededData.requireEmptyServer(client)
+    }
     var seeding: [BenchReport.Seeding] = []
     var targets = try await seed(client, into: &seeding)
     try await discover(client, &targets)

@@ -12,6 +12,10 @@ public struct SyntheticData: Sendable {
     "climate", "refugees", "border", "negotiations", "treaty", "parliament", "vote", "approval", "delivery", "funding",
   ]
 
+  /// The label on every synthetic actor, article and pledge: `pledgewire actor list --label pledgewire-bench` finds
+  /// them, `pledgewire bench --delete-seeded` deletes them.
+  public static let label = "pledgewire-bench"
+
   public let seed: UInt64
 
   public init(seed: UInt64 = 42) {
@@ -47,7 +51,8 @@ public struct SyntheticData: Sendable {
       kind: kinds[Int(random.next() % 4)],
       canonicalName: "Synthetic Actor \(index)",
       aliases: ["SA\(index)", "Actor \(Self.vocabulary[index % Self.vocabulary.count]) \(index)"],
-      role: "role \(random.next() % 100)"
+      role: "role \(random.next() % 100)",
+      labels: [Self.label]
     )
   }
 
@@ -80,7 +85,8 @@ public struct SyntheticData: Sendable {
   public func article(_ index: Int) -> Article {
     Article(
       canonicalURL: "https://synthetic.example/articles/\(index)", title: "Synthetic report \(index) on \(Self.vocabulary[index % Self.vocabulary.count])",
-      outlet: "Outlet \(index % 20)", language: "en", publishedAtMs: 1_735_689_600_000 + Int64(index) * 60_000, body: body(index)
+      outlet: "Outlet \(index % 20)", language: "en", publishedAtMs: 1_735_689_600_000 + Int64(index) * 60_000, body: body(index),
+      labels: [Self.label]
     )
   }
 
@@ -97,8 +103,10 @@ public struct SyntheticData: Sendable {
       category: categories[Int(random.next() % UInt64(categories.count))],
       modality: .promise,
       condition: random.next() % 4 == 0 ? Condition(text: "if the budget passes", state: .pending) : nil,
-      madeAtMs: 1_735_689_600_000 + Int64(index) * 1_000,
-      evidence: [Evidence(articleID: article.id, quote: article.quote, stance: .announces)]
+      // A second apart from 1 January 2025, wrapping after about four months: never in the future.
+      madeAtMs: 1_735_689_600_000 + Int64(index % 10_000_000) * 1_000,
+      evidence: [Evidence(articleID: article.id, quote: article.quote, stance: .announces)],
+      labels: [Self.label]
     )
   }
 
