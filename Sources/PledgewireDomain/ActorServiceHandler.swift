@@ -139,17 +139,11 @@ public struct ActorServiceHandler: ActorService.ServiceProtocol {
   }
 
   public func mergeActors(_ request: MergeActorsRequest, context: ServerContext) async throws -> Actor {
-    try FieldCheck.positive(request.survivorID, "survivor_id")
-    try FieldCheck.positive(request.duplicateID, "duplicate_id")
-    guard request.survivorID != request.duplicateID else {
-      throw RPCError.invalidArgument(field: "duplicate_id", "an actor cannot be merged into itself")
-    }
-    guard request.survivorVersion >= 0 else { throw RPCError.invalidArgument(field: "survivor_version", "must not be negative") }
-    guard request.duplicateVersion >= 0 else { throw RPCError.invalidArgument(field: "duplicate_version", "must not be negative") }
+    try FieldCheck.merge(survivor: request.survivorID, duplicate: request.duplicateID, "an actor")
     let merge = try await store.mergeActors(
       survivorID: request.survivorID, duplicateID: request.duplicateID,
-      survivorVersion: request.survivorVersion == 0 ? nil : request.survivorVersion,
-      duplicateVersion: request.duplicateVersion == 0 ? nil : request.duplicateVersion, WriteContext(context, now: now())
+      survivorVersion: try FieldCheck.expectedVersion(request.survivorVersion, "survivor_version"),
+      duplicateVersion: try FieldCheck.expectedVersion(request.duplicateVersion, "duplicate_version"), WriteContext(context, now: now())
     )
     hub.publish(merge.events)
     return merge.survivor
@@ -157,8 +151,8 @@ public struct ActorServiceHandler: ActorService.ServiceProtocol {
 
   public func deleteActor(_ request: DeleteActorRequest, context: ServerContext) async throws -> DeleteActorResponse {
     try FieldCheck.positive(request.id, "id")
-    guard request.expectedVersion >= 0 else { throw RPCError.invalidArgument(field: "expected_version", "must not be negative") }
-    try await store.deleteActor(id: request.id, expectedVersion: request.expectedVersion == 0 ? nil : request.expectedVersion, WriteContext(context, now: now()))
+    let version = try FieldCheck.expectedVersion(request.expectedVersion, "expected_version")
+    try await store.deleteActor(id: request.id, expectedVersion: version, WriteContext(context, now: now()))
     return DeleteActorResponse()
   }
 

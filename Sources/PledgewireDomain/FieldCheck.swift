@@ -30,18 +30,24 @@ enum FieldCheck {
     }
   }
 
-  static func count<T>(_ values: [T], _ field: String, max: Int) throws {
-    guard values.count <= max else {
-      throw RPCError.invalidArgument(field: field, "has \(values.count) entries; the limit is \(max)")
+  /// An optimistic-concurrency version a request may give: 0 is "any" (nil); a negative one is refused.
+  static func expectedVersion(_ value: Int64, _ field: String) throws -> Int64? {
+    guard value >= 0 else { throw RPCError.invalidArgument(field: field, "must not be negative") }
+    return value == 0 ? nil : value
+  }
+
+  /// The ids of a merge: positive, and two different records.
+  static func merge(survivor: Int64, duplicate: Int64, _ what: String) throws {
+    try positive(survivor, "survivor_id")
+    try positive(duplicate, "duplicate_id")
+    guard survivor != duplicate else {
+      throw RPCError.invalidArgument(field: "duplicate_id", "\(what) cannot be merged into itself")
     }
   }
 
-  static func httpURL(_ value: String, _ field: String) throws {
-    try required(value, field, max: 2048)
-    guard let components = URLComponents(string: value), let scheme = components.scheme?.lowercased(),
-      scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty, !value.contains(" ")
-    else {
-      throw RPCError.invalidArgument(field: field, "must be an absolute http or https URL, not \"\(value.prefix(100))\"")
+  static func count<T>(_ values: [T], _ field: String, max: Int) throws {
+    guard values.count <= max else {
+      throw RPCError.invalidArgument(field: field, "has \(values.count) entries; the limit is \(max)")
     }
   }
 

@@ -11,7 +11,7 @@ extension PledgeServiceHandler {
     try FieldCheck.positive(request.pledgeID, "pledge_id")
     try FieldCheck.known(request.status, "status")
     try FieldCheck.length(request.note, "note", max: 5_000)
-    guard request.expectedVersion >= 0 else { throw RPCError.invalidArgument(field: "expected_version", "must not be negative") }
+    let version = try FieldCheck.expectedVersion(request.expectedVersion, "expected_version")
     let at = now()
     if request.atMs != 0 {
       try Timestamps.past(request.atMs, "at_ms", now: at)
@@ -21,7 +21,7 @@ extension PledgeServiceHandler {
       throw RPCError.invalidArgument(field: "evidence.stance", "OPTS_OUT evidence changes no status: record it with AddEvidence")
     }
     let event = try await store.revisePledge(
-      id: request.pledgeID, expectedVersion: request.expectedVersion == 0 ? nil : request.expectedVersion, kind: .statusChanged,
+      id: request.pledgeID, expectedVersion: version, kind: .statusChanged,
       WriteContext(context, now: at)
     ) { current in
       try PledgeStatusRules.check(from: current.status, request)
@@ -86,7 +86,7 @@ extension PledgeServiceHandler {
 
   public func addEvidence(_ request: AddEvidenceRequest, context: ServerContext) async throws -> Pledge {
     try FieldCheck.positive(request.pledgeID, "pledge_id")
-    guard request.expectedVersion >= 0 else { throw RPCError.invalidArgument(field: "expected_version", "must not be negative") }
+    let version = try FieldCheck.expectedVersion(request.expectedVersion, "expected_version")
     guard request.evidence != nil else {
       throw RPCError.invalidArgument(field: "evidence", "is required")
     }
@@ -98,7 +98,7 @@ extension PledgeServiceHandler {
     let at = now()
     let evidence = try await locatedEvidence(request.evidence, field: "evidence", now: at)!
     let event = try await store.revisePledge(
-      id: request.pledgeID, expectedVersion: request.expectedVersion == 0 ? nil : request.expectedVersion, kind: .evidenceAdded,
+      id: request.pledgeID, expectedVersion: version, kind: .evidenceAdded,
       WriteContext(context, now: at)
     ) { current in
       try PledgeValidation.checkEvidenceParty(evidence, of: current, field: "evidence")
@@ -147,17 +147,11 @@ extension PledgeServiceHandler {
   // MARK: Merge and delete
 
   public func mergePledges(_ request: MergePledgesRequest, context: ServerContext) async throws -> Pledge {
-    try FieldCheck.positive(request.survivorID, "survivor_id")
-    try FieldCheck.positive(request.duplicateID, "duplicate_id")
-    guard request.survivorID != request.duplicateID else {
-      throw RPCError.invalidArgument(field: "duplicate_id", "a pledge cannot be merged into itself")
-    }
-    guard request.survivorVersion >= 0 else { throw RPCError.invalidArgument(field: "survivor_version", "must not be negative") }
-    guard request.duplicateVersion >= 0 else { throw RPCError.invalidArgument(field: "duplicate_version", "must not be negative") }
+    try FieldCheck.merge(survivor: request.survivorID, duplicate: request.duplicateID, "a pledge")
     let merge = try await store.mergePledges(
       survivorID: request.survivorID, duplicateID: request.duplicateID,
-      survivorVersion: request.survivorVersion == 0 ? nil : request.survivorVersion,
-      duplicateVersion: request.duplicateVersion == 0 ? nil : request.duplicateVersion, WriteContext(context, now: now())
+      survivorVersion: try FieldCheck.expectedVersion(request.survivorVersion, "survivor_version"),
+      duplicateVersion: try FieldCheck.expectedVersion(request.duplicateVersion, "duplicate_version"), WriteContext(context, now: now())
     )
     hub.publish(merge.events)
     return merge.survivor
@@ -165,10 +159,8 @@ extension PledgeServiceHandler {
 
   public func deletePledge(_ request: DeletePledgeRequest, context: ServerContext) async throws -> DeletePledgeResponse {
     try FieldCheck.positive(request.id, "id")
-    guard request.expectedVersion >= 0 else { throw RPCError.invalidArgument(field: "expected_version", "must not be negative") }
-    let events = try await store.deletePledge(
-      id: request.id, expectedVersion: request.expectedVersion == 0 ? nil : request.expectedVersion, WriteContext(context, now: now())
-    )
+    let version = try FieldCheck.expectedVersion(request.expectedVersion, "expected_version")
+    let events = try await store.deletePledge(id: request.id, expectedVersion: version, WriteContext(context, now: now()))
     hub.publish(events)
     return DeletePledgeResponse()
   }
