@@ -39,15 +39,18 @@ enum ActorRows {
 
   // MARK: Writing
 
-  /// Inserts an actor (keeping its id when it has one) with its names, affiliations and labels; returns it as stored.
+  /// Inserts an actor (keeping its id when it has one) with its names, affiliations and labels; returns it as stored
+  /// (as ``read(_:_:)`` would, without reading it back).
   static func insert(_ actor: Actor, _ db: Database) throws -> Actor {
     var record = ActorRecord(actor)
     try record.insert(db)
-    let id = record.id!
-    try insertNames(actor, id: id, db)
-    try insertAffiliations(actor.affiliations, id: id, db)
-    try LabelRecord.insert(.actor, id: id, actor.labels, db)
-    return try assemble([record], db)[0]
+    var stored = actor
+    stored.id = record.id!
+    try insertNames(actor, id: stored.id, db)
+    stored.affiliations = try insertAffiliations(actor.affiliations, id: stored.id, db)
+    stored.labels = try LabelRecord.insert(.actor, id: stored.id, actor.labels, db)
+    stored.mergedIDs = []
+    return stored
   }
 
   /// Writes what changed from `current` (read as `record`) to `next`; returns the actor as stored.
@@ -59,7 +62,7 @@ enum ActorRows {
     }
     if next.affiliations != current.affiliations {
       try db.cachedStatement(sql: "DELETE FROM affiliation WHERE actor_id = ?").execute(arguments: [id])
-      try insertAffiliations(next.affiliations, id: id, db)
+      _ = try insertAffiliations(next.affiliations, id: id, db)
     }
     if next.labels != current.labels {
       try LabelRecord.replace(.actor, id: id, with: next.labels, db)
@@ -79,10 +82,15 @@ enum ActorRows {
     }
   }
 
-  private static func insertAffiliations(_ affiliations: [Affiliation], id: Int64, _ db: Database) throws {
+  /// Inserts affiliations in order, each (actor, kind) once; returns them as stored.
+  private static func insertAffiliations(_ affiliations: [Affiliation], id: Int64, _ db: Database) throws -> [Affiliation] {
     var seen = Set<[Int64]>()
+    var stored: [Affiliation] = []
     for (position, affiliation) in affiliations.enumerated() where seen.insert([affiliation.actorID, Int64(affiliation.kind.rawValue)]).inserted {
-      try AffiliationRecord(affiliation, actorID: id, position: position).insert(db)
+      let record = AffiliationRecord(affiliation, actorID: id, position: position)
+      try record.insert(db)
+      stored.append(try record.affiliation)
     }
+    return stored
   }
 }

@@ -164,7 +164,10 @@ enum LedgerMigration {
       part_of_id INTEGER REFERENCES pledge(id),
       supersedes_id INTEGER REFERENCES pledge(id),
       merged_into_id INTEGER REFERENCES pledge(id),
-      extra BLOB
+      extra BLOB,
+      -- The whole pledge as the rows make it, for reads; rewritten after every write.
+      snapshot BLOB,
+      snapshot_format INTEGER NOT NULL DEFAULT 0
     );
     CREATE TABLE party (
       pledge_id INTEGER NOT NULL REFERENCES pledge(id) ON DELETE CASCADE,

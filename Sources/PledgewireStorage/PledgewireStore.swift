@@ -103,7 +103,8 @@ public protocol PledgewireStore: Sendable {
 
   /// Whether no article, actor or pledge exists.
   func isEmpty() async throws -> Bool
-  /// `PRAGMA integrity_check` and foreign-key check results; `["ok"]` when sound.
+  /// The store's consistency checks (for SQLite: `PRAGMA integrity_check`, the foreign keys, the pledge
+  /// snapshots), one line per problem; `["ok"]` when sound.
   func integrityCheck() async throws -> [String]
 }
 

@@ -46,7 +46,11 @@ extension SQLiteStore {
         """, arguments: [duplicateID, duplicateID, survivorID])
       try db.execute(sql: "UPDATE pledge SET part_of_id = ? WHERE part_of_id = ? AND id <> ?", arguments: [survivorID, duplicateID, survivorID])
       try db.execute(sql: "UPDATE pledge SET supersedes_id = ? WHERE supersedes_id = ? AND id <> ?", arguments: [survivorID, duplicateID, survivorID])
+      let earlier = try Int64.fetchAll(db, sql: "SELECT id FROM pledge WHERE merged_into_id = ?", arguments: [duplicateID])
       try db.execute(sql: "UPDATE pledge SET merged_into_id = ? WHERE merged_into_id = ?", arguments: [survivorID, duplicateID])
+      for tombstone in earlier {
+        try PledgeRows.refresh(tombstone, db)
+      }
 
       // The duplicate keeps its terms and parties as a tombstone; its evidence and history now belong to the survivor.
       var tombstone = duplicateRecord
@@ -58,7 +62,7 @@ extension SQLiteStore {
       tombstone.updatedAt = context.now
       try tombstone.updateChanges(db, from: duplicateRecord)
       try db.execute(sql: "UPDATE party SET opt_out_evidence_id = NULL WHERE pledge_id = ?", arguments: [duplicateID])
-      let moved = try PledgeRows.read(survivorID, db)!
+      let moved = try PledgeRows.refresh(survivorID, db)
       var next = moved.pledge
       for var party in duplicate.parties where !next.parties.contains(where: { $0.actorID == party.actorID && $0.role == party.role }) {
         party.optOutEvidenceID = replaced[party.optOutEvidenceID] ?? party.optOutEvidenceID
@@ -77,7 +81,7 @@ extension SQLiteStore {
       next.updatedAtMs = context.now
       let storedSurvivor = try PledgeRows.update(moved.record, from: moved.pledge, to: next, context, db)
 
-      let storedDuplicate = try PledgeRows.read(duplicateID, db)!.pledge
+      let storedDuplicate = try PledgeRows.refresh(duplicateID, db).pledge
 
       let summary = "merged pledge \(duplicateID) into this: \(evidenceMoved) evidence, \(duplicate.history.count) history entries"
       try AuditRecord.append(context, .pledge, survivorID, before: survivor.version, after: storedSurvivor.version, summary, db)

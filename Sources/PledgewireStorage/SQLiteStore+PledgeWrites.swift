@@ -109,8 +109,13 @@ extension SQLiteStore {
           details: ErrorDetails(reason: "PLEDGE_REFERENCED")
         )
       }
+      // Tombstones may still name it; they let go.
+      let naming = try Int64.fetchAll(db, sql: "SELECT id FROM pledge WHERE part_of_id = ? OR supersedes_id = ?", arguments: [id, id])
       try db.execute(sql: "UPDATE pledge SET part_of_id = NULL WHERE part_of_id = ?", arguments: [id])
       try db.execute(sql: "UPDATE pledge SET supersedes_id = NULL WHERE supersedes_id = ?", arguments: [id])
+      for other in naming {
+        try PledgeRows.refresh(other, db)
+      }
       var events = [try Self.appendEvent(.deleted, pledge, context.now, db)]
       let tombstones = try Int64.fetchAll(db, sql: "SELECT id FROM pledge WHERE merged_into_id = ? ORDER BY id", arguments: [id])
       for tombstoneID in tombstones {
@@ -121,6 +126,10 @@ extension SQLiteStore {
       }
       try db.execute(sql: "DELETE FROM pledge WHERE id = ?", arguments: [id])
       try AuditRecord.append(context, .pledge, id, before: pledge.version, after: 0, "deleted: \(pledge.action.prefix(200))", db)
+      if pledge.mergedIntoID != 0 {
+        // A tombstone deleted on its own: its survivor no longer lists it.
+        try PledgeRows.refresh(pledge.mergedIntoID, db)
+      }
       return events
     }
   }
@@ -128,7 +137,7 @@ extension SQLiteStore {
   /// A new version of a pledge whose rows another write changed, with an audit entry and an event.
   static func bumpPledge(_ id: Int64, kind: PledgeEventKind, _ summary: String, _ context: WriteContext, _ db: Database) throws -> PledgeEvent {
     try db.cachedStatement(sql: "UPDATE pledge SET version = version + 1, updated_at = ? WHERE id = ?").execute(arguments: [context.now, id])
-    let pledge = try PledgeRows.read(id, db)!.pledge
+    let pledge = try PledgeRows.refresh(id, db).pledge
     try AuditRecord.append(context, .pledge, id, before: pledge.version - 1, after: pledge.version, summary, db)
     return try appendEvent(kind, pledge, context.now, db)
   }

@@ -85,7 +85,7 @@ extension SQLiteStore {
   public func listPledges(_ query: PledgeQuery) async throws -> [Pledge] {
     let (sql, arguments) = Self.pledgeListStatement(query)
     return try await read { db in
-      try PledgeRows.assemble(try PledgeRecord.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)), db)
+      try PledgeRows.load(try PledgeRecord.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)), db)
     }
   }
 

@@ -204,6 +204,9 @@ public final class SQLiteStore: PledgewireStore {
       for row in violations {
         results.append("foreign key violation in \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0)")
       }
+      for id in try PledgeRows.staleSnapshots(db) {
+        results.append("the snapshot of pledge \(id) differs from its rows")
+      }
       if results != ["ok"] {
         results.removeAll { $0 == "ok" }
       }

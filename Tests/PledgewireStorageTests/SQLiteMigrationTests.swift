@@ -91,11 +91,15 @@ struct SQLiteMigrationTests {
       parties: [PledgeParty(actorID: actor.id, role: .maker)], action: "act", category: .other, madeAtMs: 1, status: .announced,
       evidence: [Evidence(id: -1, articleID: article.id, quote: "London", range: TextRange(start: 0, end: 6), stance: .announces)]
     )], writes)[0].get().pledge!
-    // A newer build wrote field 40 into the row's blob.
+    // A newer build wrote field 40, which this build does not know, into the row's blob and the snapshot it
+    // rewrote from the rows.
     let newer = try extended(Pledge(amount: Money(amount: "3", currency: "EUR")), 40)
-    try await store.writer.write { db in
-      try db.execute(sql: "UPDATE pledge SET extra = ? WHERE id = ?", arguments: [Data(newer.serializedBytes()), pledge.id])
+    var snapshot = try extended(pledge, 40)
+    snapshot.amount = newer.amount
+    try await store.writer.write { [snapshot] db in
+      try db.execute(sql: "UPDATE pledge SET extra = ?, snapshot = ? WHERE id = ?", arguments: [Data(newer.serializedBytes()), Data(snapshot.serializedBytes()), pledge.id])
     }
+    #expect(try await store.integrityCheck() == ["ok"])
     _ = try await store.revisePledge(id: pledge.id, expectedVersion: nil, kind: .updated, writes) { current in
       var next = current
       next.amount = Money(amount: "4", currency: "EUR")
@@ -109,5 +113,29 @@ struct SQLiteMigrationTests {
     #expect(kept.unknownFields.numbers == [40])
     #expect(kept.amount?.amount == "4")
     #expect(try await store.pledge(id: pledge.id)?.unknownFields.numbers == [40])
+    #expect(try await store.integrityCheck() == ["ok"])
+  }
+
+  @Test("a snapshot another build wrote in another layout is not used: the pledge is read from its rows")
+  func otherSnapshotFormat() async throws {
+    let fixture = try await Fixture.make(StoreFactory.all[0])
+    let store = try #require(fixture.store as? SQLiteStore)
+    let pledge = try await fixture.insert(fixture.pledge())
+    var wrong = pledge
+    wrong.action = "what another layout said"
+    try await store.writer.write { [wrong] db in
+      try db.execute(sql: "UPDATE pledge SET snapshot = ?, snapshot_format = ? WHERE id = ?", arguments: [Data(wrong.serializedBytes()), PledgeRows.snapshotFormat + 1, pledge.id])
+    }
+    #expect(try await store.pledge(id: pledge.id) == pledge)
+    #expect(try await store.listPledges(PledgeQuery()) == [pledge])
+    // A write brings the snapshot back to this build's layout.
+    let revised = try await store.revisePledge(id: pledge.id, expectedVersion: nil, kind: .updated, context()) { current in
+      var next = current
+      next.note = "n"
+      return PledgeRevision(pledge: next, summary: "note")
+    }
+    let format = try await store.writer.read { db in try Int64.fetchOne(db, sql: "SELECT snapshot_format FROM pledge WHERE id = ?", arguments: [pledge.id]) }
+    #expect(format == PledgeRows.snapshotFormat && revised.pledge?.action == pledge.action)
+    #expect(try await store.integrityCheck() == ["ok"])
   }
 }

@@ -62,6 +62,7 @@ struct StorePledgeWriteTests {
     #expect(removal?.code == .internal)
     #expect(try await store.pledge(id: pledge.id) == revised)
     #expect(try await store.latestEventSequence() == event.sequence)
+    #expect(try await store.integrityCheck() == ["ok"])
   }
 
   @Test("concurrent revisions without an expected version all land, one after the other", arguments: StoreFactory.all)
@@ -82,6 +83,7 @@ struct StorePledgeWriteTests {
     }
     let final = try #require(try await fixture.store.pledge(id: pledge.id))
     #expect(final.version == 21 && Set(final.labels) == Set((0..<20).map { "l\($0)" }))
+    #expect(try await fixture.store.integrityCheck() == ["ok"])
   }
 
   @Test("links name live pledges and never form a cycle", arguments: StoreFactory.all)
@@ -112,6 +114,7 @@ struct StorePledgeWriteTests {
     let toTombstone = await link(b.id, partOf: c.id)
     #expect(toTombstone?.code == .failedPrecondition && toTombstone?.details?.reason == "MERGED" && toTombstone?.details?.existingID == a.id)
     #expect(try await store.listPledges(PledgeQuery(partOfID: a.id)).map(\.id) == [b.id])
+    #expect(try await store.integrityCheck() == ["ok"])
   }
 
   @Test("merge: evidence, history, parties and labels join the survivor; links, tombstones and events follow", arguments: StoreFactory.all)

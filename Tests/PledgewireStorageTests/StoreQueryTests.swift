@@ -49,6 +49,7 @@ struct StoreQueryTests {
     #expect(try await actions(PledgeQuery(after: TimeCursor(at: storedC.madeAtMs, id: storedC.id), limit: 1)) == ["b"])
     #expect(try await actions(PledgeQuery(limit: 2)) == ["c", "b"])
     _ = storedB
+    #expect(try await store.integrityCheck() == ["ok"])
   }
 
   @Test("actor and article queries: kind, name prefix, label, mentions, time, outlet; tombstones never", arguments: StoreFactory.all)

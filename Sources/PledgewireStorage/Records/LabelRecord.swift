@@ -24,13 +24,17 @@ struct LabelRecord: Equatable {
     try insert(owner, id: id, labels, db)
   }
 
-  /// Adds labels to a record that has none yet; repeated labels are kept once.
-  static func insert(_ owner: Owner, id: Int64, _ labels: [String], _ db: Database) throws {
+  /// Adds labels to a record that has none yet; repeated labels are kept once. Returns the labels stored.
+  @discardableResult
+  static func insert(_ owner: Owner, id: Int64, _ labels: [String], _ db: Database) throws -> [String] {
     var seen = Set<String>()
+    var stored: [String] = []
     for (position, label) in labels.enumerated() where seen.insert(label).inserted {
       try db.cachedStatement(sql: "INSERT INTO \(owner.table) (\(owner.ownerColumn), label, position) VALUES (?, ?, ?)")
         .execute(arguments: [id, label, position])
+      stored.append(label)
     }
+    return stored
   }
 
   /// The labels of each record among `ids`, in order.

@@ -4,7 +4,9 @@ import PledgewireWire
 
 /// A row of `pledge`: a pledge's terms and state in columns, and in `extra` what nothing queries (amounts,
 /// quantities, targets, stage amounts, extraction) with the fields this build does not know. Parties, evidence,
-/// history and labels live in their own tables.
+/// history and labels live in their own tables. `snapshot` is the whole pledge as those rows make it, rewritten
+/// from them after every write, so that a read is one row; it is used only when `snapshot_format` is this build's
+/// (``PledgeRows/snapshotFormat``).
 struct PledgeRecord: FetchableRecord, MutablePersistableRecord, Equatable {
   static let databaseTableName = "pledge"
 
@@ -33,6 +35,8 @@ struct PledgeRecord: FetchableRecord, MutablePersistableRecord, Equatable {
   var supersedesID: Int64?
   var mergedIntoID: Int64?
   var extra: Data?
+  var snapshot: Data?
+  var snapshotFormat: Int64
 
   init(row: Row) throws {
     id = row["id"]
@@ -58,6 +62,8 @@ struct PledgeRecord: FetchableRecord, MutablePersistableRecord, Equatable {
     supersedesID = row["supersedes_id"]
     mergedIntoID = row["merged_into_id"]
     extra = row["extra"]
+    snapshot = row["snapshot"]
+    snapshotFormat = row["snapshot_format"]
   }
 
   func encode(to container: inout PersistenceContainer) {
@@ -84,6 +90,8 @@ struct PledgeRecord: FetchableRecord, MutablePersistableRecord, Equatable {
     container["supersedes_id"] = supersedesID
     container["merged_into_id"] = mergedIntoID
     container["extra"] = extra
+    container["snapshot"] = snapshot
+    container["snapshot_format"] = snapshotFormat
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -125,6 +133,8 @@ struct PledgeRecord: FetchableRecord, MutablePersistableRecord, Equatable {
       rest.condition = kept
     }
     extra = StoredMessage.encode(rest)
+    snapshot = nil
+    snapshotFormat = 0
   }
 
   /// The pledge, with its rows from the other tables.
