@@ -43,7 +43,7 @@ enum ActorRows {
   /// (as ``read(_:_:)`` would, without reading it back).
   static func insert(_ actor: Actor, _ db: Database) throws -> Actor {
     var record = ActorRecord(actor)
-    try record.insert(db)
+    record.id = try record.insertRow(db)
     var stored = actor
     stored.id = record.id!
     try insertNames(actor, id: stored.id, db)
@@ -88,7 +88,7 @@ enum ActorRows {
     var stored: [Affiliation] = []
     for (position, affiliation) in affiliations.enumerated() where seen.insert([affiliation.actorID, Int64(affiliation.kind.rawValue)]).inserted {
       let record = AffiliationRecord(affiliation, actorID: id, position: position)
-      try record.insert(db)
+      try record.insertRow(db)
       stored.append(try record.affiliation)
     }
     return stored

@@ -24,10 +24,10 @@ enum ArticleRows {
   /// Inserts an article (keeping its id when it has one) with its mentions and labels; returns its id.
   static func insert(_ article: Article, _ db: Database) throws -> Int64 {
     var record = ArticleRecord(article)
-    try record.insert(db)
+    record.id = try record.insertRow(db)
     let id = record.id!
     for (position, mention) in article.mentions.enumerated() {
-      try MentionRecord(mention, articleID: id, position: position).insert(db)
+      try MentionRecord(mention, articleID: id, position: position).insertRow(db)
     }
     try LabelRecord.insert(.article, id: id, article.labels, db)
     return id

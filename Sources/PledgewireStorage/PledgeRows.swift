@@ -106,10 +106,10 @@ enum PledgeRows {
   /// would, without reading it back). The pledge's id, and the ids of evidence above 0, are kept (the migration
   /// copies rows); evidence at or below 0 gets a new id, and references to a negative id are replaced by it. Evidence
   /// and history entries without an author or a time get `context`'s.
-  static func insert(_ pledge: Pledge, _ context: WriteContext?, _ db: Database) throws -> Pledge {
+  static func insert(_ pledge: Pledge, _ context: WriteContext?, _ db: Database) throws -> Stored {
     var record = PledgeRecord(pledge)
     record.conditionEvidenceID = nil
-    try record.insert(db)
+    record.id = try record.insertRow(db)
     let id = record.id!
     var stored = pledge
     stored.id = id
@@ -125,13 +125,19 @@ enum PledgeRows {
     }
     stored.mergedIDs = []
     try writeSnapshot(stored, &record, db)
-    return stored
+    return Stored(pledge: stored, encoded: record.snapshot!)
+  }
+
+  /// A pledge as a write left it, with its encoding (the snapshot), which its event can reuse.
+  struct Stored {
+    let pledge: Pledge
+    let encoded: Data
   }
 
   /// Writes what changed from `current` (read as `record`) to `next`: the row's changed columns, parties and
   /// labels when they differ, the new evidence (negative ids) and the history entries past the current ones, then
   /// the snapshot. Recorded evidence and history are never rewritten. Returns the pledge as stored.
-  static func update(_ record: PledgeRecord, from current: Pledge, to next: Pledge, _ context: WriteContext, _ db: Database) throws -> Pledge {
+  static func update(_ record: PledgeRecord, from current: Pledge, to next: Pledge, _ context: WriteContext, _ db: Database) throws -> Stored {
     let id = current.id
     let recorded = Set(current.evidence.map(\.id))
     guard Set(next.evidence.filter { $0.id > 0 }.map(\.id)) == recorded else {
@@ -163,7 +169,8 @@ enum PledgeRows {
       row.conditionEvidenceID = try resolve(conditionEvidence, newIDs)
     }
     try row.updateChanges(db, from: record)
-    return try refresh(id, db).pledge
+    let refreshed = try refresh(id, db)
+    return Stored(pledge: refreshed.pledge, encoded: refreshed.record.snapshot!)
   }
 
   /// Inserts evidence; returns it as stored, and the ids given to evidence that came with a negative id.
@@ -177,7 +184,7 @@ enum PledgeRows {
       if kept.addedAtMs == 0, let context { kept.addedAtMs = context.now }
       if kept.addedBy.isEmpty, let context { kept.addedBy = context.principal }
       var record = EvidenceRecord(kept, pledgeID: pledgeID)
-      try record.insert(db)
+      record.id = try record.insertRow(db)
       if item.id < 0 {
         newIDs[item.id] = record.id!
       }
@@ -196,7 +203,7 @@ enum PledgeRows {
         kept.optOutEvidenceID = try resolve(kept.optOutEvidenceID, newIDs)
       }
       let record = PartyRecord(kept, pledgeID: pledgeID, position: position)
-      try record.insert(db)
+      try record.insertRow(db)
       stored.append(try record.party)
     }
     return stored
@@ -213,7 +220,7 @@ enum PledgeRows {
     if stored.recordedAtMs == 0, let context { stored.recordedAtMs = context.now }
     if stored.changedBy.isEmpty, let context { stored.changedBy = context.principal }
     var record = StatusChangeRecord(stored, pledgeID: pledgeID)
-    try record.insert(db)
+    record.id = try record.insertRow(db)
     return try record.change(evidence: evidence)
   }
 

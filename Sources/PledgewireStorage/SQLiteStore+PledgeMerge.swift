@@ -79,7 +79,7 @@ extension SQLiteStore {
       if (try? Self.checkLinks(adopted, db)) != nil { next = adopted }
       next.version = survivor.version + 1
       next.updatedAtMs = context.now
-      let storedSurvivor = try PledgeRows.update(moved.record, from: moved.pledge, to: next, context, db)
+      let storedSurvivor = try PledgeRows.update(moved.record, from: moved.pledge, to: next, context, db).pledge
 
       let storedDuplicate = try PledgeRows.refresh(duplicateID, db).pledge
 

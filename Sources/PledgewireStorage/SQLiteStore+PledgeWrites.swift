@@ -16,7 +16,7 @@ extension SQLiteStore {
           stored.mergedIDs = []
           try Self.checkLinks(stored, db)
           let inserted = try PledgeRows.insert(stored, context, db)
-          try AuditRecord.append(context, .pledge, inserted.id, before: 0, after: 1, "created: \(inserted.action.prefix(200))", db)
+          try AuditRecord.append(context, .pledge, inserted.pledge.id, before: 0, after: 1, "created: \(inserted.pledge.action.prefix(200))", db)
           return try Self.appendEvent(.created, inserted, context.now, db)
         }
       }
@@ -39,7 +39,7 @@ extension SQLiteStore {
       next.mergedIDs = current.mergedIDs
       try Self.checkLinks(next, db)
       let stored = try PledgeRows.update(record, from: current, to: next, context, db)
-      try AuditRecord.append(context, .pledge, id, before: current.version, after: stored.version, revision.summary, db)
+      try AuditRecord.append(context, .pledge, id, before: current.version, after: stored.pledge.version, revision.summary, db)
       return try Self.appendEvent(kind, stored, context.now, db)
     }
   }
@@ -137,8 +137,9 @@ extension SQLiteStore {
   /// A new version of a pledge whose rows another write changed, with an audit entry and an event.
   static func bumpPledge(_ id: Int64, kind: PledgeEventKind, _ summary: String, _ context: WriteContext, _ db: Database) throws -> PledgeEvent {
     try db.cachedStatement(sql: "UPDATE pledge SET version = version + 1, updated_at = ? WHERE id = ?").execute(arguments: [context.now, id])
-    let pledge = try PledgeRows.refresh(id, db).pledge
+    let refreshed = try PledgeRows.refresh(id, db)
+    let pledge = refreshed.pledge
     try AuditRecord.append(context, .pledge, id, before: pledge.version - 1, after: pledge.version, summary, db)
-    return try appendEvent(kind, pledge, context.now, db)
+    return try appendEvent(kind, PledgeRows.Stored(pledge: pledge, encoded: refreshed.record.snapshot!), context.now, db)
   }
 }

@@ -110,8 +110,13 @@ extension SQLiteStore {
   }
 
   static func appendEvent(_ kind: PledgeEventKind, _ pledge: Pledge, _ now: Int64, _ db: Database) throws -> PledgeEvent {
-    var record = PledgeEventRecord(kind: kind, pledge: pledge, at: now)
-    try record.insert(db)
-    return PledgeEvent(kind: kind, pledge: pledge, sequence: record.sequence!, atMs: now)
+    try appendEvent(kind, PledgeRows.Stored(pledge: pledge, encoded: Data(pledge.serializedBytes())), now, db)
+  }
+
+  /// Appends an event with the pledge's encoding already made.
+  static func appendEvent(_ kind: PledgeEventKind, _ stored: PledgeRows.Stored, _ now: Int64, _ db: Database) throws -> PledgeEvent {
+    let record = PledgeEventRecord(kind: kind, pledgeID: stored.pledge.id, at: now, data: stored.encoded)
+    let sequence = try record.insertRow(db)
+    return PledgeEvent(kind: kind, pledge: stored.pledge, sequence: sequence, atMs: now)
   }
 }

@@ -24,7 +24,9 @@ public final class SQLiteStore: PledgewireStore {
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(10)
     configuration.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue.uppercased()); PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456")
+      // Temporary storage in memory: the savepoint of every item of a batch keeps copies of the pages it changes, which
+      // would otherwise be written to a temporary file.
+      try db.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue.uppercased()); PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY")
     }
     self.path = path
     do {

@@ -2,7 +2,7 @@ import GRDB
 
 /// A row of `actor_name`: the canonical name (position 0) or an alias of a live actor, with its folded form for
 /// Resolve and name-prefix lists. Each name's word prefixes are rows of `actor_token`.
-struct ActorNameRecord: FetchableRecord, MutablePersistableRecord, Equatable {
+struct ActorNameRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
   static let databaseTableName = "actor_name"
 
   var id: Int64?
@@ -29,13 +29,12 @@ struct ActorNameRecord: FetchableRecord, MutablePersistableRecord, Equatable {
     isCanonical = position == 0
   }
 
-  func encode(to container: inout PersistenceContainer) {
-    container["id"] = id
-    container["actor_id"] = actorID
-    container["position"] = position
-    container["name"] = name
-    container["folded"] = folded
-    container["is_canonical"] = isCanonical
+  /// The columns in the order of ``values``.
+  static let columns = ["id", "actor_id", "position", "name", "folded", "is_canonical"]
+  static let insertSQL = insertStatement()
+
+  var values: [(any DatabaseValueConvertible)?] {
+    [id, actorID, position, name, folded, isCanonical]
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -44,22 +43,24 @@ struct ActorNameRecord: FetchableRecord, MutablePersistableRecord, Equatable {
 
   /// Inserts the name with its word prefixes.
   mutating func insertWithTokens(_ db: Database) throws {
-    try insert(db)
+    id = try insertRow(db)
     for prefix in Set(NameFolding.tokens(folded).map { String($0.prefix(3)) }) {
-      try ActorTokenRecord(prefix: prefix, nameID: id!).insert(db)
+      try ActorTokenRecord(prefix: prefix, nameID: id!).insertRow(db)
     }
   }
 }
 
 /// A row of `actor_token`: the first three letters of one word of one name, the candidates for fuzzy resolution.
-struct ActorTokenRecord: PersistableRecord, Equatable {
+struct ActorTokenRecord: PersistableRecord, ColumnRecord, Equatable {
   static let databaseTableName = "actor_token"
 
   var prefix: String
   var nameID: Int64
 
-  func encode(to container: inout PersistenceContainer) {
-    container["prefix"] = prefix
-    container["name_id"] = nameID
+  static let columns = ["prefix", "name_id"]
+  static let insertSQL = insertStatement()
+
+  var values: [(any DatabaseValueConvertible)?] {
+    [prefix, nameID]
   }
 }

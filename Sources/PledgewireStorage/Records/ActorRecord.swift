@@ -4,7 +4,7 @@ import PledgewireWire
 
 /// A row of `actor`. Names (canonical and aliases), affiliations and labels live in their own tables; external ids
 /// and the fields this build does not know are in `extra`.
-struct ActorRecord: FetchableRecord, MutablePersistableRecord, Equatable {
+struct ActorRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
   static let databaseTableName = "actor"
 
   var id: Int64?
@@ -36,19 +36,12 @@ struct ActorRecord: FetchableRecord, MutablePersistableRecord, Equatable {
     extra = row["extra"]
   }
 
-  func encode(to container: inout PersistenceContainer) {
-    container["id"] = id
-    container["kind"] = kind
-    container["canonical_name"] = canonicalName
-    container["sort_name"] = sortName
-    container["role"] = role
-    container["country_code"] = countryCode
-    container["description"] = description
-    container["version"] = version
-    container["created_at"] = createdAt
-    container["updated_at"] = updatedAt
-    container["merged_into_id"] = mergedIntoID
-    container["extra"] = extra
+  /// The columns in the order of ``values``.
+  static let columns = ["id", "kind", "canonical_name", "sort_name", "role", "country_code", "description", "version", "created_at", "updated_at", "merged_into_id", "extra"]
+  static let insertSQL = insertStatement()
+
+  var values: [(any DatabaseValueConvertible)?] {
+    [id, kind, canonicalName, sortName, role, countryCode, description, version, createdAt, updatedAt, mergedIntoID, extra]
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -3,7 +3,7 @@ import GRDB
 import PledgewireWire
 
 /// A row of `affiliation`: how one actor relates to another, in the actor's order.
-struct AffiliationRecord: FetchableRecord, PersistableRecord, Equatable {
+struct AffiliationRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatable {
   static let databaseTableName = "affiliation"
 
   var actorID: Int64
@@ -30,12 +30,12 @@ struct AffiliationRecord: FetchableRecord, PersistableRecord, Equatable {
     extra = StoredMessage.encode(rest)
   }
 
-  func encode(to container: inout PersistenceContainer) {
-    container["actor_id"] = actorID
-    container["related_id"] = relatedID
-    container["kind"] = kind
-    container["position"] = position
-    container["extra"] = extra
+  /// The columns in the order of ``values``.
+  static let columns = ["actor_id", "related_id", "kind", "position", "extra"]
+  static let insertSQL = insertStatement()
+
+  var values: [(any DatabaseValueConvertible)?] {
+    [actorID, relatedID, kind, position, extra]
   }
 
   var affiliation: Affiliation {

@@ -4,7 +4,7 @@ import PledgewireWire
 
 /// A row of `article`. Mentions and labels live in their own tables; the fields this build does not know are in
 /// `extra`. The FTS5 index `article_fts` reads title and body from here.
-struct ArticleRecord: FetchableRecord, MutablePersistableRecord, Equatable {
+struct ArticleRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
   static let databaseTableName = "article"
 
   var id: Int64?
@@ -38,20 +38,12 @@ struct ArticleRecord: FetchableRecord, MutablePersistableRecord, Equatable {
     extra = row["extra"]
   }
 
-  func encode(to container: inout PersistenceContainer) {
-    container["id"] = id
-    container["canonical_url"] = canonicalURL
-    container["submitted_url"] = submittedURL
-    container["content_hash"] = contentHash
-    container["title"] = title
-    container["outlet"] = outlet
-    container["byline"] = byline
-    container["language"] = language
-    container["published_at"] = publishedAt
-    container["dateline"] = dateline
-    container["body"] = body
-    container["ingested_at"] = ingestedAt
-    container["extra"] = extra
+  /// The columns in the order of ``values``.
+  static let columns = ["id", "canonical_url", "submitted_url", "content_hash", "title", "outlet", "byline", "language", "published_at", "dateline", "body", "ingested_at", "extra"]
+  static let insertSQL = insertStatement()
+
+  var values: [(any DatabaseValueConvertible)?] {
+    [id, canonicalURL, submittedURL, contentHash, title, outlet, byline, language, publishedAt, dateline, body, ingestedAt, extra]
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) {

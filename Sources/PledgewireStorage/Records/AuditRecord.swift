@@ -2,7 +2,7 @@ import GRDB
 import PledgewireWire
 
 /// A row of `audit_entry`: one write to one record. Rows are only ever appended.
-struct AuditRecord: FetchableRecord, MutablePersistableRecord, Equatable {
+struct AuditRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
   static let databaseTableName = "audit_entry"
 
   var sequence: Int64?
@@ -41,17 +41,12 @@ struct AuditRecord: FetchableRecord, MutablePersistableRecord, Equatable {
     peer = context.peer
   }
 
-  func encode(to container: inout PersistenceContainer) {
-    container["sequence"] = sequence
-    container["at"] = at
-    container["principal"] = principal
-    container["method"] = method
-    container["record_type"] = recordType
-    container["record_id"] = recordID
-    container["version_before"] = versionBefore
-    container["version_after"] = versionAfter
-    container["summary"] = summary
-    container["peer"] = peer
+  /// The columns in the order of ``values``.
+  static let columns = ["sequence", "at", "principal", "method", "record_type", "record_id", "version_before", "version_after", "summary", "peer"]
+  static let insertSQL = insertStatement()
+
+  var values: [(any DatabaseValueConvertible)?] {
+    [sequence, at, principal, method, recordType, recordID, versionBefore, versionAfter, summary, peer]
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -67,7 +62,6 @@ struct AuditRecord: FetchableRecord, MutablePersistableRecord, Equatable {
 
   /// Appends an entry.
   static func append(_ context: WriteContext, _ type: RecordType, _ id: Int64, before: Int64, after: Int64, _ summary: String, _ db: Database) throws {
-    var record = AuditRecord(context, type, id, before: before, after: after, String(summary.prefix(1_000)))
-    try record.insert(db)
+    try AuditRecord(context, type, id, before: before, after: after, String(summary.prefix(1_000))).insertRow(db)
   }
 }

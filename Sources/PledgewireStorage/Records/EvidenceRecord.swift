@@ -4,7 +4,7 @@ import PledgewireWire
 
 /// A row of `evidence`: a quote from an article about a pledge. What this source reported (amount, quantity) and
 /// the fields this build does not know are in `extra`.
-struct EvidenceRecord: FetchableRecord, MutablePersistableRecord, Equatable {
+struct EvidenceRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
   static let databaseTableName = "evidence"
 
   var id: Int64?
@@ -35,19 +35,12 @@ struct EvidenceRecord: FetchableRecord, MutablePersistableRecord, Equatable {
     extra = row["extra"]
   }
 
-  func encode(to container: inout PersistenceContainer) {
-    container["id"] = id
-    container["pledge_id"] = pledgeID
-    container["article_id"] = articleID
-    container["quote"] = quote
-    container["range_start"] = rangeStart
-    container["range_end"] = rangeEnd
-    container["stance"] = stance
-    container["added_at"] = addedAt
-    container["added_by"] = addedBy
-    container["party_actor_id"] = partyActorID
-    container["note"] = note
-    container["extra"] = extra
+  /// The columns in the order of ``values``.
+  static let columns = ["id", "pledge_id", "article_id", "quote", "range_start", "range_end", "stance", "added_at", "added_by", "party_actor_id", "note", "extra"]
+  static let insertSQL = insertStatement()
+
+  var values: [(any DatabaseValueConvertible)?] {
+    [id, pledgeID, articleID, quote, rangeStart, rangeEnd, stance, addedAt, addedBy, partyActorID, note, extra]
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) {

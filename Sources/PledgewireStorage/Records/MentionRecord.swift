@@ -3,7 +3,7 @@ import GRDB
 import PledgewireWire
 
 /// A row of `mention`: a place in an article's body where an actor is named, in the article's order.
-struct MentionRecord: FetchableRecord, PersistableRecord, Equatable {
+struct MentionRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatable {
   static let databaseTableName = "mention"
 
   var articleID: Int64
@@ -44,15 +44,12 @@ struct MentionRecord: FetchableRecord, PersistableRecord, Equatable {
     extra = StoredMessage.encode(rest)
   }
 
-  func encode(to container: inout PersistenceContainer) {
-    container["article_id"] = articleID
-    container["actor_id"] = actorID
-    container["position"] = position
-    container["range_start"] = rangeStart
-    container["range_end"] = rangeEnd
-    container["surface_text"] = surfaceText
-    container["confidence"] = confidence
-    container["extra"] = extra
+  /// The columns in the order of ``values``.
+  static let columns = ["article_id", "actor_id", "position", "range_start", "range_end", "surface_text", "confidence", "extra"]
+  static let insertSQL = insertStatement()
+
+  var values: [(any DatabaseValueConvertible)?] {
+    [articleID, actorID, position, rangeStart, rangeEnd, surfaceText, confidence, extra]
   }
 
   var mention: ActorMention {

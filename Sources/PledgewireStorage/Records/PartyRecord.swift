@@ -3,7 +3,7 @@ import GRDB
 import PledgewireWire
 
 /// A row of `party`: one actor in one role of a pledge, in the pledge's order.
-struct PartyRecord: FetchableRecord, PersistableRecord, Equatable {
+struct PartyRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatable {
   static let databaseTableName = "party"
 
   var pledgeID: Int64
@@ -24,14 +24,12 @@ struct PartyRecord: FetchableRecord, PersistableRecord, Equatable {
     extra = row["extra"]
   }
 
-  func encode(to container: inout PersistenceContainer) {
-    container["pledge_id"] = pledgeID
-    container["actor_id"] = actorID
-    container["role"] = role
-    container["position"] = position
-    container["opted_out"] = optedOut
-    container["opt_out_evidence_id"] = optOutEvidenceID
-    container["extra"] = extra
+  /// The columns in the order of ``values``.
+  static let columns = ["pledge_id", "actor_id", "role", "position", "opted_out", "opt_out_evidence_id", "extra"]
+  static let insertSQL = insertStatement()
+
+  var values: [(any DatabaseValueConvertible)?] {
+    [pledgeID, actorID, role, position, optedOut, optOutEvidenceID, extra]
   }
 
   init(_ party: PledgeParty, pledgeID: Int64, position: Int) {

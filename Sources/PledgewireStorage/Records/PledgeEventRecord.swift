@@ -4,7 +4,7 @@ import PledgewireWire
 
 /// A row of `pledge_event`: one change of one pledge, with the pledge as it was after it (before it, for a
 /// deletion). Watch replays from here; rows are only ever appended.
-struct PledgeEventRecord: FetchableRecord, MutablePersistableRecord {
+struct PledgeEventRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord {
   static let databaseTableName = "pledge_event"
 
   var sequence: Int64?
@@ -21,19 +21,19 @@ struct PledgeEventRecord: FetchableRecord, MutablePersistableRecord {
     data = row["data"]
   }
 
-  init(kind: PledgeEventKind, pledge: Pledge, at: Int64) {
-    pledgeID = pledge.id
+  init(kind: PledgeEventKind, pledgeID: Int64, at: Int64, data: Data) {
+    self.pledgeID = pledgeID
     self.kind = kind.rawValue
     self.at = at
-    data = Data(pledge.serializedBytes())
+    self.data = data
   }
 
-  func encode(to container: inout PersistenceContainer) {
-    container["sequence"] = sequence
-    container["pledge_id"] = pledgeID
-    container["kind"] = kind
-    container["at"] = at
-    container["data"] = data
+  /// The columns in the order of ``values``.
+  static let columns = ["sequence", "pledge_id", "kind", "at", "data"]
+  static let insertSQL = insertStatement()
+
+  var values: [(any DatabaseValueConvertible)?] {
+    [sequence, pledgeID, kind, at, data]
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -7,7 +7,7 @@ import PledgewireWire
 /// history and labels live in their own tables. `snapshot` is the whole pledge as those rows make it, rewritten
 /// from them after every write, so that a read is one row; it is used only when `snapshot_format` is this build's
 /// (``PledgeRows/snapshotFormat``).
-struct PledgeRecord: FetchableRecord, MutablePersistableRecord, Equatable {
+struct PledgeRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
   static let databaseTableName = "pledge"
 
   var id: Int64?
@@ -66,32 +66,12 @@ struct PledgeRecord: FetchableRecord, MutablePersistableRecord, Equatable {
     snapshotFormat = row["snapshot_format"]
   }
 
-  func encode(to container: inout PersistenceContainer) {
-    container["id"] = id
-    container["version"] = version
-    container["created_at"] = createdAt
-    container["updated_at"] = updatedAt
-    container["status"] = status
-    container["category"] = category
-    container["modality"] = modality
-    container["action"] = action
-    container["note"] = note
-    container["made_at"] = madeAt
-    container["made_precision"] = madePrecision
-    container["due_at"] = dueAt
-    container["due_precision"] = duePrecision
-    container["due_by"] = dueBy
-    container["condition_text"] = conditionText
-    container["condition_state"] = conditionState
-    container["condition_evidence_id"] = conditionEvidenceID
-    container["condition_changed_at"] = conditionChangedAt
-    container["makers_incomplete"] = makersIncomplete
-    container["part_of_id"] = partOfID
-    container["supersedes_id"] = supersedesID
-    container["merged_into_id"] = mergedIntoID
-    container["extra"] = extra
-    container["snapshot"] = snapshot
-    container["snapshot_format"] = snapshotFormat
+  /// The columns in the order of ``values``.
+  static let columns = ["id", "version", "created_at", "updated_at", "status", "category", "modality", "action", "note", "made_at", "made_precision", "due_at", "due_precision", "due_by", "condition_text", "condition_state", "condition_evidence_id", "condition_changed_at", "makers_incomplete", "part_of_id", "supersedes_id", "merged_into_id", "extra", "snapshot", "snapshot_format"]
+  static let insertSQL = insertStatement()
+
+  var values: [(any DatabaseValueConvertible)?] {
+    [id, version, createdAt, updatedAt, status, category, modality, action, note, madeAt, madePrecision, dueAt, duePrecision, dueBy, conditionText, conditionState, conditionEvidenceID, conditionChangedAt, makersIncomplete, partOfID, supersedesID, mergedIntoID, extra, snapshot, snapshotFormat]
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) {

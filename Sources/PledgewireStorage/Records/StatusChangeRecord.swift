@@ -3,7 +3,7 @@ import GRDB
 import PledgewireWire
 
 /// A row of `status_change`: one entry of a pledge's history. Its evidence is a row of `evidence`, by id.
-struct StatusChangeRecord: FetchableRecord, MutablePersistableRecord, Equatable {
+struct StatusChangeRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
   static let databaseTableName = "status_change"
 
   var id: Int64?
@@ -32,18 +32,12 @@ struct StatusChangeRecord: FetchableRecord, MutablePersistableRecord, Equatable 
     extra = row["extra"]
   }
 
-  func encode(to container: inout PersistenceContainer) {
-    container["id"] = id
-    container["pledge_id"] = pledgeID
-    container["from_status"] = fromStatus
-    container["to_status"] = toStatus
-    container["at"] = at
-    container["evidence_id"] = evidenceID
-    container["note"] = note
-    container["reopened"] = reopened
-    container["changed_by"] = changedBy
-    container["recorded_at"] = recordedAt
-    container["extra"] = extra
+  /// The columns in the order of ``values``.
+  static let columns = ["id", "pledge_id", "from_status", "to_status", "at", "evidence_id", "note", "reopened", "changed_by", "recorded_at", "extra"]
+  static let insertSQL = insertStatement()
+
+  var values: [(any DatabaseValueConvertible)?] {
+    [id, pledgeID, fromStatus, toStatus, at, evidenceID, note, reopened, changedBy, recordedAt, extra]
   }
 
   mutating func didInsert(_ inserted: InsertionSuccess) {
