@@ -74,7 +74,7 @@ struct ReportCommand: AsyncParsableCommand {
       discussion: "Example:\n  pledgewire report summary --after 2025-01-01 --category military-aid"
     )
 
-    @Option(help: "Pledges made at or after this time (2025-03-02, 2025-03-02T16:00:00Z or Unix milliseconds).") var after: String?
+    @Option(help: "Pledges made at or after this time (2025-03-02, 2025-03, 2025 or 2025-03-02T16:00Z).") var after: String?
     @Option(help: "Pledges made before this time.") var before: String?
     @Option(help: "Category (repeatable): \(EnumArgument.choices(PledgeCategory.self)).") var category: [String] = []
     @Option(help: "Open pledges falling due within this many days are listed as due soon.") var dueWithin = 90
@@ -83,8 +83,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     func validate() throws {
       guard (1...3_660).contains(dueWithin) else { throw ValidationError("--due-within: must be 1...3660 days") }
-      let after = try after.map { try Dates.parse($0, option: "--after") }
-      let before = try before.map { try Dates.parse($0, option: "--before") }
+      let after = try after.map { try Dates.milliseconds($0, option: "--after") }
+      let before = try before.map { try Dates.milliseconds($0, option: "--before") }
       if let after, let before, after >= before { throw ValidationError("--before: must be later than --after") }
       _ = try categories()
       try destination.check(client)
@@ -95,8 +95,8 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-      let after = try after.map { try Dates.parse($0, option: "--after") }
-      let before = try before.map { try Dates.parse($0, option: "--before") }
+      let after = try after.map { try Dates.milliseconds($0, option: "--after") }
+      let before = try before.map { try Dates.milliseconds($0, option: "--before") }
       let categories = try categories()
       try await client.run { client, _ in
         let report = try await ReportLoader(client: client, options: self.client.callOptions)
