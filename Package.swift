@@ -30,8 +30,11 @@ let package = Package(
     // Frames, codec, envelope, status codes and Swift value types: the only module that touches C.
     .target(name: "PledgewireWire", dependencies: ["CProtobufC", "PledgewireProtos"]),
 
-    // Non-blocking sockets on Dispatch sources, I/O loops that are also task executors: shared by server and client.
-    .target(name: "PledgewireTransport", dependencies: ["PledgewireWire"]),
+    // epoll(7), which Glibc does not export.
+    .systemLibrary(name: "CEpoll"),
+    // I/O loops (one epoll set and one Dispatch source each, serial and task executors), sockets, and the
+    // connection core shared by server and client.
+    .target(name: "PledgewireTransport", dependencies: ["PledgewireWire", "CEpoll"]),
     // The Dispatch TCP server: connections, calls, deadlines, limits, shutdown, health, reflection, statistics.
     .target(
       name: "PledgewireServer",
@@ -105,6 +108,7 @@ let package = Package(
       path: "Benchmarks/ReportBenchmark"
     ),
     .testTarget(name: "PledgewireWireTests", dependencies: ["PledgewireWire"], exclude: ["Golden"]),
+    .testTarget(name: "PledgewireTransportTests", dependencies: ["PledgewireTransport", "PledgewireWire"]),
     // Test services, an in-process test server and a handle on the real executable, shared by the test targets.
     .target(
       name: "PledgewireTestSupport",

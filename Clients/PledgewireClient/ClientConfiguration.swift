@@ -1,3 +1,4 @@
+import PledgewireTransport
 import PledgewireWire
 
 /// How a ``PledgewireClient`` connects and behaves. Immutable once the client exists.
@@ -19,6 +20,8 @@ public struct ClientConfiguration: Sendable {
   public var maxPendingOutputBytes: Int
   /// The agent string announced in SETTINGS.
   public var agent: String
+  /// The clock the I/O loops time deadlines with; tests use a manual one.
+  package var clock: LoopClock = .monotonic
 
   /// A configuration with defaults suited to a local server.
   public init(
@@ -39,5 +42,18 @@ public struct ClientConfiguration: Sendable {
     self.maxBufferedResponses = maxBufferedResponses
     self.maxPendingOutputBytes = maxPendingOutputBytes
     self.agent = agent
+  }
+
+  /// What every connection's state machine runs with.
+  func connectionConfiguration(target: String) -> ClientConnectionStateMachine.Configuration {
+    ClientConnectionStateMachine.Configuration(
+      core: ConnectionCore.Configuration(
+        role: .client,
+        settings: Settings(maxFrameSize: UInt32(maxFrameSize), maxMetadataSize: UInt32(WireProtocol.defaultMaxMetadataSize), agent: agent),
+        maxPendingOutputBytes: maxPendingOutputBytes
+      ),
+      maxBufferedResponses: maxBufferedResponses,
+      target: target
+    )
   }
 }

@@ -87,12 +87,7 @@ public final class PledgewireClient: Sendable {
   public func unary<M: RPCMethod>(_ method: M.Type, _ request: M.Input, options: CallOptions = CallOptions()) async throws -> M.Output {
     let payload = request.serializedBytes()
     let response = try await perform(M.descriptor, options: options, retries: true) { connection, headers, deadline in
-      let call = ClientCall(method: M.descriptor, headers: headers, deadline: deadline, connection: connection)
-      call.request = payload
-      guard let response = try await call.openAndTakeResponse() else {
-        throw RPCError(.internal, "\(M.descriptor.fullName) ended OK without a response message")
-      }
-      return response
+      try await connection.unary(M.descriptor, headers: headers, request: payload, deadline: deadline)
     }
     return try M.Output(serializedBytes: response)
   }
@@ -102,9 +97,9 @@ public final class PledgewireClient: Sendable {
     let payload = request.serializedBytes()
     return ResponseStream { [self] in
       try await perform(M.descriptor, options: options, retries: false) { connection, headers, deadline in
-        let call = ClientCall(method: M.descriptor, headers: headers, deadline: deadline, connection: connection)
-        call.request = payload
-        return (call, try await call.openAndTakeResponse())
+        let call = ClientCall(connection: connection, id: await connection.open(M.descriptor, headers: headers, request: payload, deadline: deadline), method: M.descriptor)
+        let handle = CallHandle(call: call)
+        return (handle, try await call.nextResponse())
       }
     }
   }
@@ -117,14 +112,14 @@ public final class PledgewireClient: Sendable {
     _ body: @Sendable (RequestWriter<M.Input>) async throws -> Void
   ) async throws -> M.Output {
     let response = try await perform(M.descriptor, options: options, retries: false) { connection, headers, deadline in
-      let call = ClientCall(method: M.descriptor, headers: headers, deadline: deadline, connection: connection)
-      await call.open()
+      let call = ClientCall(connection: connection, id: await connection.open(M.descriptor, headers: headers, request: nil, deadline: deadline), method: M.descriptor)
       do {
         try await body(RequestWriter(call: call))
-      } catch let error as RPCError where call.failure == error {
-        // The server ended the call: its status is the answer.
-        throw error
       } catch {
+        // When the server ended the call, its status is the answer; otherwise the call is cancelled.
+        if let ended = await connection.failure(of: call.id), ended == error as? RPCError {
+          throw error
+        }
         call.cancel(RPCError(.cancelled, "the request stream failed: \(error)"))
         throw error
       }

@@ -12,17 +12,17 @@ import PledgewireWire
 public struct ResponseStream<Output: ProtobufMessage>: AsyncSequence, Sendable {
   public typealias Element = Output
 
-  let open: @Sendable () async throws -> (ClientCall, [UInt8]?)
+  let open: @Sendable () async throws -> (CallHandle, [UInt8]?)
 
   public func makeAsyncIterator() -> AsyncIterator {
     AsyncIterator(open: open)
   }
 
   public struct AsyncIterator: AsyncIteratorProtocol {
-    let open: @Sendable () async throws -> (ClientCall, [UInt8]?)
+    let open: @Sendable () async throws -> (CallHandle, [UInt8]?)
     private var handle: CallHandle?
 
-    init(open: @escaping @Sendable () async throws -> (ClientCall, [UInt8]?)) {
+    init(open: @escaping @Sendable () async throws -> (CallHandle, [UInt8]?)) {
       self.open = open
     }
 
@@ -31,8 +31,8 @@ public struct ResponseStream<Output: ProtobufMessage>: AsyncSequence, Sendable {
       if let handle {
         payload = try await handle.call.nextResponse()
       } else {
-        let (call, first) = try await open()
-        handle = CallHandle(call: call)
+        let (opened, first) = try await open()
+        handle = opened
         payload = first
       }
       guard let payload else { return nil }
@@ -50,6 +50,6 @@ final class CallHandle: Sendable {
   }
 
   deinit {
-    call.cancel()
+    call.connection.abandon(call.id)
   }
 }

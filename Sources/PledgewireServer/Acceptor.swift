@@ -1,4 +1,3 @@
-import Dispatch
 import Logging
 import PledgewireTransport
 import PledgewireWire
@@ -7,36 +6,59 @@ import PledgewireWire
 import Glibc
 #endif
 
-/// The listening socket, accepting on its own queue and handing sockets to the server core.
-final class Acceptor: @unchecked Sendable {
-  let port: Int
+/// The listening socket, in the epoll set of the first I/O loop, handing accepted sockets to the server core.
+actor Acceptor: LoopHandler {
+  nonisolated let port: Int
+  nonisolated let loop: IOLoop
+  nonisolated var unownedExecutor: UnownedSerialExecutor { loop.asUnownedSerialExecutor() }
+
   private let fd: Int32
-  private let queue = DispatchQueue(label: "pledgewire.accept", qos: .userInitiated)
-  private let source: any DispatchSourceRead
   private let core: ServerCore
-  private var paused = false  // queue-confined
+  private var token: LoopToken?
+  private var isClosed = false
+
+  /// How long accepting pauses when the process is out of descriptors.
+  private static let pauseNanoseconds: UInt64 = 100_000_000
 
   init(core: ServerCore) throws {
     self.core = core
+    self.loop = core.loops[0]
     fd = try Socket.listen(host: core.configuration.host, port: core.configuration.port)
     port = Socket.localPort(fd)
-    source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-    source.setEventHandler { [unowned self] in acceptAll() }
-    source.setCancelHandler { [fd] in close(fd) }
-    source.activate()
   }
 
+  /// Starts accepting, on the loop.
+  nonisolated func start() {
+    loop.execute { self.assumeIsolated { $0.token = $0.loop.register($0, fd: $0.fd) } }
+  }
+
+  /// Stops accepting and closes the listening socket.
   func stop() {
-    queue.sync {
-      if paused {
-        paused = false
-        source.resume()
+    guard !isClosed else { return }
+    isClosed = true
+    if let token {
+      loop.deregister(token)
+    }
+    close(fd)
+  }
+
+  nonisolated func socketReady(_ events: SocketEvents) {
+    assumeIsolated { $0.acceptAll() }
+  }
+
+  nonisolated func wake(now: UInt64) {
+    // The pause after running out of descriptors is over.
+    assumeIsolated { acceptor in
+      if let token = acceptor.token, !acceptor.isClosed {
+        acceptor.loop.setInterest(token, read: true, write: false)
       }
-      source.cancel()
     }
   }
 
+  nonisolated func flush() {}
+
   private func acceptAll() {
+    guard !isClosed else { return }
     for _ in 0..<256 {
       var address = sockaddr_storage()
       var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
@@ -58,13 +80,9 @@ final class Acceptor: @unchecked Sendable {
       case EMFILE, ENFILE, ENOBUFS, ENOMEM:
         // Out of descriptors: stop accepting for a moment instead of spinning on the readable listener.
         core.logger.error("accept failed: \(String(cString: strerror(errno))); pausing accepts for 100 ms")
-        paused = true
-        source.suspend()
-        queue.asyncAfter(deadline: .now() + .milliseconds(100)) { [self] in
-          if paused {
-            paused = false
-            source.resume()
-          }
+        if let token {
+          loop.setInterest(token, read: false, write: false)
+          loop.wake(token, at: loop.clock.now() + Self.pauseNanoseconds)
         }
         return
       default:

@@ -4,7 +4,7 @@ import PledgewireWire
 /// The open connections, and the counts the connection limit and the statistics need.
 final class ConnectionRegistry: Sendable {
   private struct State {
-    var connections: [UInt64: Connection] = [:]
+    var connections: [UInt64: ServerConnection] = [:]
     var nextID: UInt64 = 1
     var serving = 0
     var accepted: UInt64 = 0
@@ -41,11 +41,11 @@ final class ConnectionRegistry: Sendable {
     }
   }
 
-  func add(_ connection: Connection) {
+  func add(_ connection: ServerConnection) {
     state.withLock { _ = $0.connections[connection.id] = connection }
   }
 
-  func remove(_ connection: Connection, wasServing: Bool) {
+  func remove(_ connection: ServerConnection, wasServing: Bool) {
     state.withLock { state in
       if state.connections.removeValue(forKey: connection.id) != nil && wasServing {
         state.serving -= 1
@@ -54,14 +54,14 @@ final class ConnectionRegistry: Sendable {
   }
 
   /// Stops admitting connections; returns the open ones.
-  func beginDraining() -> [Connection] {
+  func beginDraining() -> [ServerConnection] {
     state.withLock { state in
       state.draining = true
       return Array(state.connections.values)
     }
   }
 
-  var all: [Connection] { state.withLock { Array($0.connections.values) } }
+  var all: [ServerConnection] { state.withLock { Array($0.connections.values) } }
   var isEmpty: Bool { state.withLock { $0.connections.isEmpty } }
   var counts: (open: Int, accepted: UInt64, rejected: UInt64) {
     state.withLock { ($0.serving, $0.accepted, $0.rejected) }

@@ -30,7 +30,7 @@ public final class RPCServer: Sendable {
   /// Creates a server; nothing listens until ``start()``.
   public init(configuration: ServerConfiguration, router: Router, logger: Logger = Logger(label: "pledgewire.server")) {
     self.configuration = configuration
-    let loops = IOLoop.makeLoops(count: configuration.ioLoops, label: "pledgewire.server.io")
+    let loops = IOLoop.makeLoops(count: configuration.ioLoops, label: "pledgewire.server.io", clock: configuration.clock)
     let statistics = ServerStatistics(shards: loops.count, startedAtUnixMs: Self.unixMilliseconds())
     let registry = ConnectionRegistry(maxConnections: configuration.maxConnections)
 
@@ -53,6 +53,7 @@ public final class RPCServer: Sendable {
   public func start() throws {
     let fileLimit = Socket.raiseOpenFileLimit()
     let acceptor = try Acceptor(core: core)
+    acceptor.start()
     self.acceptor.withLock { $0 = acceptor }
     core.logger.info(
       "pledgewire-server listening on \(configuration.host):\(acceptor.port)",
@@ -92,11 +93,11 @@ public final class RPCServer: Sendable {
       defer { acceptor = nil }
       return acceptor
     }
-    acceptor?.stop()
+    await acceptor?.stop()
     let connections = core.registry.beginDraining()
     core.logger.info("shutting down: draining \(connections.count) connections for up to \(grace)")
     for connection in connections {
-      connection.beginGracefulShutdown()
+      connection.beginShutdown()
     }
     health.setAll(.notServing)
     health.finishWatchers()

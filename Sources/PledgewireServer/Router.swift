@@ -27,16 +27,17 @@ public struct Router: Sendable {
     add(M.descriptor, expecting: .unary) { call, request in
       do {
         let input = try M.Input(serializedBytes: request)
-        call.finish(with: try await handler(input, call.context))
+        await call.finish(with: try await handler(input, call.context))
       } catch {
-        call.finish(throwing: error)
+        await call.finish(throwing: error)
       }
     }
   }
 
-  /// Registers a unary method with a synchronous fast path. `fastPath` runs right on the connection's I/O queue,
+  /// Registers a unary method with a synchronous fast path. `fastPath` runs right on the connection's I/O loop,
   /// with no task and no thread hop, and returns the response when it can give one without waiting (from memory,
-  /// say); it returns nil to decline, and then `handler` runs as usual. It must never block.
+  /// say); it returns nil to decline, and then `handler` runs as usual. It must never block. Its answer is held to
+  /// the call's deadline like any other: one that comes too late is `DEADLINE_EXCEEDED`.
   public mutating func unary<M: RPCMethod>(
     _ method: M.Type,
     fastPath: @escaping @Sendable (M.Input, ServerContext) throws -> M.Output?,
@@ -59,9 +60,9 @@ public struct Router: Sendable {
       do {
         let input = try M.Input(serializedBytes: request)
         try await handler(input, ResponseWriter(call: call), call.context)
-        call.finish()
+        await call.finish()
       } catch {
-        call.finish(throwing: error)
+        await call.finish(throwing: error)
       }
     }
   }
@@ -73,9 +74,9 @@ public struct Router: Sendable {
   ) {
     add(M.descriptor, expecting: .clientStreaming) { call, _ in
       do {
-        call.finish(with: try await handler(RequestStream(call: call), call.context))
+        await call.finish(with: try await handler(RequestStream(call: call), call.context))
       } catch {
-        call.finish(throwing: error)
+        await call.finish(throwing: error)
       }
     }
   }

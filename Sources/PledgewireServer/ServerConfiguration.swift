@@ -34,6 +34,8 @@ public struct ServerConfiguration: Sendable {
   public var ioLoops: Int
   /// The agent string announced in SETTINGS.
   public var agent: String
+  /// The clock the I/O loops time everything with; tests use a manual one.
+  package var clock: LoopClock = .monotonic
 
   /// A configuration; every limit defaults to the protocol's default.
   public init(
@@ -70,6 +72,26 @@ public struct ServerConfiguration: Sendable {
     self.maxBufferedRequestMessages = maxBufferedRequestMessages
     self.ioLoops = ioLoops
     self.agent = agent
+  }
+
+  /// What every connection's state machine runs with.
+  var connectionConfiguration: ServerConnectionStateMachine.Configuration {
+    ServerConnectionStateMachine.Configuration(
+      core: ConnectionCore.Configuration(
+        role: .server,
+        settings: settings,
+        handshakeTimeout: handshakeTimeout.nanoseconds,
+        frameTimeout: frameTimeout.nanoseconds,
+        keepaliveInterval: keepaliveInterval?.nanoseconds,
+        keepaliveTimeout: keepaliveTimeout.nanoseconds,
+        maxPendingOutputBytes: maxPendingOutputBytes,
+        pingBurst: 50
+      ),
+      maxConcurrentStreams: maxConcurrentStreams,
+      maxMetadataSize: maxMetadataSize,
+      maxBufferedRequestMessages: maxBufferedRequestMessages,
+      idleTimeout: idleTimeout?.nanoseconds
+    )
   }
 
   /// The SETTINGS frame the server sends.

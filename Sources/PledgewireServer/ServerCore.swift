@@ -25,15 +25,15 @@ final class ServerCore: Sendable {
     self.registry = registry
   }
 
-  /// Takes over an accepted socket.
+  /// Takes over an accepted socket. On any thread.
   func accept(fd: Int32, peer: String) {
     switch registry.admit() {
     case .serve(let id):
-      let connection = Connection(id: id, fd: fd, peer: peer, loop: loops[Int(id) % loops.count], server: self)
+      let connection = ServerConnection(id: id, fd: fd, peer: peer, loop: loops[Int(id) % loops.count], server: self, rejected: false)
       registry.add(connection)
       connection.start()
     case .reject(let id):
-      let connection = Connection(id: id, fd: fd, peer: peer, loop: loops[Int(id) % loops.count], server: self)
+      let connection = ServerConnection(id: id, fd: fd, peer: peer, loop: loops[Int(id) % loops.count], server: self, rejected: true)
       registry.add(connection)
       logger.warning("rejecting connection: limit of \(configuration.maxConnections) reached", metadata: ["peer": "\(peer)"])
       connection.start(rejection: RPCError(
@@ -46,7 +46,7 @@ final class ServerCore: Sendable {
     }
   }
 
-  func connectionClosed(_ connection: Connection) {
+  func connectionClosed(_ connection: ServerConnection) {
     registry.remove(connection, wasServing: !connection.wasRejected)
   }
 }

@@ -24,22 +24,19 @@ final class ServerStatistics: Sendable {
 
     let counters = Mutex(Counters())
 
-    func record(method: String, code: StatusCode, nanoseconds: UInt64) {
+    /// Streams opened and calls ended during one event of a connection, under one lock.
+    func record(opened: Int, ended: [CallEnd]) {
       counters.withLock { counters in
-        counters.methods[method, default: MethodCounters()].record(code: code, microseconds: max(1, nanoseconds / 1_000))
+        counters.streamsOpen += opened
+        for end in ended {
+          if end.wasOpen {
+            counters.streamsOpen -= 1
+          }
+          counters.methods[end.method, default: MethodCounters()].record(code: end.code, microseconds: max(1, end.nanoseconds / 1_000))
+        }
       }
     }
 
-    /// A call ended: one fewer open stream, and its status and latency recorded, under one lock.
-    func callEnded(method: String, code: StatusCode, nanoseconds: UInt64) {
-      counters.withLock { counters in
-        counters.streamsOpen -= 1
-        counters.methods[method, default: MethodCounters()].record(code: code, microseconds: max(1, nanoseconds / 1_000))
-      }
-    }
-
-    func streamOpened() { counters.withLock { $0.streamsOpen += 1 } }
-    func streamsClosed(_ count: Int) { counters.withLock { $0.streamsOpen -= count } }
     func received(_ bytes: Int) { counters.withLock { $0.bytesReceived += UInt64(bytes) } }
     func sent(_ bytes: Int) { counters.withLock { $0.bytesSent += UInt64(bytes) } }
     func protocolError() { counters.withLock { $0.protocolErrors += 1 } }

@@ -1,10 +1,11 @@
-/// Call deadlines, earliest first. Deadlines that arrive in order (the usual case: calls with the same timeout)
-/// go to a FIFO in O(1); the others to a min-heap. Entries of calls that ended early stay until their deadline and
-/// are skipped then, so ending a call costs nothing here.
-package struct DeadlineHeap {
+/// Deadlines, earliest first, each with the id of what it belongs to (a stream, a loop registration). Deadlines
+/// that arrive in order (the usual case: calls with the same timeout) go to a FIFO in O(1); the others to a
+/// min-heap. Entries whose owner ended early stay until their deadline and are skipped then, so ending costs
+/// nothing here; ``compact(keeping:)`` drops them when they pile up.
+package struct DeadlineHeap<ID> {
   package struct Entry {
     package var deadline: UInt64
-    package var streamID: UInt32
+    package var id: ID
   }
 
   private var heap: [Entry] = []
@@ -14,6 +15,9 @@ package struct DeadlineHeap {
   package init() {}
 
   package var isEmpty: Bool { heap.isEmpty && queueHead == queue.count }
+
+  /// Entries held, stale ones included.
+  package var count: Int { heap.count + queue.count - queueHead }
 
   /// The earliest deadline.
   package var earliest: UInt64? {
@@ -25,20 +29,14 @@ package struct DeadlineHeap {
     }
   }
 
-  package mutating func push(_ deadline: UInt64, streamID: UInt32) {
-    let entry = Entry(deadline: deadline, streamID: streamID)
+  package mutating func push(_ deadline: UInt64, id: ID) {
+    let entry = Entry(deadline: deadline, id: id)
     if queueHead == queue.count || deadline >= queue[queue.count - 1].deadline {
       queue.append(entry)
       return
     }
     heap.append(entry)
-    var child = heap.count - 1
-    while child > 0 {
-      let parent = (child - 1) / 2
-      guard heap[child].deadline < heap[parent].deadline else { break }
-      heap.swapAt(child, parent)
-      child = parent
-    }
+    siftUp(heap.count - 1)
   }
 
   /// Removes and returns the earliest entry if its deadline is at or before `now`.
@@ -47,7 +45,7 @@ package struct DeadlineHeap {
     if let fromQueue, fromQueue.deadline <= now, heap.first.map({ fromQueue.deadline <= $0.deadline }) ?? true {
       queueHead += 1
       if queueHead == queue.count {
-        queue.removeAll(keepingCapacity: true)
+        queue.removeAll(keepingCapacity: queue.count <= 4_096)
         queueHead = 0
       } else if queueHead >= 4_096 && queueHead * 2 >= queue.count {
         queue.removeFirst(queueHead)
@@ -59,24 +57,48 @@ package struct DeadlineHeap {
     let last = heap.removeLast()
     if !heap.isEmpty {
       heap[0] = last
-      var parent = 0
-      while true {
-        let left = 2 * parent + 1
-        let right = left + 1
-        var smallest = parent
-        if left < heap.count && heap[left].deadline < heap[smallest].deadline { smallest = left }
-        if right < heap.count && heap[right].deadline < heap[smallest].deadline { smallest = right }
-        if smallest == parent { break }
-        heap.swapAt(parent, smallest)
-        parent = smallest
-      }
+      siftDown(0)
     }
     return first
+  }
+
+  /// Keeps only the entries `isLive` accepts, in O(n).
+  package mutating func compact(keeping isLive: (Entry) -> Bool) {
+    queue = queue[queueHead...].filter(isLive)
+    queueHead = 0
+    heap = heap.filter(isLive)
+    for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) {
+      siftDown(index)
+    }
   }
 
   package mutating func removeAll() {
     heap.removeAll()
     queue.removeAll()
     queueHead = 0
+  }
+
+  private mutating func siftUp(_ start: Int) {
+    var child = start
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard heap[child].deadline < heap[parent].deadline else { break }
+      heap.swapAt(child, parent)
+      child = parent
+    }
+  }
+
+  private mutating func siftDown(_ start: Int) {
+    var parent = start
+    while true {
+      let left = 2 * parent + 1
+      let right = left + 1
+      var smallest = parent
+      if left < heap.count && heap[left].deadline < heap[smallest].deadline { smallest = left }
+      if right < heap.count && heap[right].deadline < heap[smallest].deadline { smallest = right }
+      if smallest == parent { return }
+      heap.swapAt(parent, smallest)
+      parent = smallest
+    }
   }
 }

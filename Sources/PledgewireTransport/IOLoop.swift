@@ -1,29 +1,106 @@
+import CEpoll
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// One serial queue that owns a share of the connections, and a task executor running on that queue.
+/// One serial Dispatch queue that owns a share of the connections: their sockets, their timers, and the Swift jobs
+/// that touch them.
 ///
-/// Tasks started with the loop as their executor preference run right on the queue of the connections they talk
-/// to: a server handler that does not suspend answers without a thread hop, and a client task resumes where its
-/// response was decoded.
-package final class IOLoop: TaskExecutor, @unchecked Sendable {
+/// - **Batched readiness.** The loop's sockets are in one epoll set, watched by a single Dispatch read source on
+///   the loop's queue. When it fires, the loop drains every ready socket with `epoll_wait(0)`: one Dispatch event
+///   per batch of sockets instead of one (with its re-arm and `FIONREAD`) per socket.
+/// - **One timer.** Handlers ask for a wake time (``wake(_:at:)``); the loop keeps them in a ``DeadlineHeap`` and
+///   arms one Dispatch timer at the earliest, on the loop's ``LoopClock`` (a manual one in tests).
+/// - **An executor.** The loop is a `SerialExecutor` (actors that own connections run on it, and
+///   `assumeIsolated` works in its callbacks) and a `TaskExecutor` (handler and client tasks prefer it, so a task
+///   that does not suspend runs on the queue of the connection it talks to, without a thread hop). Jobs wait in
+///   a queue of their own and run in batches, right after the socket events that created them.
+/// - **Flushes at the end of a turn.** Output written during a turn goes out in one `send` per connection when
+///   the turn ends (``needsFlush(_:)``).
+///
+/// Thread safety: `@unchecked Sendable` because the mutable state below the `Loop-confined` mark is touched only
+/// on `queue` — every entry point is a Dispatch handler on that queue, a block it runs, or a method documented
+/// "on the loop", which `precondition(isCurrent)` guards in debug builds — and the job queue is behind a `Mutex`.
+package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
   package let index: Int
   package let queue: DispatchQueue
+  package let clock: LoopClock
   /// Scratch space for `read`: only the loop's queue uses it, one read at a time.
   package let readBuffer: UnsafeMutableRawBufferPointer
 
-  private let key = DispatchSpecificKey<ObjectIdentifier>()
-
   package static let readBufferSize = 64 << 10
+  static let maxEvents = 256
 
-  package init(index: Int, label: String = "pledgewire.io") {
+  private let key = DispatchSpecificKey<ObjectIdentifier>()
+  private let epollFD: Int32
+  private let pending = Mutex(PendingJobs())
+
+  private struct PendingJobs {
+    var jobs: [UnownedJob] = []
+    /// A turn is running or scheduled and will run the jobs: no need to schedule another.
+    var turnScheduled = false
+  }
+
+  // Loop-confined.
+  private var pollSource: (any DispatchSourceRead)?
+  private var timerSource: (any DispatchSourceTimer)?
+  private var timerArmedAt: UInt64?
+  var slots: [Slot] = []
+  var freeSlots: [UInt32] = []
+  var timers = DeadlineHeap<LoopToken>()
+  private var dirty: [LoopToken] = []
+  private var runningJobs: [UnownedJob] = []
+  /// Some socket may still be ready after this turn (a read filled the buffer, reading resumed): poll again
+  /// soon rather than count on the epoll source, which may not fire for readiness it already reported.
+  var pollAgain = false
+  private let events: UnsafeMutablePointer<epoll_event>
+
+  struct Slot {
+    var generation: UInt32 = 0
+    var handler: (any LoopHandler)?
+    var fd: Int32 = -1
+    var interest: UInt32 = 0
+    var wakeAt: UInt64?
+    var isDirty = false
+  }
+
+  package init(index: Int, label: String = "pledgewire.io", clock: LoopClock = .monotonic) {
     self.index = index
+    self.clock = clock
     self.queue = DispatchQueue(label: "\(label).\(index)", qos: .userInitiated)
     self.readBuffer = .allocate(byteCount: Self.readBufferSize, alignment: 16)
+    self.events = .allocate(capacity: Self.maxEvents)
+    self.epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
+    precondition(epollFD >= 0, "epoll_create1 failed: errno \(errno)")
     queue.setSpecific(key: key, value: ObjectIdentifier(self))
+
+    let poll = DispatchSource.makeReadSource(fileDescriptor: epollFD, queue: queue)
+    poll.setEventHandler { [unowned self] in turn(poll: true) }
+    pollSource = poll
+    poll.activate()
+    switch clock {
+    case .monotonic:
+      let timer = DispatchSource.makeTimerSource(flags: [], queue: queue)
+      timer.setEventHandler { [unowned self] in
+        timerArmedAt = nil
+        turn(poll: false)
+      }
+      timerSource = timer
+      timer.activate()
+    case .manual(let manual):
+      manual.attach(self)
+    }
+  }
+
+  deinit {
+    pollSource?.cancel()
+    timerSource?.cancel()
+    Glibc.close(epollFD)
+    events.deallocate()
+    readBuffer.deallocate()
   }
 
   /// The processors online.
@@ -32,12 +109,8 @@ package final class IOLoop: TaskExecutor, @unchecked Sendable {
   }
 
   /// One loop per processor, or `count` when it is positive.
-  package static func makeLoops(count: Int, label: String) -> [IOLoop] {
-    (0..<(count > 0 ? count : processorCount)).map { IOLoop(index: $0, label: label) }
-  }
-
-  deinit {
-    readBuffer.deallocate()
+  package static func makeLoops(count: Int, label: String, clock: LoopClock = .monotonic) -> [IOLoop] {
+    (0..<(count > 0 ? count : processorCount)).map { IOLoop(index: $0, label: label, clock: clock) }
   }
 
   /// Whether the caller runs on this loop's queue.
@@ -45,19 +118,233 @@ package final class IOLoop: TaskExecutor, @unchecked Sendable {
     DispatchQueue.getSpecific(key: key) == ObjectIdentifier(self)
   }
 
-  /// Runs `body` on the loop's queue: at once when already there, otherwise soon.
+  /// Runs `body` on the loop's queue: at once when already there (output it writes is flushed when the current
+  /// turn ends), otherwise soon, followed by the flushes it asked for.
   package func execute(_ body: @escaping @Sendable () -> Void) {
     if isCurrent {
       body()
     } else {
-      queue.async(execute: body)
+      queue.async { [self] in
+        body()
+        endTurn()
+      }
     }
   }
 
+  // MARK: Executor
+
   package func enqueue(_ job: consuming ExecutorJob) {
     let job = UnownedJob(job)
-    queue.async {
-      job.runSynchronously(on: self.asUnownedTaskExecutor())
+    let schedule = pending.withLock { pending in
+      pending.jobs.append(job)
+      guard !pending.turnScheduled else { return false }
+      pending.turnScheduled = true
+      return true
     }
+    if schedule {
+      queue.async { [self] in turn(poll: false) }
+    }
+  }
+
+  package func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+    UnownedSerialExecutor(ordinary: self)
+  }
+
+  package func checkIsolated() {
+    dispatchPrecondition(condition: .onQueue(queue))
+  }
+
+  package func isIsolatingCurrentContext() -> Bool? {
+    isCurrent
+  }
+
+  // MARK: Turns
+
+  /// One turn of the loop: socket events (when the epoll source fired), timers that came due, the jobs queued,
+  /// then the flushes and the next timer.
+  private func turn(poll: Bool) {
+    pending.withLock { $0.turnScheduled = true }
+    if poll {
+      pollReady()
+    }
+    fireTimers()
+    runJobs()
+    endTurn()
+  }
+
+  private func pollReady() {
+    for _ in 0..<4 {
+      let count = Int(epoll_wait(epollFD, events, Int32(Self.maxEvents), 0))
+      guard count > 0 else { return }
+      for offset in 0..<count {
+        let event = events[offset]
+        let token = LoopToken(epollData: event.data.u64)
+        guard Int(token.index) < slots.count, slots[Int(token.index)].generation == token.generation,
+          let handler = slots[Int(token.index)].handler
+        else { continue }
+        var ready: SocketEvents = []
+        if event.events & EPOLLIN.rawValue != 0 { ready.insert(.readable) }
+        if event.events & EPOLLOUT.rawValue != 0 { ready.insert(.writable) }
+        if event.events & (EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 { ready.insert(.hangUp) }
+        handler.socketReady(ready)
+      }
+      guard count == Self.maxEvents else { return }
+    }
+  }
+
+  /// Runs the queued jobs, and those they queue, for a bounded number of rounds; what is left gets a turn of its
+  /// own, so that socket events are not starved.
+  private func runJobs() {
+    for _ in 0..<16 {
+      let more = pending.withLock { pending in
+        if pending.jobs.isEmpty {
+          pending.turnScheduled = false
+          return false
+        }
+        swap(&pending.jobs, &runningJobs)
+        return true
+      }
+      guard more else { return }
+      for job in runningJobs {
+        job.runSynchronously(isolatedTo: asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
+      }
+      runningJobs.removeAll(keepingCapacity: true)
+    }
+    queue.async { [self] in turn(poll: false) }
+  }
+
+  /// Called by ``ManualClock`` after it moved.
+  func timeMoved() {
+    queue.async { [self] in turn(poll: false) }
+  }
+
+  private func endTurn() {
+    if pollAgain {
+      pollAgain = false
+      queue.async { [self] in turn(poll: true) }
+    }
+    while !dirty.isEmpty {
+      let tokens = dirty
+      dirty.removeAll(keepingCapacity: true)
+      for token in tokens where slots[Int(token.index)].generation == token.generation {
+        slots[Int(token.index)].isDirty = false
+        slots[Int(token.index)].handler?.flush()
+      }
+    }
+    armTimer()
+  }
+
+  // MARK: Wake times
+
+  /// Asks for ``LoopHandler/wake(now:)`` at `time` or earlier (an earlier wake already asked for stands). The
+  /// handler asks again from there for what is still ahead. On the loop.
+  package func wake(_ token: LoopToken, at time: UInt64) {
+    assert(isCurrent)
+    let index = Int(token.index)
+    guard slots[index].generation == token.generation else { return }
+    if let armed = slots[index].wakeAt, armed <= time { return }
+    slots[index].wakeAt = time
+    timers.push(time, id: token)
+  }
+
+  private func fireTimers() {
+    let now = clock.now()
+    while let entry = timers.popExpired(now: now) {
+      let index = Int(entry.id.index)
+      guard slots[index].generation == entry.id.generation, slots[index].wakeAt == entry.deadline,
+        let handler = slots[index].handler
+      else { continue }
+      slots[index].wakeAt = nil
+      handler.wake(now: now)
+    }
+    // Wake times of handlers that went away stay until they pass; drop them when they pile up.
+    if timers.count > 4_096 && timers.count > 4 * (slots.count - freeSlots.count) {
+      timers.compact { [slots] entry in
+        slots[Int(entry.id.index)].generation == entry.id.generation && slots[Int(entry.id.index)].wakeAt == entry.deadline
+      }
+    }
+  }
+
+  private func armTimer() {
+    guard case .monotonic = clock, let timerSource else { return }
+    guard let earliest = timers.earliest else { return }
+    if let armed = timerArmedAt, armed <= earliest { return }
+    timerArmedAt = earliest
+    timerSource.schedule(deadline: DispatchTime(uptimeNanoseconds: earliest), leeway: .milliseconds(1))
+  }
+
+  // MARK: Flushes
+
+  /// Asks for ``LoopHandler/flush()`` when the current turn ends. On the loop.
+  package func needsFlush(_ token: LoopToken) {
+    assert(isCurrent)
+    let index = Int(token.index)
+    guard slots[index].generation == token.generation, !slots[index].isDirty else { return }
+    slots[index].isDirty = true
+    dirty.append(token)
+  }
+}
+
+extension IOLoop {
+  // MARK: Registrations
+
+  /// Registers `handler`, with `fd` in the epoll set when given (readable interest, level-triggered). On the loop.
+  package func register(_ handler: any LoopHandler, fd: Int32?) -> LoopToken {
+    assert(isCurrent)
+    let index: UInt32
+    if let free = freeSlots.popLast() {
+      index = free
+    } else {
+      index = UInt32(slots.count)
+      slots.append(Slot())
+    }
+    slots[Int(index)].handler = handler
+    let token = LoopToken(index: index, generation: slots[Int(index)].generation)
+    if let fd {
+      slots[Int(index)].fd = fd
+      slots[Int(index)].interest = EPOLLIN.rawValue
+      var event = epoll_event()
+      event.events = EPOLLIN.rawValue
+      event.data.u64 = token.epollData
+      epoll_ctl(epollFD, Int32(EPOLL_CTL_ADD), fd, &event)
+    }
+    return token
+  }
+
+  /// Sets which readiness of the socket the handler hears of. On the loop.
+  package func setInterest(_ token: LoopToken, read: Bool, write: Bool) {
+    assert(isCurrent)
+    let index = Int(token.index)
+    guard slots[index].generation == token.generation, slots[index].fd >= 0 else { return }
+    let interest = (read ? EPOLLIN.rawValue : 0) | (write ? EPOLLOUT.rawValue : 0)
+    guard interest != slots[index].interest else { return }
+    if interest & ~slots[index].interest != 0 {
+      // What became of interest may be ready already.
+      pollAgain = true
+    }
+    slots[index].interest = interest
+    var event = epoll_event()
+    event.events = interest
+    event.data.u64 = token.epollData
+    epoll_ctl(epollFD, Int32(EPOLL_CTL_MOD), slots[index].fd, &event)
+  }
+
+  /// Forgets the handler, and takes its socket out of the epoll set (the caller closes it afterwards). Events
+  /// and wake times still pending for it are dropped. On the loop.
+  package func deregister(_ token: LoopToken) {
+    assert(isCurrent)
+    let index = Int(token.index)
+    guard slots[index].generation == token.generation else { return }
+    if slots[index].fd >= 0 {
+      epoll_ctl(epollFD, Int32(EPOLL_CTL_DEL), slots[index].fd, nil)
+    }
+    slots[index] = Slot(generation: slots[index].generation &+ 1)
+    freeSlots.append(token.index)
+  }
+
+  /// Handlers registered now.
+  package var registrationCount: Int {
+    assert(isCurrent)
+    return slots.count - freeSlots.count
   }
 }

@@ -147,3 +147,4 @@ package enum Socket {
     return Int(limit.rlim_cur)
   }
 }
+

@@ -76,7 +76,8 @@ public struct FrameDecoder: Sendable {
 
   private mutating func compact() {
     if readIndex == buffer.count {
-      buffer.removeAll(keepingCapacity: true)
+      // Keep a working buffer, but not one a single large frame grew.
+      buffer.removeAll(keepingCapacity: buffer.capacity <= 1 << 20)
       readIndex = 0
     } else if readIndex >= 64 << 10 {
       buffer.removeFirst(readIndex)

@@ -1,8 +1,9 @@
 /// Writes frames into a reusable byte buffer, with no I/O: the owner sends ``bytes`` and then removes what was sent.
 /// Messages are serialized straight into the buffer behind their frame header.
 public struct FrameEncoder: Sendable {
-  /// Encoded frames not yet removed.
-  public private(set) var bytes: [UInt8] = []
+  /// Encoded frames; the first `head` bytes were sent already.
+  private var storage: [UInt8] = []
+  private var head = 0
   /// The peer's largest accepted payload; a frame that would exceed it is not written, and the write throws.
   public var maxFrameSize: Int
 
@@ -11,27 +12,51 @@ public struct FrameEncoder: Sendable {
     self.maxFrameSize = maxFrameSize
   }
 
-  /// Whether nothing is waiting to be sent.
-  public var isEmpty: Bool { bytes.isEmpty }
+  /// Encoded frames not yet removed.
+  public var bytes: [UInt8] { head == 0 ? storage : Array(storage[head...]) }
 
-  /// Forgets the first `count` bytes, after they were sent. The buffer keeps its capacity.
+  /// Whether nothing is waiting to be sent.
+  public var isEmpty: Bool { head == storage.count }
+
+  /// Bytes waiting to be sent.
+  public var count: Int { storage.count - head }
+
+  /// Calls `body` with the bytes waiting to be sent, without copying them.
+  public func withUnsentBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[head...])) }
+  }
+
+  /// Forgets the first `count` bytes, after they were sent: in O(1), so a slow peer taking a little at a time
+  /// does not make every partial send move the rest. The space is reclaimed once everything is sent, or once the
+  /// sent part is large and more than half of the buffer.
   public mutating func removeFirst(_ count: Int) {
-    if count >= bytes.count {
-      bytes.removeAll(keepingCapacity: true)
-    } else {
-      bytes.removeFirst(count)
+    head += count
+    if head >= storage.count {
+      // Keep a working buffer, but not one a single large response grew.
+      storage.removeAll(keepingCapacity: storage.capacity <= 1 << 20)
+      head = 0
+    } else if head >= 256 << 10 && head * 2 >= storage.count {
+      storage.removeFirst(head)
+      head = 0
     }
   }
 
-  /// Forgets everything, keeping the capacity.
+  /// Takes back the last `count` bytes written (not yet sent): a response that is not to go after all.
+  public mutating func removeLast(_ count: Int) {
+    precondition(count <= self.count, "cannot take back bytes already sent")
+    storage.removeLast(count)
+  }
+
+  /// Forgets everything.
   public mutating func removeAll() {
-    bytes.removeAll(keepingCapacity: true)
+    storage.removeAll(keepingCapacity: storage.capacity <= 1 << 20)
+    head = 0
   }
 
   /// Writes the connection preface.
   public mutating func writePreface(_ version: ProtocolVersion = .current) {
-    bytes.append(contentsOf: WireProtocol.magic)
-    bytes.append(contentsOf: [version.major, version.minor, 0, 0])
+    storage.append(contentsOf: WireProtocol.magic)
+    storage.append(contentsOf: [version.major, version.minor, 0, 0])
   }
 
   /// Writes one frame. Throws `RESOURCE_EXHAUSTED` (and writes nothing) when its payload exceeds ``maxFrameSize``.
@@ -78,27 +103,27 @@ public struct FrameEncoder: Sendable {
     _ streamID: UInt32,
     payload: (inout [UInt8]) -> Void
   ) throws {
-    let start = bytes.count
-    bytes.reserveCapacity(start + WireProtocol.frameHeaderLength)
-    for _ in 0..<4 { bytes.append(0) }
-    bytes.append(type.rawValue)
-    bytes.append(flags.rawValue)
-    bytes.append(0)
-    bytes.append(0)
-    Self.appendUInt32(streamID, to: &bytes)
-    payload(&bytes)
-    let length = bytes.count - start - WireProtocol.frameHeaderLength
+    let start = storage.count
+    storage.reserveCapacity(start + WireProtocol.frameHeaderLength)
+    for _ in 0..<4 { storage.append(0) }
+    storage.append(type.rawValue)
+    storage.append(flags.rawValue)
+    storage.append(0)
+    storage.append(0)
+    Self.appendUInt32(streamID, to: &storage)
+    payload(&storage)
+    let length = storage.count - start - WireProtocol.frameHeaderLength
     guard length <= maxFrameSize else {
-      bytes.removeSubrange(start...)
+      storage.removeSubrange(start...)
       throw RPCError(
         .resourceExhausted,
         "\(type.name) frame of \(length) bytes exceeds the peer's maximum frame size of \(maxFrameSize) bytes"
       )
     }
-    bytes[start] = UInt8(truncatingIfNeeded: length >> 24)
-    bytes[start + 1] = UInt8(truncatingIfNeeded: length >> 16)
-    bytes[start + 2] = UInt8(truncatingIfNeeded: length >> 8)
-    bytes[start + 3] = UInt8(truncatingIfNeeded: length)
+    storage[start] = UInt8(truncatingIfNeeded: length >> 24)
+    storage[start + 1] = UInt8(truncatingIfNeeded: length >> 16)
+    storage[start + 2] = UInt8(truncatingIfNeeded: length >> 8)
+    storage[start + 3] = UInt8(truncatingIfNeeded: length)
   }
 
   private static func appendUInt32(_ value: UInt32, to bytes: inout [UInt8]) {

@@ -7,7 +7,7 @@ struct DeadlineHeapTests {
   func ordering() {
     var generator = SystemRandomNumberGenerator()
     for round in 0..<50 {
-      var heap = DeadlineHeap()
+      var heap = DeadlineHeap<UInt32>()
       var pending: [UInt64] = []  // the reference: what is in the heap, kept sorted
       var now: UInt64 = 0
       func pop(at now: UInt64) {
@@ -21,7 +21,7 @@ struct DeadlineHeapTests {
       for step in 0..<2_000 {
         // Mostly ascending deadlines (one timeout for every call), sometimes an earlier one.
         let deadline = round % 2 == 0 || step % 7 != 0 ? now + 1_000 + UInt64(step) : now + UInt64.random(in: 0...5_000, using: &generator)
-        heap.push(deadline, streamID: UInt32(step))
+        heap.push(deadline, id: UInt32(step))
         pending.insert(deadline, at: pending.firstIndex { $0 > deadline } ?? pending.count)
         #expect(heap.earliest == pending.first)
         if step % 3 == 0 {
@@ -38,17 +38,40 @@ struct DeadlineHeapTests {
 
   @Test("earliest is the minimum of both lanes, and nothing pops before its time")
   func earliest() {
-    var heap = DeadlineHeap()
-    heap.push(100, streamID: 1)
-    heap.push(200, streamID: 3)
-    heap.push(50, streamID: 5)
+    var heap = DeadlineHeap<UInt32>()
+    heap.push(100, id: 1)
+    heap.push(200, id: 3)
+    heap.push(50, id: 5)
     #expect(heap.earliest == 50)
     #expect(heap.popExpired(now: 49) == nil)
-    #expect(heap.popExpired(now: 150)?.streamID == 5)
-    #expect(heap.popExpired(now: 150)?.streamID == 1)
+    #expect(heap.popExpired(now: 150)?.id == 5)
+    #expect(heap.popExpired(now: 150)?.id == 1)
     #expect(heap.popExpired(now: 150) == nil)
     #expect(heap.earliest == 200)
     heap.removeAll()
     #expect(heap.isEmpty)
+  }
+}
+
+@Suite("Deadline heap compaction")
+struct DeadlineHeapCompactionTests {
+  @Test("compaction drops what is no longer live and keeps the order of the rest")
+  func compact() {
+    var heap = DeadlineHeap<UInt32>()
+    for id in 0..<100 as Range<UInt32> {
+      heap.push(UInt64(1_000 + id), id: id)  // in order: the FIFO lane
+    }
+    for id in 0..<50 as Range<UInt32> {
+      heap.push(UInt64(500 - id), id: 1_000 + id)  // out of order: the heap
+    }
+    heap.compact { $0.id % 2 == 0 }
+    #expect(heap.count == 75)
+    var popped: [UInt64] = []
+    while let entry = heap.popExpired(now: .max) {
+      #expect(entry.id % 2 == 0)
+      popped.append(entry.deadline)
+    }
+    #expect(popped == popped.sorted())
+    #expect(popped.count == 75)
   }
 }

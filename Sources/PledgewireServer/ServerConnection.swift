@@ -1,0 +1,286 @@
+import Logging
+import PledgewireTransport
+import PledgewireWire
+
+/// One client connection: the thin driver of a ``ServerConnectionStateMachine`` on its I/O loop. It reads the
+/// socket into the machine, sends the machine's output, asks the loop to wake it at the machine's next wake time,
+/// and does the machine's effects — start handlers, wake them, stop them, record statistics.
+///
+/// An actor whose executor is its loop: the loop's callbacks run isolated to it (`assumeIsolated`), and so do the
+/// calls its handlers make, which prefer the loop as their task executor and so run without a hop.
+actor ServerConnection: LoopHandler {
+  nonisolated let id: UInt64
+  nonisolated let loop: IOLoop
+  nonisolated let peer: String
+  /// Turned away at once for being over the connection limit.
+  nonisolated let wasRejected: Bool
+
+  nonisolated var unownedExecutor: UnownedSerialExecutor { loop.asUnownedSerialExecutor() }
+
+  private let server: ServerCore
+  private let statistics: ServerStatistics.Shard
+  private let logger: Logger
+  private var socket: ConnectionSocket
+  private var machine: ServerConnectionStateMachine
+  private var effects: [ServerEffect] = []
+  private var ended: [CallEnd] = []
+  private var requestWaiters: [UInt32: CheckedContinuation<[UInt8]?, any Error>] = [:]
+  private var drainWaiters: [UInt32: CheckedContinuation<Void, any Error>] = [:]
+  private var isClosed = false
+
+  init(id: UInt64, fd: Int32, peer: String, loop: IOLoop, server: ServerCore, rejected: Bool) {
+    self.id = id
+    self.loop = loop
+    self.peer = peer
+    self.wasRejected = rejected
+    self.server = server
+    self.statistics = server.statistics.shards[loop.index]
+    var logger = server.logger
+    logger[metadataKey: "peer"] = "\(peer)"
+    logger[metadataKey: "connection"] = "\(id)"
+    self.logger = logger
+    self.socket = ConnectionSocket(fd: fd, loop: loop)
+    let router = server.router
+    self.machine = ServerConnectionStateMachine(configuration: server.configuration.connectionConfiguration) { router.handler(for: $0) }
+  }
+
+  // MARK: Entry points (any thread)
+
+  /// Starts serving on the loop. With `rejection`, only tells the client why it is turned away (GOAWAY) and closes.
+  nonisolated func start(rejection: RPCError? = nil) {
+    loop.execute { self.assumeIsolated { $0.started(rejection: rejection) } }
+  }
+
+  /// Begins a graceful shutdown: GOAWAY with the last stream accepted; open calls finish, new ones are refused.
+  nonisolated func beginShutdown() {
+    loop.execute { self.assumeIsolated { $0.run { $0.beginShutdown(now: $1) } } }
+  }
+
+  /// The grace period is over: open calls end with `UNAVAILABLE`, the connection closes.
+  nonisolated func forceClose() {
+    loop.execute { self.assumeIsolated { $0.run { $0.forceClose(now: $1) } } }
+  }
+
+  // MARK: Loop callbacks
+
+  nonisolated func socketReady(_ events: SocketEvents) {
+    assumeIsolated { $0.handle(events) }
+  }
+
+  nonisolated func wake(now: UInt64) {
+    assumeIsolated { $0.run { $0.timerFired(now: $1) } }
+  }
+
+  nonisolated func flush() {
+    assumeIsolated { $0.flushOutput() }
+  }
+
+  private func started(rejection: RPCError?) {
+    socket.register(self)
+    machine.start(now: loop.clock.now(), rejection: rejection)
+    machine.takeEffects(into: &effects)  // a rejection is not a failure to log
+    if rejection == nil {
+      logger.debug("connection opened")
+    }
+    afterEvent()
+  }
+
+  private func handle(_ events: SocketEvents) {
+    if events.contains(.writable) {
+      socket.becameWritable()
+      flushOutput()
+    }
+    if !events.isDisjoint(with: [.readable, .hangUp]) && !isClosed {
+      let now = loop.clock.now()
+      switch socket.read() {
+      case .bytes(let bytes):
+        statistics.received(bytes.count)
+        machine.receive(bytes, now: now)
+        machine.processInput(now: now)
+      case .end:
+        machine.endOfInput(now: now)
+      case .wouldBlock:
+        break
+      case .failed:
+        machine.transportFailed(now: now)
+      }
+    }
+    afterEvent()
+  }
+
+  /// Feeds the machine one event with the loop clock's time, then does what follows.
+  private func run(_ event: (inout ServerConnectionStateMachine, UInt64) -> Void) {
+    guard !isClosed else { return }
+    event(&machine, loop.clock.now())
+    afterEvent()
+  }
+
+  private func flushOutput() {
+    guard !isClosed, machine.core.hasOutput, !socket.waitsForWritable else { return }
+    let now = loop.clock.now()
+    switch socket.send(machine.core.output) {
+    case .sent(let count, _):
+      statistics.sent(count)
+      if machine.sent(count, now: now) {
+        socket.shutdownWrite()
+      }
+    case .failed:
+      machine.transportFailed(now: now)
+    }
+    afterEvent()
+  }
+
+  /// Does the effects of the events so far, then brings the socket and the loop up to date.
+  private func afterEvent() {
+    guard !isClosed else { return }
+    while true {
+      machine.takeEffects(into: &effects)
+      guard !effects.isEmpty else { break }
+      for effect in effects {
+        perform(effect)
+      }
+    }
+    if !ended.isEmpty || machine.openedCount > 0 {
+      statistics.record(opened: machine.takeOpenedCount(), ended: ended)
+      ended.removeAll(keepingCapacity: true)
+    }
+    if machine.phase == .closed {
+      close()
+      return
+    }
+    socket.update(wantsRead: machine.core.wantsRead, hasOutput: machine.core.hasOutput, wake: machine.nextWake)
+  }
+
+  private func perform(_ effect: ServerEffect) {
+    switch effect {
+    case .startCall(let streamID):
+      startCall(streamID)
+    case .requestsAvailable(let streamID):
+      if let waiter = requestWaiters.removeValue(forKey: streamID) {
+        switch machine.takeRequest(streamID, now: loop.clock.now()) {
+        case .message(let payload): waiter.resume(returning: payload)
+        case .end: waiter.resume(returning: nil)
+        case .cancelled: waiter.resume(throwing: ServerConnectionStateMachine.callOver)
+        case .wait: requestWaiters[streamID] = waiter
+        }
+      }
+    case .ended(let end):
+      ended.append(end)
+      if end.stopHandler {
+        end.task?.cancel()
+      }
+      requestWaiters.removeValue(forKey: end.streamID)?.resume(throwing: ServerConnectionStateMachine.callOver)
+      drainWaiters.removeValue(forKey: end.streamID)?.resume(throwing: ServerConnectionStateMachine.callOver)
+    case .connectionFailed(let error):
+      logger.info("closing connection: \(error.message)", metadata: ["error_code": "\(error.connectionError?.name ?? "")"])
+      if let code = error.connectionError, code != .noError {
+        statistics.protocolError()
+      }
+    case .outputDrained:
+      let waiters = drainWaiters
+      drainWaiters.removeAll()
+      for waiter in waiters.values {
+        waiter.resume()
+      }
+    }
+  }
+
+  private func startCall(_ streamID: UInt32) {
+    guard let stream = machine.streams[streamID] else { return }
+    let handler = stream.handler
+    let request = machine.takeRequestPayload(streamID)
+    let context = ServerContext(
+      method: handler.descriptor,
+      metadata: stream.metadata,
+      deadline: stream.deadline.map { ContinuousClock.now.advanced(by: .nanoseconds(Int64(clamping: $0 &- loop.clock.now()))) },
+      peer: peer,
+      logger: logger
+    )
+    if let fastPath = handler.fastPath {
+      let clock = loop.clock
+      let answered = machine.answer(streamID, now: { clock.now() }) { encoder in
+        try fastPath(request, context, streamID, &encoder)
+      }
+      if answered { return }
+    }
+    let call = ServerCall(connection: self, streamID: streamID, context: context)
+    let run = handler.run
+    machine.attach(Task(executorPreference: loop) { await run(call, request) }, to: streamID)
+  }
+
+  private func close() {
+    guard !isClosed else { return }
+    isClosed = true
+    for waiter in requestWaiters.values { waiter.resume(throwing: ServerConnectionStateMachine.callOver) }
+    for waiter in drainWaiters.values { waiter.resume(throwing: ServerConnectionStateMachine.callOver) }
+    requestWaiters.removeAll()
+    drainWaiters.removeAll()
+    socket.close()
+    if !wasRejected {
+      logger.debug("connection closed")
+    }
+    server.connectionClosed(self)
+  }
+
+  // MARK: Handler side
+
+  /// The handler of a unary or client-streaming call returned its response.
+  func complete<M: ProtobufMessage>(_ streamID: UInt32, response: M) {
+    run { machine, now in
+      machine.complete(streamID, now: now) { try $0.writeMessage(response, streamID: streamID) }
+    }
+  }
+
+  /// The handler ended its call.
+  func complete(_ streamID: UInt32, trailers: Trailers) {
+    run { $0.complete(streamID, trailers: trailers, now: $1) }
+  }
+
+  /// A server-streaming handler sends a message; suspends while the connection's unsent output is over its bound.
+  func send<M: ProtobufMessage>(_ streamID: UInt32, _ message: M) async throws {
+    guard !isClosed else { throw ServerConnectionStateMachine.callOver }
+    let mustWait = try machine.send(streamID) { try $0.writeMessage(message, streamID: streamID) }
+    afterEvent()
+    guard mustWait else { return }
+    try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        if (try? machine.mayWrite(streamID)) == true {
+          continuation.resume()
+        } else if isClosed || machine.streams[streamID] == nil || Task.isCancelled {
+          continuation.resume(throwing: ServerConnectionStateMachine.callOver)
+        } else {
+          drainWaiters[streamID] = continuation
+        }
+      }
+    } onCancel: {
+      loop.execute { self.assumeIsolated { $0.drainWaiters.removeValue(forKey: streamID)?.resume(throwing: ServerConnectionStateMachine.callOver) } }
+    }
+  }
+
+  /// A client-streaming handler's next request; nil once the client half-closed.
+  func nextRequest(_ streamID: UInt32) async throws -> [UInt8]? {
+    guard !isClosed else { throw ServerConnectionStateMachine.callOver }
+    switch machine.takeRequest(streamID, now: loop.clock.now()) {
+    case .message(let payload):
+      afterEvent()  // reading may resume
+      return payload
+    case .end:
+      return nil
+    case .cancelled:
+      throw ServerConnectionStateMachine.callOver
+    case .wait:
+      break
+    }
+    return try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8]?, any Error>) in
+        if Task.isCancelled {
+          continuation.resume(throwing: ServerConnectionStateMachine.callOver)
+        } else {
+          requestWaiters[streamID] = continuation
+        }
+      }
+    } onCancel: {
+      loop.execute { self.assumeIsolated { $0.requestWaiters.removeValue(forKey: streamID)?.resume(throwing: ServerConnectionStateMachine.callOver) } }
+    }
+  }
+}

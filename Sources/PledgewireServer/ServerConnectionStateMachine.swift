@@ -1,0 +1,358 @@
+import PledgewireTransport
+import PledgewireWire
+
+/// The server's side of one connection, as a value with no I/O: the framing core (handshake, PING, GOAWAY, output,
+/// connection timeouts) plus the streams — which calls are open, what their frames mean, their deadlines, the
+/// stream limit, idleness, draining. Events go in (bytes, a timer, a handler's answer, a shutdown); the output
+/// to send is in ``core``, and what the driver must do besides is in ``takeEffects(into:)``.
+///
+/// `ServerConnection` drives it on an I/O loop; the tests drive it directly, event by event, on made-up times.
+struct ServerConnectionStateMachine {
+  struct Configuration {
+    var core: ConnectionCore.Configuration
+    var maxConcurrentStreams: Int
+    var maxMetadataSize: Int
+    var maxBufferedRequestMessages: Int
+    /// Nanoseconds without calls after which the connection is closed; nil: never.
+    var idleTimeout: UInt64?
+  }
+
+  var core: ConnectionCore
+  let configuration: Configuration
+  private let lookup: @Sendable (String) -> MethodHandler?
+  var streams: [UInt32: ServerStream] = [:]
+  private var deadlines = DeadlineHeap<UInt32>()
+  var effects: [ServerEffect] = []
+  private var idleSince: UInt64?
+  /// GOAWAY went out for a graceful close: open calls finish, new ones are refused, then the connection closes.
+  private(set) var isDraining = false
+  /// Streams accepted since ``takeOpenedCount()``, for the statistics.
+  private(set) var openedCount = 0
+  /// The highest stream id the client used; the next must be above it.
+  private var highestStreamID: UInt32 = 0
+
+  init(configuration: Configuration, lookup: @escaping @Sendable (String) -> MethodHandler?) {
+    self.configuration = configuration
+    self.core = ConnectionCore(configuration.core)
+    self.lookup = lookup
+  }
+
+  var phase: ConnectionCore.Phase { core.phase }
+
+  /// Streams accepted since the last call, for the statistics.
+  mutating func takeOpenedCount() -> Int {
+    defer { openedCount = 0 }
+    return openedCount
+  }
+
+  /// The request of a call about to start, taken out of the stream (the handler owns it now).
+  mutating func takeRequestPayload(_ streamID: UInt32) -> [UInt8] {
+    guard let request = streams[streamID]?.request else { return [] }
+    streams[streamID]!.request = nil
+    return request
+  }
+
+  /// Moves the effects of the events so far into `buffer`, which is emptied first.
+  mutating func takeEffects(into buffer: inout [ServerEffect]) {
+    buffer.removeAll(keepingCapacity: true)
+    swap(&buffer, &effects)
+  }
+
+  // MARK: Connection events
+
+  /// The socket is accepted: preface and SETTINGS go out at once. With `rejection`, they are followed by GOAWAY
+  /// and the connection closes.
+  mutating func start(now: UInt64, rejection: RPCError? = nil) {
+    core.start(now: now)
+    idleSince = now
+    if let rejection {
+      core.fail(rejection, now: now)
+    }
+  }
+
+  mutating func receive(_ bytes: UnsafeRawBufferPointer, now: UInt64) {
+    core.receive(bytes, now: now)
+  }
+
+  /// Handles every complete frame received so far.
+  mutating func processInput(now: UInt64) {
+    while let inbound = core.nextInbound(now: now) {
+      switch inbound {
+      case .stream(let frame):
+        do {
+          try handle(frame, now: now)
+        } catch {
+          let error = error as? RPCError ?? RPCError(.internal, "\(error)", connectionError: .internalError)
+          core.fail(error, now: now)
+          failed(error, now: now)
+        }
+      case .settings:
+        continue
+      case .goAway:
+        peerGoingAway(now: now)
+      case .failed(let error):
+        failed(error, now: now)
+      }
+    }
+  }
+
+  /// The client shut its sending side: calls it already made are still answered, then the connection closes.
+  mutating func endOfInput(now: UInt64) {
+    core.endOfInput(now: now)
+    // Calls still waiting for their request will never get it.
+    for (id, stream) in streams where stream.phase == .receiving {
+      end(id, Trailers(code: .cancelled, message: "the client closed its side before sending the request"), now: now)
+    }
+    closeIfDone(now: now)
+  }
+
+  /// The socket failed: every call ends.
+  mutating func transportFailed(now: UInt64) {
+    core.transportFailed()
+    endAll(code: .cancelled, now: now)
+  }
+
+  /// `count` bytes of output went to the socket. Returns whether to shut the sending side now.
+  mutating func sent(_ count: Int, now: UInt64) -> Bool {
+    let outcome = core.sent(count, now: now)
+    if outcome.drained {
+      effects.append(.outputDrained)
+    }
+    return outcome.shutdownWrite
+  }
+
+  /// Time passed: call deadlines, idleness, and the connection's own timeouts.
+  mutating func timerFired(now: UInt64) {
+    while let expired = deadlines.popExpired(now: now) {
+      guard let stream = streams[expired.id], stream.deadline == expired.deadline else { continue }
+      end(expired.id, Trailers(code: .deadlineExceeded, message: "the deadline passed before the call finished"), now: now)
+    }
+    if case .failed(let error) = core.timerFired(now: now) {
+      failed(error, now: now)
+    }
+    if let idle = configuration.idleTimeout, let since = idleSince, now >= since &+ idle, core.phase == .open || core.phase == .handshaking {
+      beginGracefulClose(message: "idle for \(Self.describe(idle)) without calls", now: now)
+    }
+  }
+
+  /// The earliest time ``timerFired(now:)`` has something to do.
+  var nextWake: UInt64? {
+    var next = core.nextWake
+    if let earliest = deadlines.earliest {
+      next = min(next ?? .max, earliest)
+    }
+    if let idle = configuration.idleTimeout, let since = idleSince, core.phase == .open || core.phase == .handshaking {
+      next = min(next ?? .max, since &+ idle)
+    }
+    return next
+  }
+
+  /// The server shuts down: GOAWAY with the last stream accepted; open calls finish, new ones are refused.
+  mutating func beginShutdown(now: UInt64) {
+    beginGracefulClose(message: "server shutting down", now: now)
+  }
+
+  /// The grace period is over: every open call ends with `UNAVAILABLE` and the connection closes.
+  mutating func forceClose(now: UInt64) {
+    guard core.phase == .open || core.phase == .handshaking else { return }
+    for id in streams.keys.sorted() {
+      end(id, Trailers(code: .unavailable, message: "the server shut down before the call finished"), now: now)
+    }
+    core.goAway(.noError, "server shut down")
+    core.close(now: now)
+  }
+
+  private mutating func beginGracefulClose(message: String, now: UInt64) {
+    guard (core.phase == .open || core.phase == .handshaking) && !isDraining else { return }
+    isDraining = true
+    core.goAway(.noError, message)
+    closeIfDone(now: now)
+  }
+
+  /// The client sent GOAWAY: it opens no more streams. The server says which streams it took (its own GOAWAY),
+  /// lets them finish, and closes.
+  private mutating func peerGoingAway(now: UInt64) {
+    beginGracefulClose(message: "the client is going away", now: now)
+  }
+
+  /// The last call ended: the idle clock starts, and a draining connection closes.
+  mutating func becameIdle(now: UInt64) {
+    idleSince = now
+    closeIfDone(now: now)
+  }
+
+  private mutating func closeIfDone(now: UInt64) {
+    if streams.isEmpty && (isDraining || core.inputEnded) {
+      core.close(now: now)
+    }
+  }
+
+  /// The connection failed: every call ends, and the driver logs why.
+  private mutating func failed(_ error: RPCError, now: UInt64) {
+    effects.append(.connectionFailed(error))
+    endAll(code: .cancelled, now: now)
+  }
+
+  /// Ends every call, after the connection failed or closed.
+  private mutating func endAll(code: StatusCode, now: UInt64) {
+    for (id, stream) in streams {
+      effects.append(.ended(CallEnd(
+        streamID: id, method: stream.method.fullName, code: code, nanoseconds: now &- stream.startedAt,
+        stopHandler: stream.phase == .running, task: stream.phase == .running ? stream.task : nil
+      )))
+    }
+    streams.removeAll()
+    deadlines.removeAll()
+  }
+
+  // MARK: Frames
+
+  private mutating func handle(_ frame: Frame, now: UInt64) throws {
+    switch frame {
+    case .requestHeaders(let streamID, let headers, let endStream):
+      try open(streamID, headers, endStream: endStream, now: now)
+    case .message(let streamID, let payload, let endStream):
+      guard try isOpen(streamID, frame: "MESSAGE") else { return }
+      receive(streamID, payload, endStream: endStream, now: now)
+    case .halfClose(let streamID):
+      guard try isOpen(streamID, frame: "HALF_CLOSE") else { return }
+      receiveHalfClose(streamID, now: now)
+    case .cancel(let streamID, let cancel):
+      guard try isOpen(streamID, frame: "CANCEL") else { return }
+      let code: StatusCode = cancel.errorCode == .deadlineExceeded ? .deadlineExceeded : .cancelled
+      // The client has forgotten the stream: nothing more is sent on it.
+      remove(streamID, code: code, stopHandler: true, now: now)
+    case .responseHeaders, .trailers, .settings, .settingsAck, .ping, .pingAck, .goAway:
+      throw RPCError.protocolError("a client must not send \(frame.type.name)")
+    }
+  }
+
+  /// Whether a stream frame belongs to an open call. Frames for a stream that already ended (they raced its
+  /// trailers) are ignored; frames for a stream never opened are a protocol error.
+  private func isOpen(_ streamID: UInt32, frame: String) throws -> Bool {
+    if streams[streamID] != nil {
+      return true
+    }
+    guard streamID <= highestStreamID else {
+      throw RPCError.protocolError("\(frame) on stream \(streamID), which was never opened")
+    }
+    return false
+  }
+
+  private mutating func open(_ streamID: UInt32, _ headers: RequestHeaders, endStream: Bool, now: UInt64) throws {
+    guard streamID > highestStreamID else {
+      throw RPCError.protocolError("HEADERS on stream \(streamID), not above the previous stream \(highestStreamID)")
+    }
+    highestStreamID = streamID
+    guard !isDraining else {
+      // Above the last stream id of the GOAWAY already sent: the client knows it was not processed.
+      refuse(streamID, RPCError(.unavailable, "the connection is closing", details: ErrorDetails(reason: "SHUTTING_DOWN")))
+      return
+    }
+    core.lastStreamID = streamID
+    guard streams.count < configuration.maxConcurrentStreams else {
+      refuse(streamID, RPCError(
+        .unavailable,
+        "too many concurrent streams on this connection (limit \(configuration.maxConcurrentStreams))",
+        details: ErrorDetails(reason: "REFUSED_STREAM")
+      ))
+      return
+    }
+    let metadata = Metadata(headers.metadata)
+    do {
+      try metadata.validate(maxSize: configuration.maxMetadataSize)
+      try Self.refuseReservedKeys(metadata)
+    } catch let error as RPCError {
+      refuse(streamID, error)
+      return
+    }
+    guard let handler = lookup(headers.method) else {
+      refuse(streamID, RPCError(.unimplemented, "method \(headers.method) is not implemented"))
+      effects.append(.ended(CallEnd(streamID: streamID, method: "unknown", code: .unimplemented, nanoseconds: 0, stopHandler: false, wasOpen: false)))
+      return
+    }
+    let deadline = headers.timeoutUs > 0 ? now &+ min(headers.timeoutUs, UInt64.max / 4_000) &* 1_000 : nil
+    var stream = ServerStream(handler: handler, metadata: metadata, startedAt: now, deadline: deadline)
+    idleSince = nil
+    openedCount += 1
+    if let deadline {
+      deadlines.push(deadline, id: streamID)
+    }
+    if handler.descriptor.isClientStreaming {
+      stream.phase = .running
+      stream.halfClosed = endStream
+      streams[streamID] = stream
+      effects.append(.startCall(streamID))
+    } else if endStream {
+      streams[streamID] = stream
+      end(streamID, Self.missingRequest(handler.descriptor), now: now)
+    } else {
+      streams[streamID] = stream
+    }
+  }
+
+  private mutating func receive(_ streamID: UInt32, _ payload: [UInt8], endStream: Bool, now: UInt64) {
+    // No copy of the stream may be alive while its buffer grows in place, or every message copies the buffer.
+    guard let (method, halfClosed, hasRequest) = streams[streamID].map({ ($0.method, $0.halfClosed, $0.request != nil) }) else { return }
+    guard !halfClosed else {
+      end(streamID, Trailers(code: .internal, message: "MESSAGE after the client half-closed stream \(streamID)"), now: now)
+      return
+    }
+    if method.isClientStreaming {
+      streams[streamID]!.buffer(payload)
+      streams[streamID]!.halfClosed = endStream
+      effects.append(.requestsAvailable(streamID))
+      if streams[streamID]!.bufferedRequestCount >= configuration.maxBufferedRequestMessages {
+        core.setInboundOverLimit(true, now: now)
+      }
+      return
+    }
+    guard !hasRequest else {
+      end(streamID, Trailers(code: .internal, message: "\(method.fullName) takes one request message, not more"), now: now)
+      return
+    }
+    streams[streamID]!.request = payload
+    if endStream {
+      streams[streamID]!.halfClosed = true
+      streams[streamID]!.phase = .running
+      effects.append(.startCall(streamID))
+    }
+  }
+
+  private mutating func receiveHalfClose(_ streamID: UInt32, now: UInt64) {
+    guard let stream = streams[streamID], !stream.halfClosed else { return }
+    streams[streamID]!.halfClosed = true
+    if stream.method.isClientStreaming {
+      effects.append(.requestsAvailable(streamID))
+    } else if stream.request != nil {
+      streams[streamID]!.phase = .running
+      effects.append(.startCall(streamID))
+    } else {
+      end(streamID, Self.missingRequest(stream.method), now: now)
+    }
+  }
+
+  /// Trailers for a stream that never became a call.
+  private mutating func refuse(_ streamID: UInt32, _ error: RPCError) {
+    core.write(.trailers(streamID: streamID, error.trailers))
+  }
+
+  static func missingRequest(_ method: MethodDescriptor) -> Trailers {
+    Trailers(
+      code: .internal,
+      message: "\(method.fullName) needs a request message (an empty request is an empty MESSAGE); the stream ended without one"
+    )
+  }
+
+  /// Request metadata keys starting with `pw-` are reserved for the protocol, and none is defined in 1.0.
+  static func refuseReservedKeys(_ metadata: Metadata) throws {
+    for entry in metadata where entry.key.hasPrefix("pw-") {
+      throw RPCError(.invalidArgument, "metadata key \"\(entry.key)\" is reserved for the protocol")
+    }
+  }
+
+  /// "300 ms", "10 s".
+  static func describe(_ nanoseconds: UInt64) -> String {
+    nanoseconds % 1_000_000_000 == 0 ? "\(nanoseconds / 1_000_000_000) s" : "\(nanoseconds / 1_000_000) ms"
+  }
+}
