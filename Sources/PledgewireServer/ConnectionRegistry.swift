@@ -10,6 +10,7 @@ final class ConnectionRegistry: Sendable {
     var accepted: UInt64 = 0
     var rejected: UInt64 = 0
     var draining = false
+    var emptyWaiters: [CheckedContinuation<Void, Never>] = []
   }
 
   private let state = Mutex(State())
@@ -46,9 +47,30 @@ final class ConnectionRegistry: Sendable {
   }
 
   func remove(_ connection: ServerConnection, wasServing: Bool) {
-    state.withLock { state in
+    let waiters = state.withLock { state in
       if state.connections.removeValue(forKey: connection.id) != nil && wasServing {
         state.serving -= 1
+      }
+      guard state.connections.isEmpty else { return [CheckedContinuation<Void, Never>]() }
+      defer { state.emptyWaiters.removeAll() }
+      return state.emptyWaiters
+    }
+    for waiter in waiters {
+      waiter.resume()
+    }
+  }
+
+  /// Returns once no connection is open.
+  func waitUntilEmpty() async {
+    await withCheckedContinuation { continuation in
+      let empty = state.withLock { state in
+        if !state.connections.isEmpty {
+          state.emptyWaiters.append(continuation)
+        }
+        return state.connections.isEmpty
+      }
+      if empty {
+        continuation.resume()
       }
     }
   }

@@ -2,6 +2,7 @@ import Dispatch
 import Logging
 import PledgewireTransport
 import PledgewireWire
+import ServiceLifecycle
 import Synchronization
 
 #if canImport(Glibc)
@@ -11,8 +12,17 @@ import Glibc
 /// A Pledgewire RPC server: listens on TCP, serves the methods of a ``Router`` plus the built-in health,
 /// reflection and statistics services, and shuts down gracefully.
 ///
+/// It is a swift-service-lifecycle `Service`: in a `ServiceGroup` with SIGTERM and SIGINT as graceful shutdown
+/// signals, ``run()`` serves until a signal, then drains (``shutdown(grace:)``).
+///
 /// ```swift
 /// let server = RPCServer(configuration: ServerConfiguration(port: 0), router: router)
+/// try await ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
+/// ```
+///
+/// Or by hand:
+///
+/// ```swift
 /// try server.start()
 /// print(server.port)
 /// await server.shutdown()
@@ -26,6 +36,7 @@ public final class RPCServer: Sendable {
   private let acceptor = Mutex<Acceptor?>(nil)
   private let shutdownHandlers = Mutex<[@Sendable () -> Void]>([])
   private let stopped = Mutex<[CheckedContinuation<Void, Never>]?>([])
+  private let shuttingDown = Atomic<Bool>(false)
 
   /// Creates a server; nothing listens until ``start()``.
   public init(configuration: ServerConfiguration, router: Router, logger: Logger = Logger(label: "pledgewire.server")) {
@@ -88,6 +99,11 @@ public final class RPCServer: Sendable {
   /// Shuts down gracefully: stops accepting, reports NOT_SERVING, sends GOAWAY on every connection, lets open calls
   /// finish for up to `grace` (the configured grace by default), then ends what is left with `UNAVAILABLE`.
   public func shutdown(grace: Duration? = nil) async {
+    guard !shuttingDown.exchange(true, ordering: .relaxed) else {
+      // Already shutting down: wait for that one.
+      await waitUntilStopped()
+      return
+    }
     let grace = grace ?? configuration.shutdownGrace
     let acceptor = self.acceptor.withLock { acceptor in
       defer { acceptor = nil }
@@ -136,18 +152,53 @@ public final class RPCServer: Sendable {
     }
   }
 
+  /// Waits until every connection closed (true) or `duration` passed on the loops' clock (false).
   private func waitForConnectionsToClose(within duration: Duration) async -> Bool {
-    let deadline = ContinuousClock.now + duration
-    while !core.registry.isEmpty {
-      guard ContinuousClock.now < deadline else { return false }
-      try? await Task.sleep(for: .milliseconds(10))
+    let registry = core.registry
+    let answer = OneAnswer()
+    return await withCheckedContinuation { continuation in
+      answer.set(continuation)
+      let timer = LoopTimer.schedule(on: core.loops[0], after: duration.nanoseconds) { answer.resume(false) }
+      Task {
+        await registry.waitUntilEmpty()
+        timer.cancel()
+        answer.resume(true)
+      }
     }
-    return true
   }
 
   private static func unixMilliseconds() -> Int64 {
     var time = timespec()
     clock_gettime(CLOCK_REALTIME, &time)
     return Int64(time.tv_sec) * 1_000 + Int64(time.tv_nsec) / 1_000_000
+  }
+}
+
+/// A continuation that the first of several racing events resumes.
+private final class OneAnswer: Sendable {
+  private let continuation = Mutex<CheckedContinuation<Bool, Never>?>(nil)
+
+  func set(_ continuation: CheckedContinuation<Bool, Never>) {
+    self.continuation.withLock { $0 = continuation }
+  }
+
+  func resume(_ value: Bool) {
+    continuation.withLock { continuation in
+      defer { continuation = nil }
+      return continuation
+    }?.resume(returning: value)
+  }
+}
+
+extension RPCServer: Service {
+  /// Starts the server and serves until a graceful shutdown or cancellation of the calling task, then shuts down
+  /// gracefully (``shutdown(grace:)``) and returns once that is done.
+  public func run() async throws {
+    try start()
+    await withTaskCancellationOrGracefulShutdownHandler {
+      await self.waitUntilStopped()
+    } onCancelOrGracefulShutdown: {
+      Task { await self.shutdown() }
+    }
   }
 }

@@ -5,6 +5,8 @@ import PledgewireDomain
 import PledgewireServer
 import PledgewireStorage
 import PledgewireWire
+import ServiceLifecycle
+import UnixSignals
 
 #if canImport(Glibc)
 import Glibc
@@ -100,23 +102,29 @@ struct ServerCommand: AsyncParsableCommand {
     router.register(services)
     let server = RPCServer(configuration: configuration, router: router, logger: logger)
     server.onShutdown { services.hub.finishAll() }
+
+    // The group drains the server on the first SIGTERM or SIGINT; this says which came, and exits at a second.
+    let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
+    Task {
+      var count = 0
+      for await signal in signals {
+        count += 1
+        if count > 1 {
+          logger.warning("second signal: exiting without waiting for calls")
+          Glibc.exit(1)
+        }
+        logger.info("received \(signal); shutting down")
+      }
+    }
+    var groupLogger = logger
+    groupLogger.logLevel = max(level, .warning)
+    let group = ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: groupLogger)
     do {
-      try server.start()
+      try await group.run()
     } catch {
       logger.critical("cannot start: \(error)")
       throw ExitCode(1)
     }
-
-    let signals = DispatchQueue(label: "pledgewire.signals")
-    let sources = [SIGTERM, SIGINT].map { number in
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: signals)
-      source.setEventHandler { SignalState.shared.received(number, server: server, logger: logger) }
-      source.activate()
-      return source
-    }
-    await server.waitUntilStopped()
-    withExtendedLifetime(sources) {}
   }
 
   func synchronous(_ environment: Environment) throws -> SQLiteStore.Synchronous {
@@ -167,22 +175,6 @@ struct ServerCommand: AsyncParsableCommand {
       throw ValidationError("--log-format must be text or json")
     }
     return (configuration, level, format)
-  }
-}
-
-/// Counts shutdown signals: the first drains gracefully, a second exits at once.
-final class SignalState: @unchecked Sendable {
-  static let shared = SignalState()
-  private var count = 0  // only touched on the signal queue
-
-  func received(_ number: Int32, server: RPCServer, logger: Logger) {
-    count += 1
-    if count > 1 {
-      logger.warning("second signal: exiting without waiting for calls")
-      exit(1)
-    }
-    logger.info("received \(number == SIGTERM ? "SIGTERM" : "SIGINT"); shutting down")
-    Task { await server.shutdown() }
   }
 }
 
