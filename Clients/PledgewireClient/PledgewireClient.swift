@@ -27,7 +27,7 @@ public final class PledgewireClient: Sendable {
   public init(target: Target, configuration: ClientConfiguration = ClientConfiguration()) {
     self.target = target
     self.configuration = configuration
-    self.pool = ConnectionPool(connections: configuration.connections)
+    self.pool = ConnectionPool(connections: configuration.connections, clock: configuration.clock)
     self.pinnedSlot = nil
   }
 
@@ -151,7 +151,7 @@ public final class PledgewireClient: Sendable {
     _ attempt: (ClientConnection, RequestHeaders, UInt64?) async throws -> T
   ) async throws -> T {
     let timeout = options.timeout ?? configuration.defaultTimeout
-    let deadline = timeout.map { MonotonicTime.now() + $0.nanoseconds }
+    let deadline = timeout.map { configuration.clock.now() + $0.nanoseconds }
     let headers = RequestHeaders(method: method.fullName, metadata: options.metadata.entries)
     var attempts = 0
     var transparentRetries = 0
@@ -170,7 +170,7 @@ public final class PledgewireClient: Sendable {
           throw error
         }
         let delay = policy.backoff.delay(attempt: attempts - 1)
-        if let deadline, MonotonicTime.now() + delay.nanoseconds >= deadline {
+        if let deadline, configuration.clock.now() + delay.nanoseconds >= deadline {
           throw error
         }
         do {
@@ -205,7 +205,7 @@ public final class PledgewireClient: Sendable {
       case wait(Task<ClientConnection, any Error>)
       case backingOff(RPCError)
     }
-    let now = MonotonicTime.now()
+    let now = configuration.clock.now()
     let step = slot.state.withLock { state -> Step in
       if let connection = state.connection, connection.isAccepting {
         return .ready(connection)
@@ -257,7 +257,7 @@ public final class PledgewireClient: Sendable {
       slot.state.withLock { state in
         state.connecting = nil
         state.lastError = failure
-        state.retryAt = MonotonicTime.now() + configuration.reconnectBackoff.delay(attempt: state.failures).nanoseconds
+        state.retryAt = configuration.clock.now() + configuration.reconnectBackoff.delay(attempt: state.failures).nanoseconds
         state.failures += 1
       }
       throw failure
@@ -272,8 +272,8 @@ final class ConnectionPool: Sendable {
   let nextSlot = Atomic<Int>(0)
   let closed = Atomic<Bool>(false)
 
-  init(connections: Int) {
-    loops = IOLoop.makeLoops(count: min(connections, IOLoop.processorCount), label: "pledgewire.client.io")
+  init(connections: Int, clock: LoopClock) {
+    loops = IOLoop.makeLoops(count: min(connections, IOLoop.processorCount), label: "pledgewire.client.io", clock: clock)
     slots = (0..<connections).map { ConnectionSlot(index: $0) }
   }
 }

@@ -110,6 +110,8 @@ public final class RPCServer: Sendable {
       return acceptor
     }
     await acceptor?.stop()
+    // The grace period starts before any GOAWAY goes out.
+    let drained = raceConnectionsToClose(within: grace)
     let connections = core.registry.beginDraining()
     core.logger.info("shutting down: draining \(connections.count) connections for up to \(grace)")
     for connection in connections {
@@ -120,13 +122,13 @@ public final class RPCServer: Sendable {
     for handler in shutdownHandlers.withLock({ $0 }) {
       handler()
     }
-    if !(await waitForConnectionsToClose(within: grace)) {
+    if !(await drained.value) {
       let remaining = core.registry.all
       core.logger.warning("grace period over: closing \(remaining.count) connections with calls still open")
       for connection in remaining {
         connection.forceClose()
       }
-      _ = await waitForConnectionsToClose(within: .seconds(3))
+      _ = await raceConnectionsToClose(within: .seconds(3)).value
     }
     core.logger.info("server stopped")
     let waiters = stopped.withLock { waiters in
@@ -152,19 +154,17 @@ public final class RPCServer: Sendable {
     }
   }
 
-  /// Waits until every connection closed (true) or `duration` passed on the loops' clock (false).
-  private func waitForConnectionsToClose(within duration: Duration) async -> Bool {
+  /// Starts the race between every connection closing (true) and `duration` passing on the loops' clock (false).
+  private func raceConnectionsToClose(within duration: Duration) -> OneAnswer {
     let registry = core.registry
     let answer = OneAnswer()
-    return await withCheckedContinuation { continuation in
-      answer.set(continuation)
-      let timer = LoopTimer.schedule(on: core.loops[0], after: duration.nanoseconds) { answer.resume(false) }
-      Task {
-        await registry.waitUntilEmpty()
-        timer.cancel()
-        answer.resume(true)
-      }
+    let timer = LoopTimer.schedule(on: core.loops[0], after: duration.nanoseconds) { answer.resume(false) }
+    Task {
+      await registry.waitUntilEmpty()
+      timer.cancel()
+      answer.resume(true)
     }
+    return answer
   }
 
   private static func unixMilliseconds() -> Int64 {
@@ -174,19 +174,30 @@ public final class RPCServer: Sendable {
   }
 }
 
-/// A continuation that the first of several racing events resumes.
+/// The answer of the first of several racing events, for one waiter.
 private final class OneAnswer: Sendable {
-  private let continuation = Mutex<CheckedContinuation<Bool, Never>?>(nil)
-
-  func set(_ continuation: CheckedContinuation<Bool, Never>) {
-    self.continuation.withLock { $0 = continuation }
-  }
+  private let state = Mutex<(value: Bool?, waiter: CheckedContinuation<Bool, Never>?)>((nil, nil))
 
   func resume(_ value: Bool) {
-    continuation.withLock { continuation in
-      defer { continuation = nil }
-      return continuation
-    }?.resume(returning: value)
+    let waiter = state.withLock { state -> CheckedContinuation<Bool, Never>? in
+      guard state.value == nil else { return nil }
+      state.value = value
+      defer { state.waiter = nil }
+      return state.waiter
+    }
+    waiter?.resume(returning: value)
+  }
+
+  var value: Bool {
+    get async {
+      await withCheckedContinuation { continuation in
+        let value = state.withLock { state in
+          if state.value == nil { state.waiter = continuation }
+          return state.value
+        }
+        if let value { continuation.resume(returning: value) }
+      }
+    }
   }
 }
 

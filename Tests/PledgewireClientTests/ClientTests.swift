@@ -1,7 +1,15 @@
 import PledgewireClient
 import PledgewireServer
 import PledgewireTestSupport
+import PledgewireTransport
 import Testing
+
+extension Result {
+  var error: Failure? {
+    if case .failure(let error) = self { return error }
+    return nil
+  }
+}
 
 @Suite("Client library against the real server", .serialized)
 struct ClientTests {
@@ -52,18 +60,28 @@ struct ClientTests {
     }
   }
 
-  @Test("a deadline ends the call with DEADLINE_EXCEEDED and the handler sees cancellation")
+  @Test("each call's deadline ends it with DEADLINE_EXCEEDED on the client's clock, and the handler is cancelled")
   func deadline() async throws {
     let probe = Probe()
+    let clock = ManualClock()
+    var configuration = ClientConfiguration()
+    configuration.clock = .manual(clock)
     try await withTestServer(probe: probe) { _, port in
-      try await withPledgewireClient("127.0.0.1:\(port)") { client in
-        let start = ContinuousClock.now
-        let error = await #expect(throws: RPCError.self) {
-          try await client.unary(Echo.Sleep.self, GetActorRequest(id: 3), options: CallOptions(timeout: .milliseconds(200)))
+      try await withPledgewireClient("127.0.0.1:\(port)", configuration: configuration) { client in
+        // Two calls in turn on the same connection: the second deadline must fire as the first did.
+        for id in [3, 4] as [Int64] {
+          let call = Task {
+            try await client.unary(Echo.Sleep.self, GetActorRequest(id: id), options: CallOptions(timeout: .seconds(30)))
+          }
+          #expect(await probe.wait { $0.startedCount == Int(id) - 2 })
+          clock.advance(by: .seconds(29))
+          // Still running: the server's own deadline is 30 real seconds away, the client's 1 manual second.
+          #expect(await probe.wait(timeout: 0.05) { $0.cancelledIDs.contains(id) } == false)
+          clock.advance(by: .seconds(1))
+          let result = await call.result
+          #expect((result.error as? RPCError)?.code == .deadlineExceeded, "call \(id): \(result)")
+          #expect(await probe.wait { $0.cancelledIDs.contains(id) }, "the client's CANCEL stops the handler")
         }
-        #expect(error?.code == .deadlineExceeded)
-        #expect(ContinuousClock.now - start < .seconds(2))
-        #expect(await probe.wait { $0.cancelledIDs == [3] })
       }
     }
   }
@@ -225,17 +243,25 @@ struct ClientTests {
     await server.shutdown(grace: .seconds(1))
   }
 
-  @Test("retries apply only to idempotent methods")
+  @Test("retries apply only to idempotent methods, after UNAVAILABLE, up to the policy's attempts")
   func retriesOnlyIdempotent() async throws {
-    let client = PledgewireClient(target: Target(host: "127.0.0.1", port: 1), configuration: ClientConfiguration(reconnectBackoff: Backoff(initial: .milliseconds(1), maximum: .milliseconds(2))))
-    let options = CallOptions(timeout: .seconds(2), retry: RetryPolicy(maxAttempts: 3, backoff: Backoff(initial: .milliseconds(5), maximum: .milliseconds(10))))
-    // Not idempotent: one attempt.
-    let start = ContinuousClock.now
-    await #expect(throws: RPCError.self) { try await client.actor.createActor(CreateActorRequest(), options: options) }
-    #expect(ContinuousClock.now - start < .milliseconds(500))
-    // Idempotent: up to three attempts, then the last error.
-    let error = await #expect(throws: RPCError.self) { try await client.actor.getActor(GetActorRequest(id: 1), options: options) }
-    #expect(error?.code == .unavailable)
+    let probe = Probe()
+    try await withTestServer(probe: probe) { _, port in
+      try await withPledgewireClient("127.0.0.1:\(port)") { client in
+        let options = CallOptions(timeout: .seconds(10), retry: RetryPolicy(maxAttempts: 3, backoff: Backoff(initial: .milliseconds(1), maximum: .milliseconds(2))))
+        // Not idempotent: the server sees it once.
+        let write = await #expect(throws: RPCError.self) { try await client.unary(Echo.UnavailableWrite.self, GetActorRequest(), options: options) }
+        #expect(write?.code == .unavailable)
+        #expect(probe.startedCount == 1)
+        // Idempotent: three attempts, then the last error.
+        let read = await #expect(throws: RPCError.self) { try await client.unary(Echo.Unavailable.self, GetActorRequest(), options: options) }
+        #expect(read?.code == .unavailable)
+        #expect(probe.startedCount == 4)
+        // Without a policy, no retry at all.
+        _ = await #expect(throws: RPCError.self) { try await client.unary(Echo.Unavailable.self, GetActorRequest()) }
+        #expect(probe.startedCount == 5)
+      }
+    }
     #expect(ActorService.GetActor.descriptor.isIdempotent)
     #expect(!ActorService.CreateActor.descriptor.isIdempotent)
   }

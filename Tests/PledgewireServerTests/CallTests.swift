@@ -143,23 +143,6 @@ struct CallTests {
     }
   }
 
-  @Test("a passed deadline ends the call with DEADLINE_EXCEEDED, and the handler sees cancellation")
-  func deadline() async throws {
-    let probe = Probe()
-    try await withTestServer(probe: probe) { _, port in
-      let connection = try RawConnection(port: port)
-      try await connection.handshake()
-      let start = RawConnection.now()
-      try await connection.call(Echo.Sleep.descriptor, stream: 1, GetActorRequest(id: 7), timeoutMicroseconds: 200_000)
-      let (messages, trailers) = try await connection.response(stream: 1)
-      let elapsed = RawConnection.now() - start
-      #expect(trailers.code == .deadlineExceeded)
-      #expect(messages.isEmpty)
-      #expect(elapsed >= 0.19 && elapsed < 2)
-      #expect(await probe.wait { $0.cancelledIDs == [7] })
-    }
-  }
-
   @Test("CANCEL stops the handler and frees the stream")
   func cancel() async throws {
     let probe = Probe()

@@ -48,6 +48,20 @@ public enum Echo {
     public static let descriptor = MethodDescriptor(service: service, name: "Lookup", kind: .unary, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor")
   }
 
+  /// Counts the call in the probe and fails with UNAVAILABLE. Idempotent: a client may retry it.
+  public enum Unavailable: RPCMethod {
+    public typealias Input = GetActorRequest
+    public typealias Output = Actor
+    public static let descriptor = MethodDescriptor(service: service, name: "Unavailable", kind: .unary, isIdempotent: true, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor")
+  }
+
+  /// Counts the call in the probe and fails with UNAVAILABLE. Not idempotent: a client must not retry it.
+  public enum UnavailableWrite: RPCMethod {
+    public typealias Input = GetActorRequest
+    public typealias Output = Actor
+    public static let descriptor = MethodDescriptor(service: service, name: "UnavailableWrite", kind: .unary, inputType: "pledgewire.v1.GetActorRequest", outputType: "pledgewire.v1.Actor")
+  }
+
   /// Sleeps for a minute, recording in the probe whether it saw cancellation.
   public enum Sleep: RPCMethod {
     public typealias Input = GetActorRequest
@@ -142,6 +156,14 @@ public struct EchoService: RPCService {
     }) { [probe] request, _ in
       probe.started()
       return Actor(id: request.id, canonicalName: "slow")
+    }
+    router.unary(Echo.Unavailable.self) { [probe] _, _ in
+      probe.started()
+      throw RPCError(.unavailable, "try again")
+    }
+    router.unary(Echo.UnavailableWrite.self) { [probe] _, _ in
+      probe.started()
+      throw RPCError(.unavailable, "try again")
     }
     router.unary(Echo.Sleep.self) { [probe] request, _ in
       probe.started()

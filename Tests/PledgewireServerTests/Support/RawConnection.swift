@@ -89,6 +89,12 @@ final class RawConnection: @unchecked Sendable {
     try await blocking { try self.responseNow(stream: stream, timeout: timeout) }
   }
 
+  /// Sends a PING and waits for its ACK: the server has then handled everything sent before it. Messages and
+  /// trailers that arrive meanwhile are kept for ``response(stream:timeout:)``.
+  func roundTrip(timeout: Double = 10) async throws {
+    try await blocking { try self.roundTripNow(timeout: timeout) }
+  }
+
   /// Whether the server closed the connection within `timeout` seconds (reading and dropping whatever arrives).
   func isClosedByServer(within timeout: Double) async -> Bool {
     (try? await blocking { self.isClosedByServerNow(within: timeout) }) ?? true
@@ -98,8 +104,10 @@ final class RawConnection: @unchecked Sendable {
     encoder.writePreface()
     try encoder.write(.settings(settings))
     try flush()
+    if let serverSettings {
+      return serverSettings  // read already, by nextFrame()
+    }
     guard case .settings(let serverSettings) = try nextFrameNow(timeout: 10) else { throw Closed() }
-    self.serverSettings = serverSettings
     return serverSettings
   }
 
@@ -129,6 +137,9 @@ final class RawConnection: @unchecked Sendable {
     while true {
       if let frame = try decoder.next() {
         if case .settingsAck = frame { continue }
+        if case .settings(let settings) = frame, serverSettings == nil {
+          serverSettings = settings
+        }
         return frame
       }
       try receive(until: deadline)
@@ -168,6 +179,50 @@ final class RawConnection: @unchecked Sendable {
       }
     }
   }
+
+  private func roundTripNow(timeout: Double) throws {
+    let token = UInt64.random(in: 1...UInt64.max)
+    try sendNow([.ping(token)])
+    while true {
+      switch try nextFrameNow(timeout: timeout) {
+      case .pingAck(token): return
+      case .message(let id, let payload, _): pending[id, default: []].append(payload)
+      case .trailers(let id, let trailers): finished[id] = trailers
+      case let other: unexpected.append(other)
+      }
+    }
+  }
+
+  /// Whether the trailers of `stream` arrived (kept by ``roundTrip(timeout:)``, not yet taken by ``response``).
+  func hasFinished(_ stream: UInt32) async throws -> Bool {
+    try await blocking { self.finished[stream] != nil }
+  }
+
+  /// Whether nothing waits to be read, SETTINGS ACKs aside: no frame kept, none in the socket, no end of stream.
+  /// It does not wait: what the server sent before its last answer to this side is in the socket already.
+  func isQuiet() async throws -> Bool {
+    try await blocking {
+      while true {
+        var descriptor = pollfd(fd: self.fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) > 0 else { break }
+        let count = self.buffer.withUnsafeMutableBytes { read(self.fd, $0.baseAddress, $0.count) }
+        guard count > 0 else { return false }
+        self.decoder.append(contentsOf: self.buffer[0..<count])
+      }
+      while let frame = try self.decoder.next() {
+        switch frame {
+        case .settingsAck: continue
+        case .message(let id, let payload, _): self.pending[id, default: []].append(payload)
+        case .trailers(let id, let trailers): self.finished[id] = trailers
+        case let other: self.unexpected.append(other)
+        }
+      }
+      return self.unexpected.isEmpty && self.finished.isEmpty && self.pending.isEmpty
+    }
+  }
+
+  /// Frames ``roundTrip(timeout:)`` met that were neither messages nor trailers, oldest first.
+  private(set) var unexpected: [Frame] = []
 
   private var pending: [UInt32: [[UInt8]]] = [:]
   private var finished: [UInt32: Trailers] = [:]
