@@ -96,7 +96,9 @@ actor ServerConnection: LoopHandler {
       case .bytes(let bytes):
         statistics.received(bytes.count)
         machine.receive(bytes, now: now)
-        machine.processInput(now: now)
+        while machine.processInput(now: now) {
+          performEffects()
+        }
       case .end:
         machine.endOfInput(now: now)
       case .wouldBlock:
@@ -133,13 +135,7 @@ actor ServerConnection: LoopHandler {
   /// Does the effects of the events so far, then brings the socket and the loop up to date.
   private func afterEvent() {
     guard !isClosed else { return }
-    while true {
-      machine.takeEffects(into: &effects)
-      guard !effects.isEmpty else { break }
-      for effect in effects {
-        perform(effect)
-      }
-    }
+    performEffects()
     if !ended.isEmpty || machine.openedCount > 0 {
       statistics.record(opened: machine.takeOpenedCount(), ended: ended)
       ended.removeAll(keepingCapacity: true)
@@ -149,6 +145,16 @@ actor ServerConnection: LoopHandler {
       return
     }
     socket.update(wantsRead: machine.core.wantsRead, hasOutput: machine.core.hasOutput, wake: machine.nextWake)
+  }
+
+  private func performEffects() {
+    while true {
+      machine.takeEffects(into: &effects)
+      guard !effects.isEmpty else { return }
+      for effect in effects {
+        perform(effect)
+      }
+    }
   }
 
   private func perform(_ effect: ServerEffect) {

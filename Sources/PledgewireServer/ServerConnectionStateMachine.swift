@@ -74,8 +74,10 @@ struct ServerConnectionStateMachine {
     core.receive(bytes, now: now)
   }
 
-  /// Handles every complete frame received so far.
-  mutating func processInput(now: UInt64) {
+  /// Handles the complete frames received so far, up to the first that starts a call: returns true then, so that
+  /// the driver starts it (a fast path answers at once) before the frames behind it are handled, and answers leave
+  /// in the order of the requests. Returns false once every frame is handled.
+  mutating func processInput(now: UInt64) -> Bool {
     while let inbound = core.nextInbound(now: now) {
       switch inbound {
       case .stream(let frame):
@@ -93,7 +95,11 @@ struct ServerConnectionStateMachine {
       case .failed(let error):
         failed(error, now: now)
       }
+      if case .startCall? = effects.last {
+        return true
+      }
     }
+    return false
   }
 
   /// The client shut its sending side: calls it already made are still answered, then the connection closes.

@@ -270,7 +270,7 @@ struct ServerStateMachineTests {
 
     private mutating func feed(_ bytes: [UInt8]) {
       bytes.withUnsafeBytes { machine.receive($0, now: now) }
-      machine.processInput(now: now)
+      while machine.processInput(now: now) {}
     }
 
     mutating func takeEffects() -> [String] {

@@ -18,13 +18,15 @@ let goldenClientFrames: [Frame] = [
   .requestHeaders(streamID: 3, RequestHeaders(method: "/pledgewire.v1.ActorService/GetActor"), endStream: false),
   .message(streamID: 3, GetActorRequest(id: 7).serializedBytes(), endStream: true),
   .ping(0x0102_0304_0506_0708),
+  .requestHeaders(streamID: 5, RequestHeaders(method: "/pledgewire.v1.ActorService/GetActor"), endStream: false),
   .cancel(streamID: 5, Cancel(errorCode: .cancel)),
-  .halfClose(streamID: 9),
+  .requestHeaders(streamID: 7, RequestHeaders(method: "/pledgewire.v1.ActorService/ImportActors"), endStream: false),
+  .halfClose(streamID: 7),
 ]
 
 /// The frames of Golden/server-to-client.hex.
 let goldenServerFrames: [Frame] = [
-  .settings(Settings(maxFrameSize: 4_194_304, maxMetadataSize: 8192, maxConcurrentStreams: 100, agent: "pledgewire-server/0.1")),
+  .settings(Settings(maxFrameSize: 4_194_304, maxMetadataSize: 8192, maxConcurrentStreams: 100, idleTimeoutMs: 300_000, agent: "pledgewire-server/0.1")),
   .settingsAck,
   .message(
     streamID: 1,
@@ -37,7 +39,9 @@ let goldenServerFrames: [Frame] = [
   .trailers(streamID: 1, Trailers(code: .ok)),
   .trailers(streamID: 3, Trailers(code: .notFound, message: "actor 7 does not exist")),
   .pingAck(0x0102_0304_0506_0708),
-  .goAway(GoAway(lastStreamID: 3, errorCode: .noError, message: "server shutting down")),
+  .message(streamID: 7, ImportResponse().serializedBytes(), endStream: false),
+  .trailers(streamID: 7, Trailers(code: .ok)),
+  .goAway(GoAway(lastStreamID: 7, errorCode: .noError, message: "server shutting down")),
 ]
 
 func encode(_ frames: [Frame], preface: Bool = true) throws -> [UInt8] {

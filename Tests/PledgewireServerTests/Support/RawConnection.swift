@@ -95,6 +95,24 @@ final class RawConnection: @unchecked Sendable {
     try await blocking { try self.roundTripNow(timeout: timeout) }
   }
 
+  /// The bytes the server sends, undecoded, until `count` arrived (at least) or it closes the connection. For
+  /// tests that compare bytes: use it before reading any frame.
+  func rawBytes(count: Int = .max, timeout: Double = 10) async throws -> [UInt8] {
+    try await blocking {
+      var bytes: [UInt8] = []
+      let deadline = Self.now() + timeout
+      while bytes.count < count {
+        var descriptor = pollfd(fd: self.fd, events: Int16(POLLIN), revents: 0)
+        let remaining = max(0, Int32((deadline - Self.now()) * 1_000))
+        guard poll(&descriptor, 1, remaining) > 0 else { throw TimedOut() }
+        let read = self.buffer.withUnsafeMutableBytes { Glibc.read(self.fd, $0.baseAddress, min($0.count, count - bytes.count)) }
+        guard read > 0 else { break }
+        bytes += self.buffer[0..<read]
+      }
+      return bytes
+    }
+  }
+
   /// Whether the server closed the connection within `timeout` seconds (reading and dropping whatever arrives).
   func isClosedByServer(within timeout: Double) async -> Bool {
     (try? await blocking { self.isClosedByServerNow(within: timeout) }) ?? true
