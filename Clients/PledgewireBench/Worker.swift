@@ -22,18 +22,16 @@ struct Worker {
   }
 
   /// Open loop: calls leave on a fixed schedule, `rate` per second for this worker; latency counts from the
-  /// scheduled time, so time a call spends waiting behind a slow one is counted, not hidden.
+  /// scheduled time, so time a call spends waiting behind a slow one is counted, not hidden. Every call scheduled
+  /// before the end of the run is made, however late: a slow server makes the run longer, not smaller.
   mutating func runOpenLoop(rate: Double, offset: Double, start: UInt64, until deadline: ContinuousClock.Instant?, budget: CallBudget) async throws {
     let interval = 1e9 / rate
     var scheduled = Double(start) + offset * interval
+    let end = deadline.map { Double(MonotonicTime.now()) + Double(ContinuousClock.now.duration(to: $0).nanoseconds) }
     while !Task.isCancelled {
-      if let deadline, ContinuousClock.now >= deadline { return }
+      if let end, scheduled >= end { return }
       guard budget.take() else { return }
       let now = MonotonicTime.now()
-      if let deadline, Double(now) + Double(ContinuousClock.now.duration(to: deadline).nanoseconds) <= scheduled {
-        // The next call's slot is after the end of the run.
-        return
-      }
       if Double(now) < scheduled {
         try? await Task.sleep(for: .nanoseconds(Int64(scheduled - Double(now))))
       }

@@ -78,15 +78,18 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
     queue.setSpecific(key: key, value: ObjectIdentifier(self))
 
     let poll = DispatchSource.makeReadSource(fileDescriptor: epollFD, queue: queue)
-    poll.setEventHandler { [unowned self] in turn(poll: true) }
+    poll.setEventHandler { [weak self] in self?.turn(poll: true) }
+    // libdispatch keys its own epoll state by descriptor number: the number must not be reused (by the next
+    // loop's epoll set, say) before the source is gone, or the source on the reused number never fires.
+    poll.setCancelHandler { [epollFD] in _ = Glibc.close(epollFD) }
     pollSource = poll
     poll.activate()
     switch clock {
     case .monotonic:
       let timer = DispatchSource.makeTimerSource(flags: [], queue: queue)
-      timer.setEventHandler { [unowned self] in
-        timerArmedAt = nil
-        turn(poll: false)
+      timer.setEventHandler { [weak self] in
+        self?.timerArmedAt = nil
+        self?.turn(poll: false)
       }
       timerSource = timer
       timer.activate()
@@ -96,9 +99,8 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
   }
 
   deinit {
-    pollSource?.cancel()
+    pollSource?.cancel()  // closes the epoll set
     timerSource?.cancel()
-    Glibc.close(epollFD)
     events.deallocate()
     readBuffer.deallocate()
   }
