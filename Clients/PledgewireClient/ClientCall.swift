@@ -25,8 +25,8 @@ struct ClientCall: Sendable {
   }
 
   /// The client sends no more messages.
-  func halfClose() async {
-    await connection.halfClose(id)
+  func halfClose() {
+    connection.halfClose(id)
   }
 
   /// Abandons the call from any thread: CANCEL to the server if it started.

@@ -23,6 +23,9 @@ actor ClientConnection: LoopHandler {
   private var responseWaiters: [CallID: CheckedContinuation<[UInt8]?, any Error>] = [:]
   private var writeWaiters: [CallID: CheckedContinuation<Void, any Error>] = [:]
   private var isClosed = false
+  private var earlyCancels: Set<CallID> = []
+  /// The next call's id: taken before the call reaches the loop, so that a cancel can name it.
+  private nonisolated let callIDs = Atomic<UInt64>(1)
 
   private init(fd: Int32, target: String, loop: IOLoop, configuration: ClientConfiguration, onClosed: @escaping @Sendable (ClientConnection) -> Void) {
     self.loop = loop
@@ -83,17 +86,8 @@ actor ClientConnection: LoopHandler {
     }
     if !events.isDisjoint(with: [.readable, .hangUp]) && !isClosed {
       let now = loop.clock.now()
-      switch socket.read() {
-      case .bytes(let bytes):
-        machine.receive(bytes, now: now)
-        machine.processInput(now: now)
-      case .end:
-        machine.endOfInput(now: now)
-      case .wouldBlock:
-        break
-      case .failed(let code):
-        machine.transportFailed(errno: code, now: now)
-      }
+      _ = socket.receive(into: &machine, now: now)
+      _ = machine.processInput(now: now)
     }
     afterEvent()
   }
@@ -105,16 +99,8 @@ actor ClientConnection: LoopHandler {
   }
 
   private func flushOutput() {
-    guard !isClosed, machine.core.hasOutput, !socket.waitsForWritable else { return }
-    let now = loop.clock.now()
-    switch socket.send(machine.core.output) {
-    case .sent(let count, _):
-      if machine.sent(count, now: now) {
-        socket.shutdownWrite()
-      }
-    case .failed(let code):
-      machine.transportFailed(errno: code, now: now)
-    }
+    guard !isClosed else { return }
+    _ = socket.flush(&machine, now: loop.clock.now())
     afterEvent()
   }
 
@@ -128,7 +114,7 @@ actor ClientConnection: LoopHandler {
       switch effect {
       case .responseAvailable(let id):
         if let waiter = responseWaiters.removeValue(forKey: id) {
-          deliver(id, to: waiter)
+          take(id, orWait: waiter)
         }
         if let waiter = writeWaiters.removeValue(forKey: id) {
           resumeWriter(id, waiter)
@@ -145,16 +131,7 @@ actor ClientConnection: LoopHandler {
       close()
       return
     }
-    socket.update(wantsRead: machine.core.wantsRead, hasOutput: machine.core.hasOutput, wake: machine.nextWake)
-  }
-
-  private func deliver(_ id: CallID, to waiter: CheckedContinuation<[UInt8]?, any Error>) {
-    switch machine.take(id, now: loop.clock.now()) {
-    case .message(let payload): waiter.resume(returning: payload)
-    case .end: waiter.resume(returning: nil)
-    case .failed(let error): waiter.resume(throwing: error)
-    case .wait: responseWaiters[id] = waiter
-    }
+    socket.update(for: machine, wake: machine.nextWake)
   }
 
   private func resumeWriter(_ id: CallID, _ waiter: CheckedContinuation<Void, any Error>) {
@@ -192,43 +169,41 @@ actor ClientConnection: LoopHandler {
 
   // MARK: Calls
 
-  /// Makes a unary call and waits for its response, in one hop to the loop (none for a caller on the loop).
-  func unary(_ method: MethodDescriptor, headers: RequestHeaders, request: [UInt8], deadline: UInt64?) async throws -> [UInt8] {
-    let id = open(method, headers: headers, request: request, deadline: deadline)
-    guard let response = try await next(id) else {
+  // Callers usually run on the connection's loop (the harness's workers prefer it; a caller elsewhere hops to it
+  // once): these entry points run there synchronously, with no `await` on the actor, whose return would cost a job.
+
+  /// Makes a unary call and waits for its response. Cancelling the waiting task cancels the call.
+  nonisolated func unary(_ method: MethodDescriptor, headers: RequestHeaders, request: [UInt8], deadline: UInt64?) async throws -> [UInt8] {
+    let id = callIDs.wrappingAdd(1, ordering: .relaxed).oldValue
+    let response = try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8]?, any Error>) in
+        onLoop { $0.open(id, method, headers: headers, request: request, deadline: deadline, waiter: continuation) }
+      }
+    } onCancel: {
+      cancel(id, RPCError(.cancelled, "the call was cancelled"))
+    }
+    guard let response else {
       throw RPCError(.internal, "\(method.fullName) ended OK without a response message")
     }
     return response
   }
 
   /// Makes a streaming call; its responses come from ``next(_:)``.
-  func open(_ method: MethodDescriptor, headers: RequestHeaders, request: [UInt8]?, deadline: UInt64?) -> CallID {
-    let id = machine.open(method: method, headers: headers, request: request, deadline: deadline, now: loop.clock.now())
-    afterEvent()
+  nonisolated func open(_ method: MethodDescriptor, headers: RequestHeaders, request: [UInt8]?, deadline: UInt64?) -> CallID {
+    let id = callIDs.wrappingAdd(1, ordering: .relaxed).oldValue
+    onLoop { $0.open(id, method, headers: headers, request: request, deadline: deadline, waiter: nil) }
     return id
   }
 
   /// The call's next response message; nil after OK trailers. Throws the call's error. Cancelling the waiting task
   /// cancels the call.
-  func next(_ id: CallID) async throws -> [UInt8]? {
-    switch machine.take(id, now: loop.clock.now()) {
-    case .message(let payload):
-      afterEvent()  // reading may resume
-      return payload
-    case .end:
-      return nil
-    case .failed(let error):
-      throw error
-    case .wait:
-      break
+  nonisolated func next(_ id: CallID) async throws -> [UInt8]? {
+    if let take = takeOnLoop(id) {
+      return try Self.response(from: take)
     }
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8]?, any Error>) in
-        if isClosed {
-          continuation.resume(throwing: RPCError(.unavailable, "the connection to \(target) closed"))
-        } else {
-          responseWaiters[id] = continuation
-        }
+        onLoop { $0.take(id, orWait: continuation) }
       }
     } onCancel: {
       cancel(id, RPCError(.cancelled, "the call was cancelled"))
@@ -236,18 +211,23 @@ actor ClientConnection: LoopHandler {
   }
 
   /// Sends one client-streamed message; waits while the stream is not open yet or the output is over its bound.
-  func send(_ id: CallID, _ payload: [UInt8]) async throws {
-    if try !machine.mayWrite(id) {
-      try await withTaskCancellationHandler {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-          resumeWriter(id, continuation)
-        }
-      } onCancel: {
-        cancel(id, RPCError(.cancelled, "the call was cancelled"))
-      }
+  nonisolated func send(_ id: CallID, _ payload: [UInt8]) async throws {
+    if try sendOnLoop(id, payload) {
+      return
     }
-    try machine.send(id, payload)
-    afterEvent()
+    try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        onLoop { $0.resumeWriter(id, continuation) }
+      }
+    } onCancel: {
+      cancel(id, RPCError(.cancelled, "the call was cancelled"))
+    }
+    try await sendNow(id, payload)
+  }
+
+  /// The caller sends no more messages.
+  nonisolated func halfClose(_ id: CallID) {
+    onLoop { $0.run { machine, _ in machine.halfClose(id) } }
   }
 
   /// The error the call ended with, if it ended with one.
@@ -256,23 +236,108 @@ actor ClientConnection: LoopHandler {
     return nil
   }
 
-  /// The caller sends no more messages.
-  func halfClose(_ id: CallID) {
-    run { machine, _ in machine.halfClose(id) }
-  }
-
-  /// Abandons a call from any thread: CANCEL to the server if it started, and the call is forgotten.
+  /// Abandons a call from any thread: CANCEL to the server if it started, and the call ends with `error`.
   nonisolated func cancel(_ id: CallID, _ error: RPCError) {
-    loop.execute { self.assumeIsolated { $0.run { $0.cancel(id, error, now: $1) } } }
+    onLoop { connection in
+      if connection.machine.calls[id] == nil {
+        connection.cancelledEarly(id)
+      }
+      connection.run { $0.cancel(id, error, now: $1) }
+    }
   }
 
   /// Forgets a call whose caller stopped listening, cancelling it first if it has not ended.
   nonisolated func abandon(_ id: CallID) {
-    loop.execute { self.assumeIsolated { $0.run { $0.abandon(id, now: $1) } } }
+    onLoop { $0.run { $0.abandon(id, now: $1) } }
   }
 
   /// Sends GOAWAY and closes: the client is going away. Calls in flight fail with `CANCELLED`.
   nonisolated func shutdown() {
-    loop.execute { self.assumeIsolated { $0.run { $0.shutdown(now: $1) } } }
+    onLoop { $0.run { $0.shutdown(now: $1) } }
+  }
+
+  /// ``take(_:)`` when called on the loop (`assumeIsolated` is for synchronous code); nil elsewhere, or when the
+  /// caller must wait.
+  private nonisolated func takeOnLoop(_ id: CallID) -> ResponseTake? {
+    guard loop.isCurrent else { return nil }
+    return assumeIsolated { $0.take(id) }
+  }
+
+  /// Sends when called on the loop and the call may write now; false otherwise.
+  private nonisolated func sendOnLoop(_ id: CallID, _ payload: [UInt8]) throws -> Bool {
+    guard loop.isCurrent else { return false }
+    return try assumeIsolated { try $0.sendIfPossible(id, payload) }
+  }
+
+  /// Runs `body` isolated to the connection: at once on its loop, otherwise on the loop's next turn.
+  private nonisolated func onLoop(_ body: @escaping @Sendable (isolated ClientConnection) -> Void) {
+    if loop.isCurrent {
+      assumeIsolated(body)
+    } else {
+      loop.execute { self.assumeIsolated(body) }
+    }
+  }
+
+  private func open(
+    _ id: CallID, _ method: MethodDescriptor, headers: RequestHeaders, request: [UInt8]?, deadline: UInt64?,
+    waiter: CheckedContinuation<[UInt8]?, any Error>?
+  ) {
+    let now = loop.clock.now()
+    machine.open(id, method: method, headers: headers, request: request, deadline: deadline, now: now)
+    if earlyCancels.remove(id) != nil {
+      machine.cancel(id, RPCError(.cancelled, "the call was cancelled"), now: now)
+    }
+    if let waiter {
+      take(id, orWait: waiter)
+    }
+    afterEvent()
+  }
+
+  /// A response the caller can have now; nil when it must wait.
+  private func take(_ id: CallID) -> ResponseTake? {
+    let take = machine.take(id, now: loop.clock.now())
+    if case .message = take {
+      afterEvent()  // reading may resume
+    }
+    return take == .wait ? nil : take
+  }
+
+  private func take(_ id: CallID, orWait waiter: CheckedContinuation<[UInt8]?, any Error>) {
+    if let take = take(id) {
+      waiter.resume(with: Result { try Self.response(from: take) })
+    } else if isClosed {
+      waiter.resume(throwing: RPCError(.unavailable, "the connection to \(target) closed"))
+    } else {
+      responseWaiters[id] = waiter
+    }
+  }
+
+  private static func response(from take: ResponseTake) throws -> [UInt8]? {
+    switch take {
+    case .message(let payload): payload
+    case .end: nil
+    case .failed(let error): throw error
+    case .wait: throw RPCError(.internal, "no response yet")
+    }
+  }
+
+  private func sendIfPossible(_ id: CallID, _ payload: [UInt8]) throws -> Bool {
+    guard try machine.mayWrite(id) else { return false }
+    try machine.send(id, payload)
+    afterEvent()
+    return true
+  }
+
+  private func sendNow(_ id: CallID, _ payload: [UInt8]) throws {
+    try machine.send(id, payload)
+    afterEvent()
+  }
+
+  /// A cancel that came before its call was opened (it raced the open from another thread): the open cancels it.
+  private func cancelledEarly(_ id: CallID) {
+    if earlyCancels.count > 1_024 {
+      earlyCancels.removeAll()  // cancels of calls that had ended long ago
+    }
+    earlyCancels.insert(id)
   }
 }

@@ -4,7 +4,7 @@ import PledgewireWire
 /// The client's side of one connection, as a value with no I/O: the framing core shared with the server plus the
 /// calls — stream ids, the server's stream limit (calls beyond it wait here), deadlines, responses buffered for
 /// their callers, GOAWAY. `ClientConnection` drives it on an I/O loop; tests drive it event by event.
-struct ClientConnectionStateMachine {
+struct ClientConnectionStateMachine: ConnectionStateMachine {
   struct Configuration {
     var core: ConnectionCore.Configuration
     /// Server-streamed messages buffered for a slow caller past which reading pauses.
@@ -20,7 +20,6 @@ struct ClientConnectionStateMachine {
   private var waiting: [CallID] = []
   private var deadlines = DeadlineHeap<CallID>()
   private var effects: [ClientEffect] = []
-  private var nextCallID: CallID = 1
   private var nextStreamID: UInt32 = 1
   private var maxConcurrentStreams = WireProtocol.defaultMaxConcurrentStreams
   /// Whether new calls may start here: false once the connection drains or closes.
@@ -49,7 +48,8 @@ struct ClientConnectionStateMachine {
     core.receive(bytes, now: now)
   }
 
-  mutating func processInput(now: UInt64) {
+  /// Handles every frame received so far (and never stops early: returns false).
+  mutating func processInput(now: UInt64) -> Bool {
     while let inbound = core.nextInbound(now: now) {
       switch inbound {
       case .stream(let frame):
@@ -71,6 +71,7 @@ struct ClientConnectionStateMachine {
         failAll(RPCError(error.code, "protocol error from \(configuration.target): \(error.message)"))
       }
     }
+    return false
   }
 
   /// The server closed the connection.
@@ -129,15 +130,13 @@ struct ClientConnectionStateMachine {
 
   // MARK: Calls
 
-  /// Makes a call: opens its stream, or queues it until a stream slot frees up (a call over the stream limit is
+  /// Makes call `id` (unique on the connection): opens its stream, or queues it until a stream slot frees up (a call over the stream limit is
   /// not refused). A call that cannot start ends at once; its caller finds out from ``take(_:)``.
-  mutating func open(method: MethodDescriptor, headers: RequestHeaders, request: [UInt8]?, deadline: UInt64?, now: UInt64) -> CallID {
-    let id = nextCallID
-    nextCallID += 1
+  mutating func open(_ id: CallID, method: MethodDescriptor, headers: RequestHeaders, request: [UInt8]?, deadline: UInt64?, now: UInt64) {
     calls[id] = ClientStream(method: method, headers: headers, deadline: deadline, request: request)
     guard isAccepting && (core.phase == .open || core.phase == .handshaking) else {
       finish(id, .failure(Self.notSent("the connection to \(configuration.target) is closing")), now: now)
-      return id
+      return
     }
     if let deadline {
       deadlines.push(deadline, id: id)
@@ -147,7 +146,6 @@ struct ClientConnectionStateMachine {
     } else {
       startStream(id, now: now)
     }
-    return id
   }
 
   /// Whether a request writer may write now: its stream is open and the output under its bound. Throws the

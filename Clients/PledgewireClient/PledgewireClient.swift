@@ -97,7 +97,7 @@ public final class PledgewireClient: Sendable {
     let payload = request.serializedBytes()
     return ResponseStream { [self] in
       try await perform(M.descriptor, options: options, retries: false) { connection, headers, deadline in
-        let call = ClientCall(connection: connection, id: await connection.open(M.descriptor, headers: headers, request: payload, deadline: deadline), method: M.descriptor)
+        let call = ClientCall(connection: connection, id: connection.open(M.descriptor, headers: headers, request: payload, deadline: deadline), method: M.descriptor)
         let handle = CallHandle(call: call)
         return (handle, try await call.nextResponse())
       }
@@ -112,7 +112,7 @@ public final class PledgewireClient: Sendable {
     _ body: @Sendable (RequestWriter<M.Input>) async throws -> Void
   ) async throws -> M.Output {
     let response = try await perform(M.descriptor, options: options, retries: false) { connection, headers, deadline in
-      let call = ClientCall(connection: connection, id: await connection.open(M.descriptor, headers: headers, request: nil, deadline: deadline), method: M.descriptor)
+      let call = ClientCall(connection: connection, id: connection.open(M.descriptor, headers: headers, request: nil, deadline: deadline), method: M.descriptor)
       do {
         try await body(RequestWriter(call: call))
       } catch {
@@ -123,7 +123,7 @@ public final class PledgewireClient: Sendable {
         call.cancel(RPCError(.cancelled, "the request stream failed: \(error)"))
         throw error
       }
-      await call.halfClose()
+      call.halfClose()
       return try await call.singleResponse()
     }
     return try M.Output(serializedBytes: response)

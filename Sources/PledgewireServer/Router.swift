@@ -27,9 +27,9 @@ public struct Router: Sendable {
     add(M.descriptor, expecting: .unary) { call, request in
       do {
         let input = try M.Input(serializedBytes: request)
-        await call.finish(with: try await handler(input, call.context))
+        call.finish(with: try await handler(input, call.context))
       } catch {
-        await call.finish(throwing: error)
+        call.finish(throwing: error)
       }
     }
   }
@@ -60,9 +60,9 @@ public struct Router: Sendable {
       do {
         let input = try M.Input(serializedBytes: request)
         try await handler(input, ResponseWriter(call: call), call.context)
-        await call.finish()
+        call.finish()
       } catch {
-        await call.finish(throwing: error)
+        call.finish(throwing: error)
       }
     }
   }
@@ -74,9 +74,9 @@ public struct Router: Sendable {
   ) {
     add(M.descriptor, expecting: .clientStreaming) { call, _ in
       do {
-        await call.finish(with: try await handler(RequestStream(call: call), call.context))
+        call.finish(with: try await handler(RequestStream(call: call), call.context))
       } catch {
-        await call.finish(throwing: error)
+        call.finish(throwing: error)
       }
     }
   }

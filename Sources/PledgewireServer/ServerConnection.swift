@@ -92,19 +92,12 @@ actor ServerConnection: LoopHandler {
     }
     if !events.isDisjoint(with: [.readable, .hangUp]) && !isClosed {
       let now = loop.clock.now()
-      switch socket.read() {
-      case .bytes(let bytes):
-        statistics.received(bytes.count)
-        machine.receive(bytes, now: now)
-        while machine.processInput(now: now) {
-          performEffects()
-        }
-      case .end:
-        machine.endOfInput(now: now)
-      case .wouldBlock:
-        break
-      case .failed:
-        machine.transportFailed(now: now)
+      let count = socket.receive(into: &machine, now: now)
+      if count > 0 {
+        statistics.received(count)
+      }
+      while machine.processInput(now: now) {
+        performEffects()
       }
     }
     afterEvent()
@@ -118,16 +111,10 @@ actor ServerConnection: LoopHandler {
   }
 
   private func flushOutput() {
-    guard !isClosed, machine.core.hasOutput, !socket.waitsForWritable else { return }
-    let now = loop.clock.now()
-    switch socket.send(machine.core.output) {
-    case .sent(let count, _):
+    guard !isClosed else { return }
+    let count = socket.flush(&machine, now: loop.clock.now())
+    if count > 0 {
       statistics.sent(count)
-      if machine.sent(count, now: now) {
-        socket.shutdownWrite()
-      }
-    case .failed:
-      machine.transportFailed(now: now)
     }
     afterEvent()
   }
@@ -144,7 +131,7 @@ actor ServerConnection: LoopHandler {
       close()
       return
     }
-    socket.update(wantsRead: machine.core.wantsRead, hasOutput: machine.core.hasOutput, wake: machine.nextWake)
+    socket.update(for: machine, wake: machine.nextWake)
   }
 
   private func performEffects() {
@@ -230,33 +217,39 @@ actor ServerConnection: LoopHandler {
 
   // MARK: Handler side
 
+  // A handler's task prefers the connection's loop, so these run there almost always: synchronously, with no hop
+  // and no suspension (an `await` on an actor whose executor is the loop would cost a job to come back from).
+  // From elsewhere they take the loop's next turn.
+
   /// The handler of a unary or client-streaming call returned its response.
-  func complete<M: ProtobufMessage>(_ streamID: UInt32, response: M) {
-    run { machine, now in
-      machine.complete(streamID, now: now) { try $0.writeMessage(response, streamID: streamID) }
+  nonisolated func complete<M: ProtobufMessage>(_ streamID: UInt32, response: M) {
+    if loop.isCurrent {
+      assumeIsolated { $0.completed(streamID, response: response) }
+    } else {
+      loop.execute { self.assumeIsolated { $0.completed(streamID, response: response) } }
     }
   }
 
   /// The handler ended its call.
-  func complete(_ streamID: UInt32, trailers: Trailers) {
-    run { $0.complete(streamID, trailers: trailers, now: $1) }
+  nonisolated func complete(_ streamID: UInt32, trailers: Trailers) {
+    if loop.isCurrent {
+      assumeIsolated { $0.run { $0.complete(streamID, trailers: trailers, now: $1) } }
+    } else {
+      loop.execute { self.assumeIsolated { $0.run { $0.complete(streamID, trailers: trailers, now: $1) } } }
+    }
   }
 
-  /// A server-streaming handler sends a message; suspends while the connection's unsent output is over its bound.
-  func send<M: ProtobufMessage>(_ streamID: UInt32, _ message: M) async throws {
-    guard !isClosed else { throw ServerConnectionStateMachine.callOver }
-    let mustWait = try machine.send(streamID) { try $0.writeMessage(message, streamID: streamID) }
-    afterEvent()
-    guard mustWait else { return }
+  /// A server-streaming handler sends a message; suspends only while the connection's unsent output is over its
+  /// bound. Throws `CANCELLED` once the call is over.
+  nonisolated func send<M: ProtobufMessage>(_ streamID: UInt32, _ message: M) async throws {
+    var mustWait = try writeOnLoop(streamID, message)
+    if mustWait == nil {
+      mustWait = try await write(streamID, message)
+    }
+    guard mustWait == true else { return }
     try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-        if (try? machine.mayWrite(streamID)) == true {
-          continuation.resume()
-        } else if isClosed || machine.streams[streamID] == nil || Task.isCancelled {
-          continuation.resume(throwing: ServerConnectionStateMachine.callOver)
-        } else {
-          drainWaiters[streamID] = continuation
-        }
+        loop.execute { self.assumeIsolated { $0.waitForOutput(streamID, continuation) } }
       }
     } onCancel: {
       loop.execute { self.assumeIsolated { $0.drainWaiters.removeValue(forKey: streamID)?.resume(throwing: ServerConnectionStateMachine.callOver) } }
@@ -264,29 +257,77 @@ actor ServerConnection: LoopHandler {
   }
 
   /// A client-streaming handler's next request; nil once the client half-closed.
-  func nextRequest(_ streamID: UInt32) async throws -> [UInt8]? {
-    guard !isClosed else { throw ServerConnectionStateMachine.callOver }
-    switch machine.takeRequest(streamID, now: loop.clock.now()) {
-    case .message(let payload):
-      afterEvent()  // reading may resume
-      return payload
-    case .end:
-      return nil
-    case .cancelled:
-      throw ServerConnectionStateMachine.callOver
-    case .wait:
-      break
+  nonisolated func nextRequest(_ streamID: UInt32) async throws -> [UInt8]? {
+    if let take = takeRequestOnLoop(streamID) {
+      return try Self.request(from: take)
     }
     return try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8]?, any Error>) in
-        if Task.isCancelled {
-          continuation.resume(throwing: ServerConnectionStateMachine.callOver)
-        } else {
-          requestWaiters[streamID] = continuation
-        }
+        loop.execute { self.assumeIsolated { $0.takeRequest(streamID, orWait: continuation) } }
       }
     } onCancel: {
       loop.execute { self.assumeIsolated { $0.requestWaiters.removeValue(forKey: streamID)?.resume(throwing: ServerConnectionStateMachine.callOver) } }
+    }
+  }
+
+  /// ``write(_:_:)`` when called on the loop (`assumeIsolated` is for synchronous code); nil elsewhere.
+  private nonisolated func writeOnLoop<M: ProtobufMessage>(_ streamID: UInt32, _ message: M) throws -> Bool? {
+    guard loop.isCurrent else { return nil }
+    return try assumeIsolated { try $0.write(streamID, message) }
+  }
+
+  /// ``takeRequest(_:)`` when called on the loop; nil elsewhere, or when the handler must wait.
+  private nonisolated func takeRequestOnLoop(_ streamID: UInt32) -> RequestTake? {
+    guard loop.isCurrent else { return nil }
+    return assumeIsolated { $0.takeRequest(streamID) }
+  }
+
+  private func completed<M: ProtobufMessage>(_ streamID: UInt32, response: M) {
+    run { machine, now in
+      machine.complete(streamID, now: now) { try $0.writeMessage(response, streamID: streamID) }
+    }
+  }
+
+  private func write<M: ProtobufMessage>(_ streamID: UInt32, _ message: M) throws -> Bool {
+    guard !isClosed else { throw ServerConnectionStateMachine.callOver }
+    let mustWait = try machine.send(streamID) { try $0.writeMessage(message, streamID: streamID) }
+    afterEvent()
+    return mustWait
+  }
+
+  private func waitForOutput(_ streamID: UInt32, _ continuation: CheckedContinuation<Void, any Error>) {
+    if (try? machine.mayWrite(streamID)) == true {
+      continuation.resume()
+    } else if isClosed || machine.streams[streamID] == nil {
+      continuation.resume(throwing: ServerConnectionStateMachine.callOver)
+    } else {
+      drainWaiters[streamID] = continuation
+    }
+  }
+
+  /// A request the handler can have now; nil when it must wait.
+  private func takeRequest(_ streamID: UInt32) -> RequestTake? {
+    guard !isClosed else { return .cancelled }
+    let take = machine.takeRequest(streamID, now: loop.clock.now())
+    if case .message = take {
+      afterEvent()  // reading may resume
+    }
+    return take == .wait ? nil : take
+  }
+
+  private func takeRequest(_ streamID: UInt32, orWait continuation: CheckedContinuation<[UInt8]?, any Error>) {
+    if let take = takeRequest(streamID) {
+      continuation.resume(with: Result { try Self.request(from: take) })
+    } else {
+      requestWaiters[streamID] = continuation
+    }
+  }
+
+  private static func request(from take: RequestTake) throws -> [UInt8]? {
+    switch take {
+    case .message(let payload): payload
+    case .end: nil
+    case .cancelled, .wait: throw ServerConnectionStateMachine.callOver
     }
   }
 }

@@ -7,7 +7,7 @@ import PledgewireWire
 /// to send is in ``core``, and what the driver must do besides is in ``takeEffects(into:)``.
 ///
 /// `ServerConnection` drives it on an I/O loop; the tests drive it directly, event by event, on made-up times.
-struct ServerConnectionStateMachine {
+struct ServerConnectionStateMachine: ConnectionStateMachine {
   struct Configuration {
     var core: ConnectionCore.Configuration
     var maxConcurrentStreams: Int
@@ -113,7 +113,7 @@ struct ServerConnectionStateMachine {
   }
 
   /// The socket failed: every call ends.
-  mutating func transportFailed(now: UInt64) {
+  mutating func transportFailed(errno: Int32 = 0, now: UInt64) {
     core.transportFailed()
     endAll(code: .cancelled, now: now)
   }

@@ -18,6 +18,7 @@ struct ClientStateMachineTests {
     private var decoder = FrameDecoder(role: .server)
     private var encoder = FrameEncoder()
     private var effects: [ClientEffect] = []
+    private var nextID: CallID = 0
 
     init(maxBufferedResponses: Int = 256) {
       var configuration = ClientConfiguration(maxBufferedResponses: maxBufferedResponses)
@@ -35,11 +36,13 @@ struct ClientStateMachineTests {
       }
       encoder.withUnsentBytes { machine.receive($0, now: now) }
       encoder.removeAll()
-      machine.processInput(now: now)
+      _ = machine.processInput(now: now)
     }
 
     mutating func call(_ method: MethodDescriptor = ClientStateMachineTests.unary, timeout: UInt64? = nil) -> CallID {
-      machine.open(method: method, headers: RequestHeaders(method: method.fullName), request: method.isClientStreaming ? nil : [8, 1], deadline: timeout.map { now + $0 }, now: now)
+      nextID += 1
+      machine.open(nextID, method: method, headers: RequestHeaders(method: method.fullName), request: method.isClientStreaming ? nil : [8, 1], deadline: timeout.map { now + $0 }, now: now)
+      return nextID
     }
 
     mutating func after(_ nanoseconds: UInt64) {

@@ -174,4 +174,26 @@ struct SpecTests {
       _ = server
     }
   }
+
+  @Test("§9: a client that shuts its sending side after its requests still gets every answer, then the server closes")
+  func halfClosedClient() async throws {
+    let probe = Probe()
+    try await withTestServer(probe: probe) { _, port in
+      let connection = try RawConnection(port: port)
+      try await connection.handshake()
+      try await connection.call(Echo.Unary.descriptor, stream: 1, GetActorRequest(id: 1), metadata: ["wait-for-gate": "1"])
+      try await connection.call(Echo.Unary.descriptor, stream: 3, GetActorRequest(id: 3))
+      try await connection.send(.requestHeaders(streamID: 5, RequestHeaders(method: Echo.Unary.descriptor.fullName), endStream: false))
+      #expect(await probe.wait { $0.startedCount == 1 })
+      try await connection.shutdownWrite()
+      #expect(try await connection.response(stream: 3).trailers.code == .ok)
+      // Stream 5 never got its request and never will.
+      #expect(try await connection.response(stream: 5).trailers.code == .cancelled)
+      probe.openGate()
+      let first = try await connection.response(stream: 1)
+      #expect(first.trailers.code == .ok)
+      #expect(try Actor(serializedBytes: first.messages[0]).id == 1)
+      #expect(await connection.isClosedByServer(within: 5))
+    }
+  }
 }

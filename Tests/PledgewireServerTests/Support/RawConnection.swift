@@ -89,6 +89,11 @@ final class RawConnection: @unchecked Sendable {
     try await blocking { try self.responseNow(stream: stream, timeout: timeout) }
   }
 
+  /// Shuts the sending side (TCP FIN): the server reads the end of the stream after what was sent.
+  func shutdownWrite() async throws {
+    try await blocking { _ = Glibc.shutdown(self.fd, Int32(SHUT_WR)) }
+  }
+
   /// Sends a PING and waits for its ACK: the server has then handled everything sent before it. Messages and
   /// trailers that arrive meanwhile are kept for ``response(stream:timeout:)``.
   func roundTrip(timeout: Double = 10) async throws {
