@@ -84,7 +84,7 @@ actor ClientConnection: LoopHandler {
       socket.becameWritable()
       flushOutput()
     }
-    if !events.isDisjoint(with: [.readable, .hangUp]) && !isClosed {
+    if (events.contains(.readable) || events.contains(.hangUp)) && !isClosed {
       let now = loop.clock.now()
       _ = socket.receive(into: &machine, now: now)
       _ = machine.processInput(now: now)

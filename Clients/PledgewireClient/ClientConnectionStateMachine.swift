@@ -18,7 +18,7 @@ struct ClientConnectionStateMachine: ConnectionStateMachine {
   private(set) var calls: [CallID: ClientStream] = [:]
   private var byStream: [UInt32: CallID] = [:]
   private var waiting: [CallID] = []
-  private var deadlines = DeadlineHeap<CallID>()
+  private var deadlines = DeadlineHeap(tolerance: 1_000_000)
   private var effects: [ClientEffect] = []
   private var nextStreamID: UInt32 = 1
   private var maxConcurrentStreams = WireProtocol.defaultMaxConcurrentStreams

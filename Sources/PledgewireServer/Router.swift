@@ -95,7 +95,8 @@ public struct Router: Sendable {
     handlers.values.map(\.descriptor).sorted { $0.fullName < $1.fullName }
   }
 
-  func handler(for fullName: String) -> MethodHandler? {
-    handlers[fullName]
+  /// The registered methods, numbered in the order of their names.
+  var table: MethodTable {
+    MethodTable(handlers: handlers.values.sorted { $0.descriptor.fullName < $1.descriptor.fullName })
   }
 }

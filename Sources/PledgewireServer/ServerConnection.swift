@@ -40,8 +40,7 @@ actor ServerConnection: LoopHandler {
     logger[metadataKey: "connection"] = "\(id)"
     self.logger = logger
     self.socket = ConnectionSocket(fd: fd, loop: loop)
-    let router = server.router
-    self.machine = ServerConnectionStateMachine(configuration: server.configuration.connectionConfiguration) { router.handler(for: $0) }
+    self.machine = ServerConnectionStateMachine(configuration: server.connectionConfiguration, methods: server.methods)
   }
 
   // MARK: Entry points (any thread)
@@ -90,7 +89,7 @@ actor ServerConnection: LoopHandler {
       socket.becameWritable()
       flushOutput()
     }
-    if !events.isDisjoint(with: [.readable, .hangUp]) && !isClosed {
+    if (events.contains(.readable) || events.contains(.hangUp)) && !isClosed {
       let now = loop.clock.now()
       let count = socket.receive(into: &machine, now: now)
       if count > 0 {
@@ -180,7 +179,7 @@ actor ServerConnection: LoopHandler {
 
   private func startCall(_ streamID: UInt32) {
     guard let stream = machine.streams[streamID] else { return }
-    let handler = stream.handler
+    let handler = machine.methods[stream.method]
     let request = machine.takeRequestPayload(streamID)
     let context = ServerContext(
       method: handler.descriptor,

@@ -104,7 +104,7 @@ extension ServerConnectionStateMachine {
     guard let stream = streams.removeValue(forKey: streamID) else { return }
     let stop = stopHandler && stream.phase == .running
     effects.append(.ended(CallEnd(
-      streamID: streamID, method: stream.method.fullName, code: code, nanoseconds: now &- stream.startedAt,
+      streamID: streamID, method: stream.method, code: code, nanoseconds: now &- stream.startedAt,
       stopHandler: stop, task: stop ? stream.task : nil
     )))
     if core.isInboundOverLimit {

@@ -19,9 +19,9 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
 
   var core: ConnectionCore
   let configuration: Configuration
-  private let lookup: @Sendable (String) -> MethodHandler?
+  let methods: MethodTable
   var streams: [UInt32: ServerStream] = [:]
-  private var deadlines = DeadlineHeap<UInt32>()
+  private var deadlines = DeadlineHeap(tolerance: 1_000_000)
   var effects: [ServerEffect] = []
   private var idleSince: UInt64?
   /// GOAWAY went out for a graceful close: open calls finish, new ones are refused, then the connection closes.
@@ -31,10 +31,10 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
   /// The highest stream id the client used; the next must be above it.
   private var highestStreamID: UInt32 = 0
 
-  init(configuration: Configuration, lookup: @escaping @Sendable (String) -> MethodHandler?) {
+  init(configuration: Configuration, methods: MethodTable) {
     self.configuration = configuration
     self.core = ConnectionCore(configuration.core)
-    self.lookup = lookup
+    self.methods = methods
   }
 
   var phase: ConnectionCore.Phase { core.phase }
@@ -130,8 +130,9 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
   /// Time passed: call deadlines, idleness, and the connection's own timeouts.
   mutating func timerFired(now: UInt64) {
     while let expired = deadlines.popExpired(now: now) {
-      guard let stream = streams[expired.id], stream.deadline == expired.deadline else { continue }
-      end(expired.id, Trailers(code: .deadlineExceeded, message: "the deadline passed before the call finished"), now: now)
+      let streamID = UInt32(truncatingIfNeeded: expired.id)
+      guard let deadline = streams[streamID]?.deadline, deadline == expired.deadline else { continue }
+      end(streamID, Trailers(code: .deadlineExceeded, message: "the deadline passed before the call finished"), now: now)
     }
     if case .failed(let error) = core.timerFired(now: now) {
       failed(error, now: now)
@@ -203,7 +204,7 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
   private mutating func endAll(code: StatusCode, now: UInt64) {
     for (id, stream) in streams {
       effects.append(.ended(CallEnd(
-        streamID: id, method: stream.method.fullName, code: code, nanoseconds: now &- stream.startedAt,
+        streamID: id, method: stream.method, code: code, nanoseconds: now &- stream.startedAt,
         stopHandler: stream.phase == .running, task: stream.phase == .running ? stream.task : nil
       )))
     }
@@ -272,26 +273,27 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
       refuse(streamID, error)
       return
     }
-    guard let handler = lookup(headers.method) else {
+    guard let method = methods.index(of: headers.method) else {
       refuse(streamID, RPCError(.unimplemented, "method \(headers.method) is not implemented"))
-      effects.append(.ended(CallEnd(streamID: streamID, method: "unknown", code: .unimplemented, nanoseconds: 0, stopHandler: false, wasOpen: false)))
+      effects.append(.ended(CallEnd(streamID: streamID, method: methods.unknown, code: .unimplemented, nanoseconds: 0, stopHandler: false, wasOpen: false)))
       return
     }
+    let descriptor = methods[method].descriptor
     let deadline = headers.timeoutUs > 0 ? now &+ min(headers.timeoutUs, UInt64.max / 4_000) &* 1_000 : nil
-    var stream = ServerStream(handler: handler, metadata: metadata, startedAt: now, deadline: deadline)
+    var stream = ServerStream(method: method, kind: descriptor.kind, metadata: metadata, startedAt: now, deadline: deadline)
     idleSince = nil
     openedCount += 1
     if let deadline {
-      deadlines.push(deadline, id: streamID)
+      deadlines.push(deadline, id: UInt64(streamID))
     }
-    if handler.descriptor.isClientStreaming {
+    if stream.isClientStreaming {
       stream.phase = .running
       stream.halfClosed = endStream
       streams[streamID] = stream
       effects.append(.startCall(streamID))
     } else if endStream {
       streams[streamID] = stream
-      end(streamID, Self.missingRequest(handler.descriptor), now: now)
+      end(streamID, Self.missingRequest(descriptor), now: now)
     } else {
       streams[streamID] = stream
     }
@@ -299,12 +301,12 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
 
   private mutating func receive(_ streamID: UInt32, _ payload: [UInt8], endStream: Bool, now: UInt64) {
     // No copy of the stream may be alive while its buffer grows in place, or every message copies the buffer.
-    guard let (method, halfClosed, hasRequest) = streams[streamID].map({ ($0.method, $0.halfClosed, $0.request != nil) }) else { return }
+    guard let (method, clientStreaming, halfClosed, hasRequest) = streams[streamID].map({ ($0.method, $0.isClientStreaming, $0.halfClosed, $0.request != nil) }) else { return }
     guard !halfClosed else {
       end(streamID, Trailers(code: .internal, message: "MESSAGE after the client half-closed stream \(streamID)"), now: now)
       return
     }
-    if method.isClientStreaming {
+    if clientStreaming {
       streams[streamID]!.buffer(payload)
       streams[streamID]!.halfClosed = endStream
       effects.append(.requestsAvailable(streamID))
@@ -314,7 +316,7 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
       return
     }
     guard !hasRequest else {
-      end(streamID, Trailers(code: .internal, message: "\(method.fullName) takes one request message, not more"), now: now)
+      end(streamID, Trailers(code: .internal, message: "\(methods[method].descriptor.fullName) takes one request message, not more"), now: now)
       return
     }
     streams[streamID]!.request = payload
@@ -328,13 +330,13 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
   private mutating func receiveHalfClose(_ streamID: UInt32, now: UInt64) {
     guard let stream = streams[streamID], !stream.halfClosed else { return }
     streams[streamID]!.halfClosed = true
-    if stream.method.isClientStreaming {
+    if stream.isClientStreaming {
       effects.append(.requestsAvailable(streamID))
     } else if stream.request != nil {
       streams[streamID]!.phase = .running
       effects.append(.startCall(streamID))
     } else {
-      end(streamID, Self.missingRequest(stream.method), now: now)
+      end(streamID, Self.missingRequest(methods[stream.method].descriptor), now: now)
     }
   }
 

@@ -11,6 +11,10 @@ final class ServerCore: Sendable {
   let statistics: ServerStatistics
   let health: HealthMonitor
   let registry: ConnectionRegistry
+  /// The router's methods, numbered.
+  let methods: MethodTable
+  /// What every connection's state machine runs with.
+  let connectionConfiguration: ServerConnectionStateMachine.Configuration
 
   init(
     configuration: ServerConfiguration, router: Router, logger: Logger, loops: [IOLoop],
@@ -23,6 +27,9 @@ final class ServerCore: Sendable {
     self.statistics = statistics
     self.health = health
     self.registry = registry
+    self.methods = router.table
+    self.connectionConfiguration = configuration.connectionConfiguration
+    statistics.name(methods: methods.names)
   }
 
   /// Takes over an accepted socket. On any thread.

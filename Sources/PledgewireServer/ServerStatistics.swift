@@ -15,7 +15,8 @@ final class ServerStatistics: Sendable {
     }
 
     struct Counters {
-      var methods: [String: MethodCounters] = [:]
+      /// By method number (``MethodTable``), growing as numbers are met.
+      var methods: [MethodCounters] = []
       var streamsOpen = 0
       var bytesReceived: UInt64 = 0
       var bytesSent: UInt64 = 0
@@ -32,7 +33,10 @@ final class ServerStatistics: Sendable {
           if end.wasOpen {
             counters.streamsOpen -= 1
           }
-          counters.methods[end.method, default: MethodCounters()].record(code: end.code, microseconds: max(1, end.nanoseconds / 1_000))
+          while counters.methods.count <= end.method {
+            counters.methods.append(MethodCounters())
+          }
+          counters.methods[end.method].record(code: end.code, microseconds: max(1, end.nanoseconds / 1_000))
         }
       }
     }
@@ -44,6 +48,12 @@ final class ServerStatistics: Sendable {
 
   let shards: [Shard]
   let startedAt = ContinuousClock.now
+  /// Method names by number: the server's ``MethodTable``, then "unknown".
+  private let methodNames = Mutex<[String]>([])
+
+  func name(methods names: [String]) {
+    methodNames.withLock { $0 = names }
+  }
   let startedAtUnixMs: Int64
 
   init(shards: Int, startedAtUnixMs: Int64) {
@@ -68,8 +78,9 @@ final class ServerStatistics: Sendable {
         stats.bytesReceived += counters.bytesReceived
         stats.bytesSent += counters.bytesSent
         stats.protocolErrors += counters.protocolErrors
-        for (method, counts) in counters.methods {
-          methods[method, default: Shard.MethodCounters()].add(counts)
+        let names = methodNames.withLock { $0 }
+        for (index, counts) in counters.methods.enumerated() where index < names.count && counts.latency.totalCount > 0 {
+          methods[names[index], default: Shard.MethodCounters()].add(counts)
         }
       }
     }

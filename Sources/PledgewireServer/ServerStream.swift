@@ -9,7 +9,9 @@ struct ServerStream {
     case running
   }
 
-  let handler: MethodHandler
+  /// The method's number in the server's ``MethodTable``.
+  let method: Int
+  let kind: RpcKind
   let metadata: Metadata
   /// Loop-clock nanoseconds when the HEADERS arrived.
   let startedAt: UInt64
@@ -26,14 +28,15 @@ struct ServerStream {
   /// The handler's task, to cancel when the call ends without it.
   var task: Task<Void, Never>?
 
-  init(handler: MethodHandler, metadata: Metadata, startedAt: UInt64, deadline: UInt64?) {
-    self.handler = handler
+  init(method: Int, kind: RpcKind, metadata: Metadata, startedAt: UInt64, deadline: UInt64?) {
+    self.method = method
+    self.kind = kind
     self.metadata = metadata
     self.startedAt = startedAt
     self.deadline = deadline
   }
 
-  var method: MethodDescriptor { handler.descriptor }
+  var isClientStreaming: Bool { kind == .clientStreaming || kind == .bidiStreaming }
 
   var bufferedRequestCount: Int { inbound.count - inboundHead }
 
@@ -73,7 +76,8 @@ enum ServerEffect: Equatable {
 /// A call that ended, for the statistics and the driver.
 struct CallEnd: Equatable {
   var streamID: UInt32
-  var method: String
+  /// The method's number in the server's ``MethodTable`` (its `unknown` for a method not served).
+  var method: Int
   var code: StatusCode
   var nanoseconds: UInt64
   /// The handler still runs and must be stopped.

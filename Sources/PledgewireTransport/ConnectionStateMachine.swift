@@ -17,6 +17,7 @@ package protocol ConnectionStateMachine {
 extension ConnectionSocket {
   /// Reads once into `machine` (bytes, the end of the input, or a failure); the caller then runs
   /// ``ConnectionStateMachine/processInput(now:)``. Returns the bytes read.
+  @inlinable
   package mutating func receive(into machine: inout some ConnectionStateMachine, now: UInt64) -> Int {
     switch read() {
     case .bytes(let bytes):
@@ -33,6 +34,7 @@ extension ConnectionSocket {
   }
 
   /// Sends what the machine has to send, FIN included; returns the bytes sent.
+  @inlinable
   package mutating func flush(_ machine: inout some ConnectionStateMachine, now: UInt64) -> Int {
     guard machine.core.hasOutput, !waitsForWritable else { return 0 }
     switch send(machine.core.output) {
@@ -48,6 +50,7 @@ extension ConnectionSocket {
   }
 
   /// Brings the loop up to date after an event: interest, flush, wake time.
+  @inlinable
   package func update(for machine: some ConnectionStateMachine, wake: UInt64?) {
     update(wantsRead: machine.core.wantsRead, hasOutput: machine.core.hasOutput, wake: wake)
   }

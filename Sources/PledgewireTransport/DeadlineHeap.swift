@@ -1,18 +1,23 @@
-/// Deadlines, earliest first, each with the id of what it belongs to (a stream, a loop registration). Deadlines
-/// that arrive in order (the usual case: calls with the same timeout) go to a FIFO in O(1); the others to a
-/// min-heap. Entries whose owner ended early stay until their deadline and are skipped then, so ending costs
-/// nothing here; ``compact(keeping:)`` drops them when they pile up.
-package struct DeadlineHeap<ID> {
+/// Deadlines, earliest first, each with the id of what it belongs to (a stream, a call, a loop registration).
+/// Deadlines that arrive in order (the usual case: calls with the same timeout) go to a FIFO in O(1); the others to
+/// a min-heap. With a `tolerance`, deadlines up to that much earlier than the FIFO's last still go to the FIFO, and
+/// may then come out that much late: timeouts of calls with the same timeout, whose clocks differ by microseconds,
+/// stay out of the heap. Entries whose owner ended early stay until their deadline and are skipped then, so ending
+/// costs nothing here; ``compact(keeping:)`` drops them when they pile up.
+package struct DeadlineHeap {
   package struct Entry {
     package var deadline: UInt64
-    package var id: ID
+    package var id: UInt64
   }
 
   private var heap: [Entry] = []
   private var queue: [Entry] = []
   private var queueHead = 0
+  private let tolerance: UInt64
 
-  package init() {}
+  package init(tolerance: UInt64 = 0) {
+    self.tolerance = tolerance
+  }
 
   package var isEmpty: Bool { heap.isEmpty && queueHead == queue.count }
 
@@ -29,9 +34,9 @@ package struct DeadlineHeap<ID> {
     }
   }
 
-  package mutating func push(_ deadline: UInt64, id: ID) {
+  package mutating func push(_ deadline: UInt64, id: UInt64) {
     let entry = Entry(deadline: deadline, id: id)
-    if queueHead == queue.count || deadline >= queue[queue.count - 1].deadline {
+    if queueHead == queue.count || deadline &+ tolerance >= queue[queue.count - 1].deadline {
       queue.append(entry)
       return
     }

@@ -50,7 +50,7 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
   private var timerArmedAt: UInt64?
   var slots: [Slot] = []
   var freeSlots: [UInt32] = []
-  var timers = DeadlineHeap<LoopToken>()
+  var timers = DeadlineHeap(tolerance: 1_000_000)
   private var dirty: [LoopToken] = []
   private var runningJobs: [UnownedJob] = []
   /// Some socket may still be ready after this turn (a read filled the buffer, reading resumed): poll again
@@ -246,14 +246,15 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
     guard slots[index].generation == token.generation else { return }
     if let armed = slots[index].wakeAt, armed <= time { return }
     slots[index].wakeAt = time
-    timers.push(time, id: token)
+    timers.push(time, id: token.epollData)
   }
 
   private func fireTimers() {
     let now = clock.now()
     while let entry = timers.popExpired(now: now) {
-      let index = Int(entry.id.index)
-      guard slots[index].generation == entry.id.generation, slots[index].wakeAt == entry.deadline,
+      let token = LoopToken(epollData: entry.id)
+      let index = Int(token.index)
+      guard slots[index].generation == token.generation, slots[index].wakeAt == entry.deadline,
         let handler = slots[index].handler
       else { continue }
       slots[index].wakeAt = nil
@@ -262,7 +263,8 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
     // Wake times of handlers that went away stay until they pass; drop them when they pile up.
     if timers.count > 4_096 && timers.count > 4 * (slots.count - freeSlots.count) {
       timers.compact { [slots] entry in
-        slots[Int(entry.id.index)].generation == entry.id.generation && slots[Int(entry.id.index)].wakeAt == entry.deadline
+        let token = LoopToken(epollData: entry.id)
+        return slots[Int(token.index)].generation == token.generation && slots[Int(token.index)].wakeAt == entry.deadline
       }
     }
   }

@@ -227,10 +227,10 @@ struct ServerStateMachineTests {
 
     init(maxConcurrentStreams: Int = 100, maxBufferedRequestMessages: Int = 256, maxPendingOutputBytes: Int = 1 << 20) {
       let handlers = [Echo.unary, Echo.collect, Echo.expand].map { MethodHandler(descriptor: $0, run: { _, _ in }, fastPath: nil) }
-      let table = Dictionary(uniqueKeysWithValues: handlers.map { ($0.descriptor.fullName, $0) })
+      let table = MethodTable(handlers: handlers)
       var configuration = ServerConfiguration(maxConcurrentStreams: maxConcurrentStreams, maxPendingOutputBytes: maxPendingOutputBytes, maxBufferedRequestMessages: maxBufferedRequestMessages)
       configuration.idleTimeout = .seconds(300)
-      machine = ServerConnectionStateMachine(configuration: configuration.connectionConfiguration) { table[$0] }
+      machine = ServerConnectionStateMachine(configuration: configuration.connectionConfiguration, methods: table)
       machine.start(now: now)
       // The server's preface and SETTINGS are not what the cases are about.
       _ = try? takeDecodedFrames()
