@@ -73,8 +73,7 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
     self.queue = DispatchQueue(label: "\(label).\(index)", qos: .userInitiated)
     self.readBuffer = .allocate(byteCount: Self.readBufferSize, alignment: 16)
     self.events = .allocate(capacity: Self.maxEvents)
-    self.epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
-    precondition(epollFD >= 0, "epoll_create1 failed: errno \(errno)")
+    self.epollFD = Self.makeEpollSet()
     queue.setSpecific(key: key, value: ObjectIdentifier(self))
 
     let poll = DispatchSource.makeReadSource(fileDescriptor: epollFD, queue: queue)
@@ -103,6 +102,24 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
     timerSource?.cancel()
     events.deallocate()
     readBuffer.deallocate()
+  }
+
+  /// A new epoll set, on a descriptor number far above the low ones that files, pipes and sockets take first.
+  ///
+  /// libdispatch keys its own epoll state by descriptor number, and a source whose descriptor was closed before
+  /// its cancellation finished (Foundation's pipe handlers do that) leaves that state behind: a new source on the
+  /// same number, taken at once by the next descriptor opened, then never fires (swift-corelibs-libdispatch#833).
+  /// A loop whose source never fires would stall all its connections, so its set stays clear of the numbers
+  /// being recycled. (Its own number is closed only in the source's cancel handler, when libdispatch is done.)
+  private static func makeEpollSet() -> Int32 {
+    let fd = epoll_create1(Int32(EPOLL_CLOEXEC))
+    precondition(fd >= 0, "epoll_create1 failed: errno \(errno)")
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur >= 256 else { return fd }
+    let high = fcntl(fd, F_DUPFD_CLOEXEC, Int32(clamping: limit.rlim_cur / 2))
+    guard high >= 0 else { return fd }
+    Glibc.close(fd)
+    return high
   }
 
   /// The processors online.
