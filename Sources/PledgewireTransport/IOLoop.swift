@@ -77,7 +77,7 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
     queue.setSpecific(key: key, value: ObjectIdentifier(self))
 
     let poll = DispatchSource.makeReadSource(fileDescriptor: epollFD, queue: queue)
-    poll.setEventHandler { [weak self] in self?.turn(poll: true) }
+    poll.setEventHandler { [weak self] in self?.turn() }
     // libdispatch keys its own epoll state by descriptor number: the number must not be reused (by the next
     // loop's epoll set, say) before the source is gone, or the source on the reused number never fires.
     poll.setCancelHandler { [epollFD] in _ = Glibc.close(epollFD) }
@@ -88,7 +88,7 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
       let timer = DispatchSource.makeTimerSource(flags: [], queue: queue)
       timer.setEventHandler { [weak self] in
         self?.timerArmedAt = nil
-        self?.turn(poll: false)
+        self?.turn()
       }
       timerSource = timer
       timer.activate()
@@ -161,7 +161,7 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
       return true
     }
     if schedule {
-      queue.async { [self] in turn(poll: false) }
+      queue.async { [self] in turn() }
     }
   }
 
@@ -179,13 +179,12 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
 
   // MARK: Turns
 
-  /// One turn of the loop: socket events (when the epoll source fired), timers that came due, the jobs queued,
-  /// then the flushes and the next timer.
-  private func turn(poll: Bool) {
+  /// One turn of the loop: socket events, timers that came due, the jobs queued, then the flushes and the next
+  /// timer. Every turn polls the epoll set, whatever started it (one `epoll_wait(0)`): readiness never waits for
+  /// the epoll source's next notification, which libdispatch can miss for a set that was ready while it re-armed.
+  private func turn() {
     pending.withLock { $0.turnScheduled = true }
-    if poll {
-      pollReady()
-    }
+    pollReady()
     fireTimers()
     runJobs()
     endTurn()
@@ -229,18 +228,18 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
       }
       runningJobs.removeAll(keepingCapacity: true)
     }
-    queue.async { [self] in turn(poll: false) }
+    queue.async { [self] in turn() }
   }
 
   /// Called by ``ManualClock`` after it moved.
   func timeMoved() {
-    queue.async { [self] in turn(poll: false) }
+    queue.async { [self] in turn() }
   }
 
   private func endTurn() {
     if pollAgain {
       pollAgain = false
-      queue.async { [self] in turn(poll: true) }
+      queue.async { [self] in turn() }
     }
     while !dirty.isEmpty {
       let tokens = dirty
@@ -328,6 +327,8 @@ extension IOLoop {
       event.events = EPOLLIN.rawValue
       event.data.u64 = token.epollData
       epoll_ctl(epollFD, Int32(EPOLL_CTL_ADD), fd, &event)
+      // It may be ready already: look at once rather than count on a notification of the epoll source.
+      pollAgain = true
     }
     return token
   }

@@ -33,7 +33,8 @@ struct SpecTests {
     }
     var logger = Logger(label: "test")
     logger.logLevel = .critical
-    let server = RPCServer(configuration: ServerConfiguration(port: 0), router: router, logger: logger)
+    // Slow clients tolerated, as in every test server (startTestServer).
+    let server = RPCServer(configuration: ServerConfiguration(port: 0, handshakeTimeout: .seconds(120), frameTimeout: .seconds(120)), router: router, logger: logger)
     try server.start()
     return server
   }

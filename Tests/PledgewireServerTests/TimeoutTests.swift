@@ -56,7 +56,7 @@ struct TimeoutTests {
   @Test("a connection without its preface and SETTINGS is closed when the handshake timeout passes, not before")
   func handshake() async throws {
     let clock = ManualClock()
-    try await Self.withServer(Self.configuration(clock) { $0.handshakeTimeout = .seconds(10) }, clock: clock) { _, port in
+    try await Self.withServer(Self.configuration(clock) { $0.handshakeTimeout = .seconds(5) }, clock: clock) { _, port in
       let silent = try RawConnection(port: port)
       let late = try RawConnection(port: port)
       // The server's SETTINGS come at once: both connections started at the same manual instant.
@@ -64,7 +64,7 @@ struct TimeoutTests {
         Issue.record("expected the server's SETTINGS")
         return
       }
-      clock.advance(by: .milliseconds(9_999))
+      clock.advance(by: .milliseconds(4_999))
       try await late.handshake()  // just in time
       try await late.roundTrip()
       #expect(try await silent.isQuiet())
@@ -78,14 +78,14 @@ struct TimeoutTests {
   @Test("a frame that stops arriving halfway ends the connection when the frame timeout passes, not before")
   func partialFrame() async throws {
     let clock = ManualClock()
-    try await Self.withServer(Self.configuration(clock) { $0.frameTimeout = .seconds(10) }, clock: clock) { _, port in
+    try await Self.withServer(Self.configuration(clock) { $0.frameTimeout = .seconds(5) }, clock: clock) { _, port in
       let observer = try RawConnection(port: port)
       try await observer.handshake()
       let slow = try RawConnection(port: port)
       try await slow.handshake()
       try await slow.sendRaw([0, 0, 0, 40, 4])  // five bytes of a header, then nothing
       try await observer.roundTrip()  // the server has read them: the socket had them before the observer's PING
-      clock.advance(by: .milliseconds(9_999))
+      clock.advance(by: .milliseconds(4_999))
       try await observer.roundTrip()
       #expect(try await slow.isQuiet())
       clock.advance(by: .milliseconds(1))

@@ -183,6 +183,16 @@ public func startTestServer(_ configuration: ServerConfiguration = ServerConfigu
   var configuration = configuration
   configuration.host = "127.0.0.1"
   configuration.port = port
+  // The suites run in parallel on two cores, beside tests that block threads while they wait for processes: a test's
+  // client can be held up for seconds between connecting and sending. Tests that are about these timeouts set
+  // their own (on a manual clock); the others must not fail because the machine is busy.
+  let defaults = ServerConfiguration()
+  if configuration.handshakeTimeout == defaults.handshakeTimeout {
+    configuration.handshakeTimeout = .seconds(120)
+  }
+  if configuration.frameTimeout == defaults.frameTimeout {
+    configuration.frameTimeout = .seconds(120)
+  }
   var router = Router()
   router.register(EchoService(probe: probe))
   var logger = Logger(label: "pledgewire.test-server")
