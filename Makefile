@@ -2,6 +2,9 @@
 .PHONY: run test test-python deps build release protos check-protos leak-check bench bench-codec bench-storage bench-report clean
 
 PORT ?= 7979
+# Tests run at most this many at a time: the suite's servers, clients and child processes share the machine's
+# cores, and on a 2-core machine an unbounded run starves tests that wait on real time (a shutdown, a process exit).
+TEST_WIDTH ?= 4
 
 run: deps
 	swift build -c release --product pledgewire-server
@@ -9,7 +12,7 @@ run: deps
 
 test: deps
 	swift build --build-tests
-	swift test --skip-build
+	swift test --skip-build --experimental-maximum-parallelization-width $(TEST_WIDTH)
 	$(MAKE) --no-print-directory test-python
 
 # The Python client's type check and tests, against the real pledgewire-server (built here), in the .venv that
