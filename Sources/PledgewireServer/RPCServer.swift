@@ -114,8 +114,11 @@ public final class RPCServer: Sendable {
     let drained = raceConnectionsToClose(within: grace)
     let connections = core.registry.beginDraining()
     core.logger.info("shutting down: draining \(connections.count) connections for up to \(grace)")
-    for connection in connections {
-      connection.beginShutdown()
+    // Every GOAWAY is out before NOT_SERVING reaches a health watcher: a client hears of the shutdown first.
+    await withDiscardingTaskGroup { group in
+      for connection in connections {
+        group.addTask { await connection.beginShutdown() }
+      }
     }
     health.setAll(.notServing)
     health.finishWatchers()

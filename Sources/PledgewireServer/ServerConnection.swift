@@ -51,8 +51,15 @@ actor ServerConnection: LoopHandler {
   }
 
   /// Begins a graceful shutdown: GOAWAY with the last stream accepted; open calls finish, new ones are refused.
-  nonisolated func beginShutdown() {
-    loop.execute { self.assumeIsolated { $0.run { $0.beginShutdown(now: $1) } } }
+  /// Returns once the GOAWAY is in the connection's output, so that whatever the server says next on it (a health
+  /// watcher's NOT_SERVING) follows the GOAWAY.
+  nonisolated func beginShutdown() async {
+    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+      loop.execute {
+        self.assumeIsolated { $0.run { $0.beginShutdown(now: $1) } }
+        done.resume()
+      }
+    }
   }
 
   /// The grace period is over: open calls end with `UNAVAILABLE`, the connection closes.
