@@ -10,6 +10,7 @@ let package = Package(
     .executable(name: "pledgewire-server", targets: ["pledgewire-server"]),
     .library(name: "PledgewireClient", targets: ["PledgewireClient"]),
     .executable(name: "pledgewire", targets: ["pledgewire"]),
+    .library(name: "PledgewireExtraction", targets: ["PledgewireExtraction"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +53,8 @@ let package = Package(
       name: "PledgewireStorage",
       dependencies: ["PledgewireWire", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // Actor mentions and candidate pledges from article text: deterministic rules, no I/O, no dependencies.
+    .target(name: "PledgewireExtraction"),
     // The services: validation, rules, Watch, sample data.
     .target(
       name: "PledgewireDomain",
@@ -102,6 +105,11 @@ let package = Package(
       path: "Benchmarks/CodecBenchmark"
     ),
     .executableTarget(
+      name: "pledgewire-extraction-bench",
+      dependencies: ["PledgewireExtraction"],
+      path: "Benchmarks/ExtractionBenchmark"
+    ),
+    .executableTarget(
       name: "pledgewire-storage-bench",
       dependencies: ["PledgewireStorage", "PledgewireBench", "PledgewireTransport"],
       path: "Benchmarks/StorageBenchmark"
@@ -113,6 +121,7 @@ let package = Package(
     ),
     .testTarget(name: "PledgewireWireTests", dependencies: ["PledgewireWire"], exclude: ["Golden"]),
     .testTarget(name: "PledgewireTransportTests", dependencies: ["PledgewireTransport", "PledgewireWire"]),
+    .testTarget(name: "PledgewireExtractionTests", dependencies: ["PledgewireExtraction"]),
     // Test services, an in-process test server and a handle on the real executable, shared by the test targets.
     .target(
       name: "PledgewireTestSupport",

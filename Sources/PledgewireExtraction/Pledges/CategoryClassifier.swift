@@ -1,0 +1,119 @@
+/// The category of a pledge from the words of its action (strongest), its sentence, and — for a bare sum of money
+/// — the article's topic: "send troops" → troop deployment, "$50 billion in loans" → financial aid, "pledged $100m
+/// to the fund" in an article about climate finance → climate aid.
+enum CategoryClassifier {
+  /// Scores of every category for the words in `range`.
+  static func scores(_ tokens: [Token], _ range: Range<Int>) -> [PledgeCategory: Double] {
+    var scores: [PledgeCategory: Double] = [:]
+    var k = range.lowerBound
+    while k < range.upperBound {
+      var matched = 1
+      for length in stride(from: min(4, range.upperBound - k), through: 1, by: -1) {
+        let phrase = tokens[k..<(k + length)].map(\.folded).joined(separator: " ")
+        if let hits = keywords[phrase] {
+          for (category, weight) in hits { scores[category, default: 0] += weight }
+          matched = length
+          break
+        }
+      }
+      k += matched
+    }
+    return scores
+  }
+
+  /// The category of an action: its own words first, then its sentence's; a sum of money with no other clue
+  /// takes the article's aid topic, or financial aid.
+  static func category(
+    action: [PledgeCategory: Double], sentence: [PledgeCategory: Double], article: [PledgeCategory: Double],
+    hasAmount: Bool
+  ) -> (PledgeCategory, String) {
+    let strongAction = best(action).flatMap { (action[$0] ?? 0) >= 2 ? $0 : nil }
+    if let strongAction { return (strongAction, "category from the action's words") }
+    if let best = best(sentence), (sentence[best] ?? 0) >= 3 { return (best, "category from the sentence's words") }
+    if hasAmount, let topic = best(article), (article[topic] ?? 0) >= 4,
+      [.climateAid, .humanitarianAid, .militaryAid, .developmentAid, .financialAid].contains(topic)
+    {
+      return (topic, "category of a sum from the article's topic")
+    }
+    if let weak = best(action) { return (weak, "category from a weak word of the action") }
+    return hasAmount ? (.financialAid, "category of a sum of money") : (.other, "no category words")
+  }
+
+  private static func best(_ scores: [PledgeCategory: Double]) -> PledgeCategory? {
+    let top = scores.max { a, b in a.value < b.value || (a.value == b.value && rank(a.key) > rank(b.key)) }
+    guard let top, top.value > 0 else { return nil }
+    return top.key
+  }
+
+  private static func rank(_ category: PledgeCategory) -> Int { PledgeCategory.allCases.firstIndex(of: category)! }
+
+  private static let keywords: [String: [(PledgeCategory, Double)]] = {
+    let table: [(PledgeCategory, Double, String)] = [
+      (.defenceSpending, 3, """
+        defence spending|defense spending|military spending|defence budget|defense budget|military budget|of gdp|
+        defence requirements|defense requirements|defence investment|defense investment|spend more on defence|
+        spend more on defense|on defence|on defense|securityrelated spending|rearm|rearmament|defence expenditure|
+        defense expenditure
+        """),
+      (.defenceSpending, 1, "spending|spend|budget|gdp|invest|investment"),
+      (.troopDeployment, 3, """
+        troops|soldiers|peacekeepers|peacekeeping|boots on the ground|deploy|deployment|deployed|
+        reassurance force|peacekeeping force|send forces|station|stationed|personnel|military mission
+        """),
+      (.peaceProcess, 3, """
+        peace plan|peace talks|peace deal|peace process|peace agreement|peace settlement|ceasefire|truce|
+        armistice|end the war|peace negotiations|peace summit|just and lasting peace|peace
+        """),
+      (.peaceProcess, 1, "negotiations|negotiate|talks|mediate"),
+      (.securityGuarantee, 3, """
+        security guarantee|security guarantees|collective defence|collective defense|collective security|
+        each other|attack on one|article 5|security assurances|defend|mutual defence|mutual defense|
+        security commitments|coalition|deterrence|deter|protect
+        """),
+      (.militaryAid, 3, """
+        weapons|arms|tanks|tank|missiles|air defence|air defense|ammunition|shells|artillery|jets|fighter jets|
+        f16|f16s|drones|howitzers|military aid|military assistance|military support|defence support|
+        defense support|munitions|rockets|armoured vehicles|armored vehicles|battle tanks|patriot|himars|atacms|
+        training missions|train ukrainian|weaponry|military equipment|air defences|air defenses|frigates|warships
+        """),
+      (.militaryAid, 1, "equipment|vehicles|training|military"),
+      (.financialAid, 3, """
+        loan|loans|grant|grants|budget support|financial aid|financial assistance|financial support|
+        macrofinancial|credit|credits|economic aid|economic assistance|debt relief|frozen assets|reparations|
+        financing|funding|bonds|loan guarantees
+        """),
+      (.financialAid, 1, "funds|money|fund|finance"),
+      (.humanitarianAid, 3, """
+        humanitarian|food|shelter|refugees|medical|medicine|medicines|relief|emergency aid|generators|hospitals|
+        vaccines|civilian aid|winter aid|demining|evacuation
+        """),
+      (.climateAid, 3, """
+        climate|loss and damage|emissions|adaptation|mitigation|renewable|renewables|green climate fund|
+        clean energy|carbon|net zero|coal|fossil fuels|climate finance|global warming|decarbonisation|
+        decarbonization
+        """),
+      (.diplomatic, 3, """
+        accord|accords|treaty|diplomatic|embassy|recognise|recognize|diplomatic relations|strategic partnership|
+        sign|membership|accession|gobetween|mediator|dialogue|cooperation agreement|bilateral agreement
+        """),
+      (.diplomatic, 1, "summit|visit|host|talks|meeting"),
+      (.sanctions, 3, """
+        sanctions|sanction|embargo|price cap|tariffs|asset freeze|freeze assets|ban imports|import ban|
+        export controls|blacklist|restrictions|sanctions package
+        """),
+      (.developmentAid, 3, """
+        development|economic development|infrastructure|reconstruction|rebuild|rebuilding|poverty|
+        development aid|development assistance|development finance
+        """),
+    ]
+    var keywords: [String: [(PledgeCategory, Double)]] = [:]
+    for (category, weight, list) in table {
+      for phrase in list.split(separator: "|") {
+        let folded = phrase.split(separator: " ").map { NameFolding.fold(String($0)) }.joined(separator: " ")
+        guard !folded.isEmpty else { continue }
+        keywords[folded, default: []].append((category, weight))
+      }
+    }
+    return keywords
+  }()
+}

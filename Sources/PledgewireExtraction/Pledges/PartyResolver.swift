@@ -1,0 +1,91 @@
+/// Turns subject parts into parties: a mention is its actor; a pronoun is the speaker it refers to ("Peru said it
+/// would …", “We will …,” Starmer said) or the last fitting actor named before; a head of state or government
+/// acting beside states is the state ("Ruto … with Lula and Chile" → Kenya, Brazil, Chile).
+struct PartyResolver {
+  let doc: Document
+  let analysis: ActorAnalysis
+
+  /// A resolved party: document actor and the tokens that name it.
+  struct Resolved: Equatable {
+    var actor: Int
+    var tokens: Range<Int>
+    var rule: String
+  }
+
+  /// Resolves `parts`; `speaker` is the announcer's subject when the clause is reported or quoted.
+  func resolve(_ parts: [Subject.Part], speaker: Subject?, inQuote: Bool) -> [Resolved] {
+    var resolved: [Resolved] = []
+    for part in parts {
+      switch part {
+      case .mention(let m):
+        let mention = analysis.mentions[m]
+        resolved.append(Resolved(actor: mention.actor, tokens: mention.tokens, rule: "subject"))
+      case .pronoun(let p):
+        if let actor = antecedent(of: p, speaker: speaker, inQuote: inQuote) {
+          resolved.append(Resolved(actor: actor, tokens: p..<(p + 1), rule: "'\(doc.tokens[p].text)' refers to"))
+        }
+      }
+    }
+    var unique: [Resolved] = []
+    for party in resolved where !unique.contains(where: { $0.actor == party.actor }) { unique.append(party) }
+    return unique
+  }
+
+  /// Maps leaders to their states when the parties mix people and states.
+  func statesForLeaders(_ parties: [Resolved]) -> [Resolved] {
+    let kinds = parties.map { analysis.actors[$0.actor].ref.kind }
+    guard kinds.contains(.country), kinds.contains(.person) else { return parties }
+    var mapped: [Resolved] = []
+    for party in parties {
+      let actor = analysis.actors[party.actor]
+      if actor.ref.kind == .person, actor.isLeader, let state = actor.affiliation,
+        analysis.actors[state].ref.kind == .country
+      {
+        var party = party
+        party.actor = state
+        party.rule = "leader acting for"
+        if !mapped.contains(where: { $0.actor == state }) { mapped.append(party) }
+      } else if !mapped.contains(where: { $0.actor == party.actor }) {
+        mapped.append(party)
+      }
+    }
+    return mapped
+  }
+
+  private func antecedent(of p: Int, speaker: Subject?, inQuote: Bool) -> Int? {
+    let pronoun = doc.tokens[p].lower
+    let speakers = speaker.map { resolve($0.parts, speaker: nil, inQuote: false).map(\.actor) } ?? []
+    let kinds = speakers.map { analysis.actors[$0].ref.kind }
+    switch pronoun {
+    case "i":
+      return speakers.first { analysis.actors[$0].ref.kind == .person }
+    case "we":
+      guard let first = speakers.first else { return nil }
+      if analysis.actors[first].ref.kind == .person, let affiliation = analysis.actors[first].affiliation {
+        return affiliation
+      }
+      return first
+    case "he", "she":
+      if let person = speakers.first(where: { analysis.actors[$0].ref.kind == .person }) { return person }
+      return lastMention(before: p) { $0 == .person }
+    case "it":
+      if speakers.count == 1, kinds[0] == .country || kinds[0] == .organization { return speakers[0] }
+      return lastMention(before: p) { $0 == .country || $0 == .organization }
+    case "they":
+      if speakers.count == 1, kinds[0] == .group { return speakers[0] }
+      return lastMention(before: p) { $0 == .group }
+    default:
+      return nil
+    }
+  }
+
+  /// The last mention before token `p`, within the two sentences before it, whose actor is of a fitting kind.
+  private func lastMention(before p: Int, where fits: (ActorKind) -> Bool) -> Int? {
+    let firstSentence = max(0, doc.sentenceOf[p] - 2)
+    let floor = doc.sentences[firstSentence].lowerBound
+    for mention in analysis.mentions.reversed() where mention.tokens.upperBound <= p && mention.tokens.lowerBound >= floor {
+      if fits(analysis.actors[mention.actor].ref.kind) { return mention.actor }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,75 @@
+/// Counted quantities in tokens: "12 Challenger 2 tanks", "two brigades", "5,000 troops", "5% of GDP". Not
+/// quantities: sums of money (``AmountParser``), years, dates, and model numbers ("Challenger 2").
+enum QuantityParser {
+  struct Found {
+    var value: String
+    var unit: String
+    var tokens: Range<Int>
+  }
+
+  static func quantities(in tokens: [Token], _ range: Range<Int>, excluding taken: [Range<Int>]) -> [Found] {
+    var found: [Found] = []
+    var i = range.lowerBound
+    while i < range.upperBound {
+      defer { i += 1 }
+      guard !taken.contains(where: { $0.contains(i) }) else { continue }
+      let token = tokens[i]
+      let value: String
+      if token.kind == .number {
+        guard let plain = DecimalString.scale(token.text, byPowerOfTen: 0) else { continue }
+        value = plain
+      } else if token.isLowercaseWord, let number = Lexicon.numberWords[token.lower], number > 1 {
+        value = String(number)
+      } else {
+        continue
+      }
+      if i > range.lowerBound {
+        let previous = tokens[i - 1]
+        // A model number or a heading number: "Challenger 2", "No. 10", "COP 29".
+        if previous.kind == .word, previous.isCapitalized, token.kind == .number { continue }
+        if previous.isPunctuation("."), i >= 2, tokens[i - 2].lower == "no" { continue }
+        if previous.kind == .currency { continue }
+      }
+      var k = i + 1
+      var unit: [Token] = []
+      if k < range.upperBound, tokens[k].text == "%" {
+        unit.append(tokens[k])
+        k += 1
+        if k + 1 < range.upperBound, tokens[k].lower == "of", tokens[k + 1].isAllCaps || tokens[k + 1].lower == "gdp" {
+          unit.append(contentsOf: tokens[k...(k + 1)])
+          k += 2
+        }
+      } else {
+        while k < range.upperBound, unit.count < 4, isUnitWord(tokens, k, first: unit.isEmpty) {
+          unit.append(tokens[k])
+          k += 1
+        }
+        // A unit ends in a noun, not a modifier such as a capitalised name alone.
+        while let last = unit.last, last.kind == .number || AmountParser.multipliers[last.lower] != nil {
+          unit.removeLast()
+          k -= 1
+        }
+      }
+      guard !unit.isEmpty, !isDate(token, unit[0]) else { continue }
+      let text = unit.enumerated().map { ($0.offset > 0 && $0.element.spaceBefore ? " " : "") + $0.element.text }.joined()
+      found.append(Found(value: value, unit: text, tokens: i..<k))
+      i = k - 1
+    }
+    return found
+  }
+
+  private static func isUnitWord(_ tokens: [Token], _ k: Int, first: Bool) -> Bool {
+    let token = tokens[k]
+    if token.kind == .number { return !first && tokens[k - 1].isCapitalized && token.text.count <= 3 }
+    guard token.kind == .word, !Lexicon.functionWords.contains(token.lower) else { return false }
+    if Lexicon.calendarWords.contains(token.folded) || Verbs.isFinite(token.lower) { return false }
+    return first || !Verbs.isBase(token.lower) || token.isCapitalized
+  }
+
+  /// "13 June", "2035 deadline" are dates and years, not quantities.
+  private static func isDate(_ number: Token, _ unit: Token) -> Bool {
+    if Lexicon.calendarWords.contains(unit.folded) { return true }
+    guard number.kind == .number, number.text.count == 4, let year = Int(number.text) else { return false }
+    return (1900...2100).contains(year)
+  }
+}

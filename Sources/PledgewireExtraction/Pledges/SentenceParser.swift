@@ -1,0 +1,163 @@
+/// Shallow parsing of one sentence for the pledge rules: verb groups, time expressions, parentheticals and the
+/// subject before a verb — with no tagger, from the closed word classes of ``Lexicon`` and ``Verbs`` and the
+/// actor mentions already found.
+struct SentenceParser {
+  let doc: Document
+  let analysis: ActorAnalysis
+  let sentence: Range<Int>
+
+  var tokens: [Token] { doc.tokens }
+  var start: Int { sentence.lowerBound }
+  var end: Int { sentence.upperBound }
+
+  func word(_ i: Int) -> String { i >= start && i < end ? tokens[i].lower : "" }
+
+  func isWord(_ i: Int, _ words: Set<String>) -> Bool {
+    i >= start && i < end && tokens[i].kind == .word && words.contains(tokens[i].lower)
+  }
+
+  // MARK: - Skipping
+
+  /// The first token at or after `i` that is not an adverb of manner or time, nor a time expression.
+  func skipForward(_ i: Int, limit: Int? = nil) -> Int {
+    var j = i
+    let limit = limit ?? end
+    while j < limit {
+      if isWord(j, SentenceParser.adverbs) {
+        j += 1
+      } else if let after = timeEnd(from: j, limit: limit) {
+        j = after
+        if j + 1 < limit, tokens[j].isPunctuation(","), isWord(j + 1, ["to", "on"]) { j += 1 }
+      } else if tokens[j].isPunctuation(","), j + 1 < limit, timeEnd(from: j + 1, limit: limit) != nil {
+        j += 1
+      } else {
+        break
+      }
+    }
+    return j
+  }
+
+  /// The last token at or before `i` that is not an adverb, auxiliary or time word, and not inside a
+  /// parenthetical set off by commas (", who …,", ", parliamentary leader of …,").
+  func skipBackward(_ i: Int) -> Int {
+    var j = i
+    while j >= start {
+      let token = tokens[j]
+      if isWord(j, SentenceParser.adverbs) || isWord(j, SentenceParser.timeWords)
+        || (token.kind == .word && Lexicon.calendarWords.contains(token.folded) && token.isCapitalized)
+        || (token.kind == .number && j > start && Lexicon.calendarWords.contains(tokens[j - 1].folded))
+        || (token.kind == .number && j + 1 < end && Lexicon.calendarWords.contains(tokens[j + 1].folded))
+      {
+        j -= 1
+      } else if isWord(j, ["on", "in"]), j + 1 < end,
+        tokens[j + 1].kind == .number || (tokens[j + 1].isCapitalized && Lexicon.calendarWords.contains(tokens[j + 1].folded))
+      {
+        j -= 1
+      } else if token.isPunctuation(","), let open = parentheticalStart(closingAt: j) {
+        j = open - 1
+      } else if token.isPunctuation(","), j > start, isWord(j - 1, SentenceParser.timeWords)
+        || (tokens[j - 1].kind == .word && Lexicon.calendarWords.contains(tokens[j - 1].folded))
+        || (tokens[j - 1].kind == .number && j - 2 >= start && Lexicon.calendarWords.contains(tokens[j - 2].folded))
+      {
+        j -= 1
+      } else {
+        break
+      }
+    }
+    return j
+  }
+
+  /// The end of a time expression starting at `i`: "on Sunday", "on Thursday, June 13", "last week", "today",
+  /// "earlier this month", "in March".
+  func timeEnd(from i: Int, limit: Int) -> Int? {
+    guard i < limit, tokens[i].kind == .word else { return nil }
+    let first = tokens[i].lower
+    func isDate(_ k: Int) -> Bool {
+      k < limit && ((tokens[k].kind == .word && Lexicon.calendarWords.contains(tokens[k].folded) && tokens[k].isCapitalized)
+        || (tokens[k].kind == .number && tokens[k].text.count <= 4))
+    }
+    func dateRun(_ k: Int) -> Int {
+      var j = k
+      while j < limit, isDate(j) || (tokens[j].isPunctuation(",") && isDate(j + 1) && j + 1 < limit && tokens[j + 1].kind == .number) {
+        j += 1
+      }
+      return j
+    }
+    if ["today", "yesterday", "tomorrow", "tonight"].contains(first) { return i + 1 }
+    if tokens[i].isCapitalized, Lexicon.calendarWords.contains(tokens[i].folded) { return dateRun(i) }
+    if first == "on" || first == "in", isDate(i + 1) { return dateRun(i + 1) }
+    if ["last", "this", "next"].contains(first), i + 1 < limit,
+      ["week", "month", "year", "weekend"].contains(tokens[i + 1].lower) || isDate(i + 1)
+    {
+      return i + 2
+    }
+    if first == "earlier" || first == "later", i + 2 < limit, ["this", "last", "that"].contains(tokens[i + 1].lower) {
+      return i + 3
+    }
+    return nil
+  }
+
+  /// For a comma at `close`, the comma that opens a parenthetical ending there: a relative clause (", who …,"),
+  /// an apposition (", parliamentary leader of …,", ", 54,"), or an aside after a name.
+  func parentheticalStart(closingAt close: Int) -> Int? {
+    var j = close - 1
+    while j > start, close - j < 30 {
+      if tokens[j].isPunctuation(",") {
+        let first = tokens[j + 1]
+        let before = j - 1
+        guard before >= start, analysis.mentionAt[before] != nil || tokens[before].isCapitalized else { return nil }
+        if ["who", "which", "whose", "where", "a", "an", "the", "whom"].contains(first.lower) || first.isLowercaseWord
+          || first.kind == .number || Titles.isTitleWord(first.folded)
+        {
+          return j
+        }
+        return nil
+      }
+      if tokens[j].isPunctuation(";") || tokens[j].isPunctuation(":") || tokens[j].quote != .none { return nil }
+      j -= 1
+    }
+    return nil
+  }
+
+  // MARK: - Verbs
+
+  /// The first token of the verb group ending at `v`: auxiliaries, negations and adverbs before it.
+  func groupStart(of v: Int) -> Int {
+    var j = v
+    while j - 1 >= start, isWord(j - 1, SentenceParser.adverbs) || isWord(j - 1, Verbs.auxiliaries)
+      || isWord(j - 1, SentenceParser.negations)
+    {
+      j -= 1
+    }
+    return j
+  }
+
+  /// Whether the verb group from `groupStart` to `head` is negated: "has not pledged", "won't", "never".
+  func isNegated(_ groupStart: Int, _ head: Int) -> Bool {
+    (groupStart..<min(head + 2, end)).contains { k in
+      SentenceParser.negations.contains(tokens[k].lower) || tokens[k].lower.hasSuffix("n't")
+        || tokens[k].lower.hasSuffix("n’t")
+    }
+  }
+
+  /// The nearest finite verb before `i` in the sentence (not an auxiliary).
+  func previousFiniteVerb(before i: Int) -> Int? {
+    var j = i - 1
+    while j >= start {
+      let word = tokens[j].lower
+      if tokens[j].isLowercaseWord, Verbs.isFinite(word), !Verbs.auxiliaries.contains(word) { return j }
+      j -= 1
+    }
+    return nil
+  }
+
+  static let adverbs = Lexicon.words("""
+    also already now jointly formally officially previously recently then still again firmly publicly
+    repeatedly further separately reportedly initially collectively unanimously together swiftly quickly finally
+    soon immediately subsequently additionally promptly eventually just since ever even all both each
+    """)
+
+  static let timeWords = Lexicon.words("today yesterday tomorrow tonight week month year weekend earlier later")
+
+  static let negations = Lexicon.words("not never no longer neither nor won't cannot can't")
+}

@@ -1,0 +1,177 @@
+/// The subject of a verb group, as the parties it names: mentions ("Britain, Ukraine, France and some other
+/// nations" → three countries; the vague tail is left out), the owner in "Leaders of the G7", or a pronoun to
+/// resolve ("it", "they", "we").
+struct Subject: Sendable {
+  enum Part: Hashable, Sendable {
+    /// A mention (index into ``ActorAnalysis/mentions``).
+    case mention(Int)
+    /// A pronoun token to resolve.
+    case pronoun(Int)
+  }
+
+  var parts: [Part]
+  /// The subject's tokens.
+  var range: Range<Int>
+  /// Whether the subject had a vague member that was left out ("and other nations").
+  var droppedVague: Bool
+}
+
+extension SentenceParser {
+  /// The subject of the verb group starting at `groupStart`: the noun phrase before it (past adverbs, time
+  /// expressions and parentheticals), or — for a second verb ("met … and promised to") — the first verb's.
+  func subject(before groupStart: Int, depth: Int = 0) -> Subject? {
+    let j = skipBackward(groupStart - 1)
+    guard j >= start else { return nil }
+    if isWord(j, ["and", "but", "or"]) {
+      let v = previousFiniteVerb(before: j)
+      guard depth < 3, let v, isCoordinatedVerb(v, before: j) else { return nil }
+      return subject(before: self.groupStart(of: v), depth: depth + 1)
+    }
+    if isWord(j, ["who", "which", "that"]) {
+      var k = j - 1
+      if k >= start, tokens[k].isPunctuation(",") { k -= 1 }
+      guard k >= start, let m = analysis.mentionAt[k] else { return nil }
+      return Subject(parts: [.mention(m)], range: j..<(j + 1), droppedVague: false)
+    }
+    if isWord(j, SentenceParser.pronouns) {
+      return Subject(parts: [.pronoun(j)], range: j..<(j + 1), droppedVague: false)
+    }
+    return nounPhrase(endingAt: j)
+  }
+
+  /// Whether the finite verb `v` heads a verb phrase that "and" at `conjunction` continues: no clause boundary
+  /// between them.
+  private func isCoordinatedVerb(_ v: Int, before conjunction: Int) -> Bool {
+    !(v..<conjunction).contains { tokens[$0].isPunctuation(";") || tokens[$0].isPunctuation(":") || isWord($0, ["that", "said", "says"]) }
+  }
+
+  /// A coordinated noun phrase ending at token `j`, and the parties its heads name.
+  private func nounPhrase(endingAt j: Int) -> Subject? {
+    var parts: [Subject.Part] = []
+    var k = j
+    var lowest = j + 1
+    var list = false
+    var droppedVague = false
+    while k >= start {
+      let (conjunctStart, vague) = conjunct(endingAt: k)
+      guard conjunctStart <= k else { break }
+      if vague {
+        droppedVague = true
+      } else {
+        parts = heads(of: conjunctStart..<(k + 1)) + parts
+      }
+      lowest = conjunctStart
+      var b = conjunctStart - 1
+      if isWord(b, ["and", "or"]) || (b >= start && tokens[b].text == "&") {
+        list = true
+        b -= 1
+        if b >= start, tokens[b].isPunctuation(",") { b -= 1 }
+      } else if b >= start, tokens[b].isPunctuation(","), list {
+        b -= 1
+      } else {
+        break
+      }
+      guard b >= start, analysis.mentionAt[b] != nil else { break }
+      k = b
+    }
+    guard !parts.isEmpty, isSubjectBoundary(lowest - 1) else { return nil }
+    return Subject(parts: parts, range: lowest..<(j + 1), droppedVague: droppedVague)
+  }
+
+  /// The start of the conjunct ending at `k` and whether it is vague ("several other states", "others").
+  private func conjunct(endingAt k: Int) -> (Int, Bool) {
+    var a = k
+    var hasMention = false
+    var vague = false
+    while a >= start {
+      if let m = analysis.mentionAt[a] {
+        hasMention = true
+        a = analysis.mentions[m].tokens.lowerBound - 1
+      } else if isNounPhraseToken(a) {
+        if Lexicon.vagueQuantifiers.contains(tokens[a].lower) || tokens[a].lower == "others" { vague = true }
+        a -= 1
+      } else {
+        break
+      }
+    }
+    return (a + 1, vague && !hasMention || (!hasMention && tokens[k].lower == "others"))
+  }
+
+  /// The parties a conjunct names: its head mention ("British Prime Minister Keir Starmer" → Keir Starmer), or
+  /// the owner after "of" when the head is a word for members ("Leaders of the G7" → the G7).
+  private func heads(of conjunct: Range<Int>) -> [Subject.Part] {
+    if let of = conjunct.first(where: { tokens[$0].lower == "of" }),
+      (conjunct.lowerBound..<of).contains(where: { SentenceParser.memberWords.contains(tokens[$0].lower) })
+    {
+      var parts: [Subject.Part] = []
+      var k = of + 1
+      while k < conjunct.upperBound {
+        if let m = analysis.mentionAt[k] {
+          let after = analysis.mentions[m].tokens.upperBound
+          let possessive = after < end && tokens[after].folded == "'"
+          if !possessive, !analysis.mentions[m].needsRole, !parts.contains(.mention(m)) { parts.append(.mention(m)) }
+          k = after
+        } else {
+          k += 1
+        }
+      }
+      if !parts.isEmpty { return parts }
+    }
+    var h = conjunct.upperBound - 1
+    // Past a parenthesised acronym or closing quotation mark: "the Group of Seven (G7)".
+    while h > conjunct.lowerBound, tokens[h].isPunctuation(")") || tokens[h].quote != .none {
+      if tokens[h].isPunctuation(")") {
+        while h > conjunct.lowerBound, !tokens[h].isPunctuation("(") { h -= 1 }
+      }
+      h -= 1
+    }
+    if let m = analysis.mentionAt[h] { return [.mention(m)] }
+    if isWord(h, SentenceParser.pronouns) { return [.pronoun(h)] }
+    return []
+  }
+
+  private func isNounPhraseToken(_ a: Int) -> Bool {
+    let token = tokens[a]
+    switch token.kind {
+    case .number, .quote, .currency:
+      return true
+    case .punctuation:
+      return ["(", ")", "'", "%", "-"].contains(token.folded)
+    case .word:
+      if token.lower == "s", a > start, tokens[a - 1].folded == "'" { return true }
+      if token.isCapitalized { return !Lexicon.calendarWords.contains(token.folded) && !Lexicon.functionWords.contains(token.lower) || ["the", "a", "an"].contains(token.lower) }
+      if token.lower == "of" || SentenceParser.determiners.contains(token.lower) { return true }
+      return !SentenceParser.prepositions.contains(token.lower) && !Verbs.isFinite(token.lower)
+        && !Lexicon.functionWords.contains(token.lower) && !SentenceParser.adverbs.contains(token.lower)
+        || Lexicon.vagueQuantifiers.contains(token.lower) || SentenceParser.memberWords.contains(token.lower)
+    default:
+      return false
+    }
+  }
+
+  /// Whether the token before a subject can precede one: not a preposition or a verb that would make the phrase
+  /// its object.
+  private func isSubjectBoundary(_ b: Int) -> Bool {
+    guard b >= start else { return true }
+    let token = tokens[b]
+    guard token.kind == .word else { return true }
+    if SentenceParser.prepositions.contains(token.lower) { return false }
+    if let form = Verbs.form(token.lower), form.isFinite, !Verbs.speech.contains(form.lemma) { return false }
+    return true
+  }
+
+  static let pronouns = Lexicon.words("he she it they we i")
+
+  static let determiners = Lexicon.words("the a an its their his her our this that these those some many several other all both")
+
+  /// Words for the members of a body: "Leaders of the G7", "heads of government of the EU".
+  static let memberWords = Lexicon.words("""
+    leaders leader heads head members governments ministers officials representatives countries nations states
+    allies partners delegations delegates envoys
+    """)
+
+  static let prepositions = Lexicon.words("""
+    to with for from by in on at against about over into onto under after before during across through toward
+    towards among between via per despite amid than as upon within without including like
+    """)
+}
