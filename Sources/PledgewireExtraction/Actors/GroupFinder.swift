@@ -83,9 +83,16 @@ extension MentionFinder {
     return end + 1
   }
 
-  /// Marks group phrases and regions that are the subject of a verb: followed, after adverbs, by a finite verb.
+  /// Marks group phrases and regions that are the subject of a verb: followed, after adverbs, by a finite verb,
+  /// and not the object of a preposition ("the meeting of NATO allies ended").
   mutating func markActingGroups() {
     for m in mentions.indices where mentions[m].needsRole {
+      let before = mentions[m].tokens.lowerBound - 1
+      if before >= 0, tokens[before].kind == .word, SentenceParser.prepositions.contains(tokens[before].lower)
+        || tokens[before].lower == "of"
+      {
+        continue
+      }
       var j = mentions[m].tokens.upperBound
       while j < tokens.count, tokens[j].isLowercaseWord, Self.adverbs.contains(tokens[j].lower) { j += 1 }
       if j < tokens.count, tokens[j].kind == .word, Verbs.isFinite(tokens[j].lower) { mentions[m].acts = true }

@@ -93,7 +93,12 @@ struct MentionFinder {
         tokens[sentence.lowerBound..<dash].allSatisfy({ $0.isCapitalized || $0.kind == .punctuation || $0.isAllCaps }),
         tokens[sentence.lowerBound].isAllCaps
       else { continue }
-      for k in sentence.lowerBound..<dash where tokens[k].kind == .word { covered[k] = true }
+      // "KYIV (Reuters) -": the place only; an agency in parentheses is a mention.
+      var depth = 0
+      for k in sentence.lowerBound..<dash {
+        if tokens[k].isPunctuation("(") { depth += 1 } else if tokens[k].isPunctuation(")") { depth -= 1 }
+        if tokens[k].kind == .word, depth == 0 { covered[k] = true }
+      }
     }
   }
 

@@ -17,7 +17,8 @@ extension MentionFinder {
     if Lexicon.places.contains(words.map(\.folded).joined(separator: "_")) { return .skip }
     if words.contains(where: { $0.text.unicodeScalars.contains(where: Tokenizer.isDigit) }) { return .skip }
     if next?.kind == .number { return .skip }
-    if isPlaceContext(range.lowerBound, sentence: sentence) { return .skip }
+    // "in Rafah", "on Telegram" — but "analysts at Northbridge Capital Group".
+    if isPlaceContext(range.lowerBound, sentence: sentence), !Lexicon.organizationHeads.contains(last) { return .skip }
     if range.count == 1 { return .single }
     if words.allSatisfy(\.isAllCaps) { return .skip }
     if Lexicon.eventHeads.contains(last) || Lexicon.placeHeads.contains(last) { return .skip }

@@ -59,7 +59,7 @@ extension MentionFinder {
         || tokens[start - 1].quote != .none
       else { continue }
       let name = tokens[start..<end]
-      guard name.contains(where: { $0.isCapitalized || $0.text.contains("-") || $0.text.contains(".") }) else { continue }
+      guard name.contains(where: { $0.isCapitalized || $0.text.unicodeScalars.contains("-") || $0.text.unicodeScalars.contains(".") }) else { continue }
       let text = doc.excerpt(start..<end).text
       let outlet = actors.proposedActor(foldedName: NameFolding.foldWords(text)) ?? actors.proposed(text, kind: .organization)
       add(start..<end, outlet, 0.7, "name before '\(tokens[k].text)'")

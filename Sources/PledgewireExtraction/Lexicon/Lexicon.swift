@@ -85,7 +85,7 @@ enum Lexicon {
   /// Words that close a capitalised name into an organisation: "Ocean Recovery Fund", "Green Party".
   static let organizationHeads = words("""
     fund bank union council commission committee parliament congress senate assembly ministry department agency
-    organization organisation office party democrats republicans socialists conservatives liberals greens front
+    organization organisation party democrats republicans socialists conservatives liberals greens front
     movement forces army navy guard corps institute foundation association federation court authority service
     group company corporation corp inc ltd bureau cabinet government administration coalition alliance network
     programme secretariat board trust society university times post news journal herald press television radio
@@ -105,7 +105,7 @@ enum Lexicon {
   static let placeHeads = words("""
     strip bank sea ocean river mountains mountain island islands peninsula gulf bay coast valley region province
     oblast city street square avenue road airport port bridge canal desert lake channel strait border basin
-    plateau hills heights east west north south district county palace hall house building centre center
+    plateau hills heights east west north south district county palace hall house building centre center office
     """)
 
   /// Nouns that introduce a news outlet named before them: "the e-news portal", "Le Monde daily".

@@ -7,6 +7,10 @@ extension SentenceParser {
     var k = i
     while k < limit {
       let token = tokens[k]
+      if token.isPunctuation(","), continuesList(after: k, limit: limit) {
+        k += 1
+        continue
+      }
       if token.kind == .punctuation, [",", ";", ":", "—", "–", "--", ".", "!", "?", "…"].contains(token.text) { break }
       if token.text == "-", token.spaceBefore { break }
       if token.quote == .closing || token.quote == .either, k > i, !closesQuotationOpened(at: k, after: i) { break }
@@ -14,6 +18,23 @@ extension SentenceParser {
       k += 1
     }
     return k
+  }
+
+  /// Whether the comma at `k` separates items of a list of objects ("5,000 troops, two brigades and 12 tanks",
+  /// "tanks, artillery and shells"): a number or a short noun phrase follows, and "and" or "or" closes the list.
+  private func continuesList(after k: Int, limit: Int) -> Bool {
+    var j = k + 1
+    guard j < limit else { return false }
+    let first = tokens[j]
+    let countable = first.kind == .number || first.kind == .currency || Lexicon.numberWords[first.lower] != nil
+    guard countable || (first.isLowercaseWord && Verbs.form(first.lower) == nil && !Lexicon.functionWords.contains(first.lower))
+    else { return false }
+    while j < min(limit, k + 6) {
+      if isWord(j, ["and", "or"]) || tokens[j].isPunctuation(",") { return true }
+      if tokens[j].kind == .word, Verbs.isFinite(tokens[j].lower) || tokens[j].isCapitalized { return false }
+      j += 1
+    }
+    return false
   }
 
   /// Whether the quotation mark at `k` closes a quotation whose opening mark is at or after `i`: “up to”.
@@ -29,6 +50,13 @@ extension SentenceParser {
     var from = range.lowerBound
     var k = range.lowerBound + 1
     while k < range.upperBound {
+      // "… and would not rule out …", "… and could …": what follows commits to nothing; the action ends.
+      if isWord(k, ["and", "but"]), endsCommitment(after: k, limit: range.upperBound) {
+        var end = k
+        if tokens[end - 1].isPunctuation(",") { end -= 1 }
+        if end > from { pieces.append(from..<end) }
+        return pieces
+      }
       if isWord(k, ["and"]), let next = secondVerb(after: k, limit: range.upperBound) {
         var end = k
         if tokens[end - 1].isPunctuation(",") { end -= 1 }
@@ -43,11 +71,21 @@ extension SentenceParser {
     return pieces
   }
 
+  /// Whether "and" at `k` starts a verb phrase that is negated or only possible: "and would not", "and could".
+  private func endsCommitment(after k: Int, limit: Int) -> Bool {
+    let v = skipForward(k + 1, limit: limit)
+    guard v < limit else { return false }
+    if isWord(v, ["could", "might", "may", "must", "should", "cannot", "can't"]) || isWord(v, SentenceParser.negations) {
+      return true
+    }
+    return isWord(v, ["will", "would", "shall"]) && (isWord(v + 1, SentenceParser.negations) || tokens[v].lower.hasSuffix("n't"))
+  }
+
   /// The verb that starts a second action after "and" at `k`, if one does: a base verb followed by the start of
   /// its object ("and draw up a plan", "and to help Ukraine").
   private func secondVerb(after k: Int, limit: Int) -> Int? {
     var v = k + 1
-    if isWord(v, ["to", "will"]) { v += 1 }
+    if isWord(v, ["to", "will", "would", "shall"]) { v += 1 }
     v = skipForward(v, limit: limit)
     guard v + 1 < limit, tokens[v].isLowercaseWord, Verbs.isBase(word(v)), !Verbs.auxiliaries.contains(word(v)) else {
       return nil

@@ -45,6 +45,11 @@ enum AmountParser {
     {
       currency = code
       k += 1
+    } else if k + 1 < limit, tokens[k].kind == .word, let code = dollarPrefixes[tokens[k].folded], tokens[k].isCapitalized,
+      tokens[k + 1].text == "$", !tokens[k + 1].spaceBefore
+    {
+      currency = code  // "C$2.4 billion", "US$5bn"
+      k += 2
     } else if tokens[k].kind == .currency {
       currency = symbolCurrency(tokens, k)
       k += 1
@@ -95,7 +100,7 @@ enum AmountParser {
     for (words, qualifier) in qualifiers {
       let n = words.count
       guard j - n >= 0 else { continue }
-      if zip(tokens[(j - n)..<j], words).allSatisfy({ $0.lower == $1 }) { return (qualifier, j - n) }
+      if Token.words(tokens, at: j - n, are: words) { return (qualifier, j - n) }
     }
     return (.exact, i)
   }

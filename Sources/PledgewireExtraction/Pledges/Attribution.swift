@@ -11,10 +11,22 @@ extension SentenceParser {
 
   /// The speaker of the verb of speech whose clause ends just before token `i`: "X said (on Sunday) (that) …".
   func governingSpeaker(before i: Int) -> Speaker? {
+    governingVerb(before: i).flatMap(speaker(ofSpeechVerb:))
+  }
+
+  /// The verb of speech or commitment whose clause ends just before token `i`: "said", "pledged" in "Tusk
+  /// pledged that Poland would …".
+  func governingVerb(before i: Int) -> Int? {
     var j = skipBackward(i - 1)
     if isWord(j, ["that"]) || (j >= start && tokens[j].isPunctuation(":")) { j = skipBackward(j - 1) }
-    guard j >= start, isSpeechVerb(j) else { return nil }
-    return speaker(ofSpeechVerb: j)
+    guard j >= start, isSpeechVerb(j) || isCommitmentGovernor(j) else { return nil }
+    return j
+  }
+
+  /// A finite commitment verb that can govern a clause: "pledged (that)", "agreed (that)", "promised".
+  func isCommitmentGovernor(_ k: Int) -> Bool {
+    guard k >= start, k < end, tokens[k].isLowercaseWord, let form = Verbs.form(word(k)), form.isFinite else { return false }
+    return SentenceParser.clauseCues.contains(form.lemma)
   }
 
   /// The speaker of the verb of speech at `v`: its subject, the name after it ("said Starmer"), or a document.

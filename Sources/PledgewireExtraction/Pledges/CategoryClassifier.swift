@@ -8,11 +8,10 @@ enum CategoryClassifier {
     var k = range.lowerBound
     while k < range.upperBound {
       var matched = 1
-      for length in stride(from: min(4, range.upperBound - k), through: 1, by: -1) {
-        let phrase = tokens[k..<(k + length)].map(\.folded).joined(separator: " ")
-        if let hits = keywords[phrase] {
-          for (category, weight) in hits { scores[category, default: 0] += weight }
-          matched = length
+      for phrase in keywords[tokens[k].folded] ?? [] where k + phrase.words.count <= range.upperBound {
+        if phrase.words.indices.allSatisfy({ tokens[k + $0].folded == phrase.words[$0] }) {
+          for (category, weight) in phrase.hits { scores[category, default: 0] += weight }
+          matched = phrase.words.count
           break
         }
       }
@@ -47,7 +46,14 @@ enum CategoryClassifier {
 
   private static func rank(_ category: PledgeCategory) -> Int { PledgeCategory.allCases.firstIndex(of: category)! }
 
-  private static let keywords: [String: [(PledgeCategory, Double)]] = {
+  /// A keyword phrase: its folded words and what it scores.
+  private struct Phrase {
+    var words: [String]
+    var hits: [(PledgeCategory, Double)]
+  }
+
+  /// Keyword phrases by their first folded word, longest first.
+  private static let keywords: [String: [Phrase]] = {
     let table: [(PledgeCategory, Double, String)] = [
       (.defenceSpending, 3, """
         defence spending|defense spending|military spending|defence budget|defense budget|military budget|of gdp|
@@ -106,14 +112,18 @@ enum CategoryClassifier {
         development aid|development assistance|development finance
         """),
     ]
-    var keywords: [String: [(PledgeCategory, Double)]] = [:]
+    var byPhrase: [[String]: [(PledgeCategory, Double)]] = [:]
     for (category, weight, list) in table {
       for phrase in list.split(separator: "|") {
-        let folded = phrase.split(separator: " ").map { NameFolding.fold(String($0)) }.joined(separator: " ")
-        guard !folded.isEmpty else { continue }
-        keywords[folded, default: []].append((category, weight))
+        let words = phrase.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { NameFolding.fold(String($0)) }
+          .filter { !$0.isEmpty }
+        guard !words.isEmpty else { continue }
+        byPhrase[words, default: []].append((category, weight))
       }
     }
+    var keywords: [String: [Phrase]] = [:]
+    for (words, hits) in byPhrase { keywords[words[0], default: []].append(Phrase(words: words, hits: hits)) }
+    for key in keywords.keys { keywords[key]!.sort { $0.words.count > $1.words.count } }
     return keywords
   }()
 }

@@ -5,8 +5,8 @@ enum ConditionFinder {
   /// The first condition in `range`, as a token range.
   static func condition(in tokens: [Token], _ range: Range<Int>) -> Range<Int>? {
     for k in range {
-      for marker in markers where k + marker.count <= range.upperBound {
-        guard zip(tokens[k..<(k + marker.count)], marker).allSatisfy({ $0.lower == $1 }) else { continue }
+      for marker in byFirst[tokens[k].lower] ?? [] where k + marker.count <= range.upperBound {
+        guard Token.words(tokens, at: k, are: marker) else { continue }
         // "once" only as a conjunction before a clause, not "once again".
         if marker == ["once"], k + 1 < range.upperBound, ["again", "more", "a"].contains(tokens[k + 1].lower) { continue }
         let end = clauseEnd(tokens, from: k + marker.count, limit: range.upperBound)
@@ -19,8 +19,8 @@ enum ConditionFinder {
 
   /// Whether the clause starting at `k` is conditional: it opens with a condition marker.
   static func startsWithMarker(_ tokens: [Token], _ k: Int, limit: Int) -> Bool {
-    markers.contains { marker in
-      k + marker.count <= limit && zip(tokens[k..<(k + marker.count)], marker).allSatisfy { $0.lower == $1 }
+    (byFirst[tokens[k].lower] ?? []).contains { marker in
+      k + marker.count <= limit && Token.words(tokens, at: k, are: marker)
     }
   }
 
@@ -35,6 +35,8 @@ enum ConditionFinder {
     }
     return k
   }
+
+  private static let byFirst: [String: [[String]]] = Dictionary(grouping: markers, by: { $0[0] })
 
   private static let markers: [[String]] = [
     ["subject", "to"], ["provided", "that"], ["providing", "that"], ["on", "condition", "that"],

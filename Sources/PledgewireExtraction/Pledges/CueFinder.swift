@@ -110,16 +110,31 @@ extension SentenceParser {
     case "on", "upon":
       return lemma == "agree" ? (j + 1, partner) : nil
     case "that":
-      return SentenceParser.clauseCues.contains(lemma) ? (predicate(after: j + 1), partner) : nil
+      guard SentenceParser.clauseCues.contains(lemma), !clauseHasCommitmentModal(from: j + 1) else { return nil }
+      return (predicate(after: j + 1), partner)
     default:
       break
     }
-    if SentenceParser.clauseCues.contains(lemma), let p = modalPredicate(from: j) { return (p, partner) }
+    if SentenceParser.clauseCues.contains(lemma), let p = modalPredicate(from: j) {
+      // "pledged Poland would …": the modal is the cue, this verb governs it.
+      return clauseHasCommitmentModal(from: j) ? nil : (p, partner)
+    }
     guard SentenceParser.objectCues.contains(lemma), j < end, !tokens[j].isPunctuation("."),
       !tokens[j].isPunctuation(","), Verbs.form(word(j)).map({ $0.isBase && !$0.isFinite }) ?? true
     else { return nil }
     if let needed = SentenceParser.objectContent[lemma], !hasContent(from: j, needed) { return nil }
     return (j, partner)
+  }
+
+  /// Whether the clause from `j` states its own commitment with "will", "would" or "shall" before its verb.
+  private func clauseHasCommitmentModal(from j: Int) -> Bool {
+    var k = j
+    while k < min(end, j + 8), tokens[k].kind != .punctuation {
+      if isWord(k, ["will", "would", "shall", "'ll", "’ll"]) { return true }
+      if isWord(k, ["must", "should", "to"]) { return false }
+      k += 1
+    }
+    return false
   }
 
   /// The predicate of a clause after "agreed that": the verb after its modal, or the clause itself.

@@ -35,7 +35,7 @@ enum DeadlineParser {
       while skipped, start < range.upperBound {
         skipped = false
         for phrase in fillers where start + phrase.count <= range.upperBound {
-          if zip(tokens[start..<(start + phrase.count)], phrase).allSatisfy({ $0.lower == $1 }) {
+          if Token.words(tokens, at: start, are: phrase) {
             start += phrase.count
             skipped = true
             break

@@ -10,6 +10,8 @@ struct PartyResolver {
     var actor: Int
     var tokens: Range<Int>
     var rule: String
+    /// Found through a pronoun ("it", "her government").
+    var isPronoun = false
   }
 
   /// Resolves `parts`; `speaker` is the announcer's subject when the clause is reported or quoted.
@@ -19,11 +21,22 @@ struct PartyResolver {
       switch part {
       case .mention(let m):
         let mention = analysis.mentions[m]
-        resolved.append(Resolved(actor: mention.actor, tokens: mention.tokens, rule: "subject"))
+        resolved.append(Resolved(actor: mention.actor, tokens: mention.tokens,
+                                 rule: "subject '\(doc.excerpt(mention.tokens).text)'"))
       case .pronoun(let p):
         if let actor = antecedent(of: p, speaker: speaker, inQuote: inQuote) {
-          resolved.append(Resolved(actor: actor, tokens: p..<(p + 1), rule: "'\(doc.tokens[p].text)' refers to"))
+          resolved.append(Resolved(actor: actor, tokens: p..<(p + 1),
+                                   rule: "'\(doc.tokens[p].text)' refers to \(analysis.actors[actor].ref.name)", isPronoun: true))
         }
+      case .government(let p, let noun):
+        guard let owner = antecedent(of: p, speaker: speaker, inQuote: inQuote) else { break }
+        var actor = owner
+        if analysis.actors[owner].ref.kind == .person, let affiliation = analysis.actors[owner].affiliation {
+          actor = affiliation
+        }
+        resolved.append(Resolved(actor: actor, tokens: p..<(noun + 1),
+                                 rule: "'\(doc.excerpt(p..<(noun + 1)).text)' is \(analysis.actors[actor].ref.name)",
+                                 isPronoun: true))
       }
     }
     var unique: [Resolved] = []
@@ -53,7 +66,7 @@ struct PartyResolver {
   }
 
   private func antecedent(of p: Int, speaker: Subject?, inQuote: Bool) -> Int? {
-    let pronoun = doc.tokens[p].lower
+    let pronoun = PartyResolver.subjectForms[doc.tokens[p].lower] ?? doc.tokens[p].lower
     let speakers = speaker.map { resolve($0.parts, speaker: nil, inQuote: false).map(\.actor) } ?? []
     let kinds = speakers.map { analysis.actors[$0].ref.kind }
     switch pronoun {
@@ -78,6 +91,9 @@ struct PartyResolver {
       return nil
     }
   }
+
+  /// Possessive pronouns and the subject pronouns they resolve like.
+  static let subjectForms = ["his": "he", "her": "she", "its": "it", "their": "they", "our": "we", "my": "i"]
 
   /// The last mention before token `p`, within the two sentences before it, whose actor is of a fitting kind.
   private func lastMention(before p: Int, where fits: (ActorKind) -> Bool) -> Int? {

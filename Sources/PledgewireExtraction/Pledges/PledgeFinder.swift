@@ -21,7 +21,7 @@ struct PledgeFinder {
   }
 
   mutating func candidates() -> [PledgeCandidate] {
-    var candidates: [PledgeCandidate] = []
+    var candidates: [(PledgeCandidate, Set<String>)] = []
     for (index, sentence) in doc.sentences.enumerated() {
       guard !isQuestion(sentence) else { continue }
       let parser = SentenceParser(doc: doc, analysis: analysis, sentence: sentence)
@@ -40,7 +40,10 @@ struct PledgeFinder {
     return doc.tokens[k].isPunctuation("?")
   }
 
-  private mutating func make(_ cue: Cue, next: Cue?, parser: SentenceParser, sentenceIndex: Int) -> [PledgeCandidate] {
+  /// The candidates of one cue, each with the content words of its action.
+  private mutating func make(
+    _ cue: Cue, next: Cue?, parser: SentenceParser, sentenceIndex: Int
+  ) -> [(PledgeCandidate, Set<String>)] {
     let tokens = doc.tokens
     var why = ["cue '\(doc.excerpt(cue.tokens).text)' (\(cue.modality.rawValue))"]
     // The subject, and the region of the sentence this cue owns.
@@ -51,6 +54,10 @@ struct PledgeFinder {
     case .noun where cue.possessor.map({ analysis.mentionAt[$0] != nil }) == true:
       let m = analysis.mentionAt[cue.possessor!]!
       subject = Subject(parts: [.mention(m)], range: analysis.mentions[m].tokens, droppedVague: false)
+    case .noun where cue.possessor != nil && cue.groupStart == cue.possessor:
+      // "its decision to …" with no verb of its own: the owner is whom "its" refers to.
+      let p = cue.possessor!
+      subject = Subject(parts: [.pronoun(p)], range: p..<(p + 1), droppedVague: false)
     default:
       subject = parser.subject(before: cue.groupStart)
     }
@@ -77,18 +84,27 @@ struct PledgeFinder {
     if let quotation {
       speaker = QuoteAttribution(doc: doc, analysis: analysis).speaker(ofQuotation: quotation)
     }
-    speaker = speaker ?? parser.governingSpeaker(before: subject.range.lowerBound)
+    let governor = parser.governingVerb(before: subject.range.lowerBound)
+    var modality = cue.modality
+    if let governor, let lemma = Verbs.lemma(parser.word(governor)), let governing = SentenceParser.cueVerbs[lemma],
+      parser.isCommitmentGovernor(governor), cue.kind == .modal
+    {
+      modality = governing
+      why.append("governed by '\(doc.tokens[governor].text)' (\(governing.rawValue))")
+    }
+    speaker = speaker ?? governor.flatMap(parser.speaker(ofSpeechVerb:))
       ?? parser.trailingSpeaker(from: parser.actionEnd(from: cue.actionStart, limit: regionEnd))
     var speakerSubject: Subject? = nil
     if case .party(let s) = speaker { speakerSubject = s }
 
     let condition = ConditionFinder.condition(in: tokens, region) ?? leadingCondition(parser, before: subject.range.lowerBound)
-    if cue.lemma == "would", speaker == nil, condition == nil { return [] }
+    // A bare "would" is hypothetical; reported ("Peru said it would …") it is a commitment.
+    if cue.lemma == "would", speaker == nil, governor == nil { return [] }
 
     let resolver = PartyResolver(doc: doc, analysis: analysis)
     var makers = resolver.resolve(subject.parts, speaker: speakerSubject, inQuote: quotation != nil)
     guard !makers.isEmpty else { return [] }
-    why.append("makers: " + makers.map { "\($0.rule) '\(doc.excerpt($0.tokens).text)'" }.joined(separator: ", "))
+    why.append("makers: " + makers.map(\.rule).joined(separator: ", "))
     if subject.droppedVague { why.append("unnamed parties left out") }
 
     // The action and its pieces.
@@ -118,9 +134,10 @@ struct PledgeFinder {
 
     let pieces = parser.actionPieces(actionRange)
     if pieces.count > 1 { why.append("\(pieces.count) actions joined by 'and'") }
-    let amounts = AmountParser.amounts(in: tokens, region)
+    // A passive's sum is its subject: "$40 million was pledged by Japan".
+    let amounts = AmountParser.amounts(in: tokens, cue.kind == .passive ? parser.start..<regionEnd : region)
     let sentenceScores = CategoryClassifier.scores(tokens, parser.sentence)
-    var out: [PledgeCandidate] = []
+    var out: [(PledgeCandidate, Set<String>)] = []
     for piece in pieces {
       var reasons = why
       let pieceAmounts = amounts.filter { piece.contains($0.tokens.lowerBound) || piece.contains($0.tokens.upperBound - 1) }
@@ -145,17 +162,19 @@ struct PledgeFinder {
         beneficiaries: beneficiaryMentions.map { party(PartyResolver.Resolved(actor: analysis.mentions[$0].actor, tokens: analysis.mentions[$0].tokens, rule: "")) },
         action: actionText(cue, piece),
         category: category,
-        modality: cue.modality,
+        modality: modality,
         condition: condition.map { doc.excerpt($0) },
         amount: amount.map(output),
         quantities: quantities.map { Quantity(value: $0.value, unit: $0.unit, excerpt: doc.excerpt($0.tokens)) },
         deadline: deadline.map {
           Deadline(year: $0.year, month: $0.month, day: $0.day, precision: $0.precision, ms: $0.ms, excerpt: doc.excerpt($0.tokens))
         },
-        confidence: confidence(cue, makers: makers, amount: amount != nil, piece: piece, quoted: quotation != nil),
+        confidence: confidence(
+          cue, modality: modality, makers: makers, amount: amount != nil, piece: piece, quoted: quotation != nil
+        ),
         explanation: reasons
       )
-      out.append(candidate)
+      out.append((candidate, CandidateMerger.contentWords(tokens, piece)))
       for m in beneficiaryMentions { parties.insert(m) }
     }
     for party in makers + announcers {
@@ -205,7 +224,9 @@ struct PledgeFinder {
     return text
   }
 
-  private func confidence(_ cue: Cue, makers: [PartyResolver.Resolved], amount: Bool, piece: Range<Int>, quoted: Bool) -> Double {
+  private func confidence(
+    _ cue: Cue, modality: Modality, makers: [PartyResolver.Resolved], amount: Bool, piece: Range<Int>, quoted: Bool
+  ) -> Double {
     var c: Double = switch cue.lemma {
     case "pledge", "promise", "vow", "commit", "pledging": 0.85
     case "agree": 0.8
@@ -213,10 +234,11 @@ struct PledgeFinder {
     case "would": 0.6
     default: cue.kind == .noun ? 0.65 : cue.modality.isFirm ? 0.7 : 0.55
     }
+    if modality != cue.modality { c = 0.8 }  // "would" governed by "pledged that"
     if amount { c += 0.06 }
     let kinds = makers.map { analysis.actors[$0.actor].ref }
     if kinds.allSatisfy({ $0.source == .proposed }) { c -= 0.08 }
-    if makers.contains(where: { $0.rule.hasPrefix("'") }) { c -= 0.05 }
+    if makers.contains(where: \.isPronoun) { c -= 0.05 }
     if quoted { c -= 0.05 }
     if piece.count > 30 { c -= 0.05 }
     return min(0.98, max(0.05, c))

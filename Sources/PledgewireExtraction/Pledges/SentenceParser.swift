@@ -16,6 +16,11 @@ struct SentenceParser {
     i >= start && i < end && tokens[i].kind == .word && words.contains(tokens[i].lower)
   }
 
+  /// For a few words written out: a linear search beats building a set on every call.
+  func isWord(_ i: Int, _ words: [String]) -> Bool {
+    i >= start && i < end && tokens[i].kind == .word && words.contains(tokens[i].lower)
+  }
+
   // MARK: - Skipping
 
   /// The first token at or after `i` that is not an adverb of manner or time, nor a time expression.

@@ -7,6 +7,9 @@ struct Subject: Sendable {
     case mention(Int)
     /// A pronoun token to resolve.
     case pronoun(Int)
+    /// "her government", "its administration": the possessive pronoun (token) resolves to the owner, a person
+    /// stands for the state they lead; the second value is the noun's token.
+    case government(Int, Int)
   }
 
   var parts: [Part]
@@ -126,6 +129,9 @@ extension SentenceParser {
       h -= 1
     }
     if let m = analysis.mentionAt[h] { return [.mention(m)] }
+    if h > conjunct.lowerBound, isWord(h, SentenceParser.governmentNouns), isWord(h - 1, SentenceParser.possessives) {
+      return [.government(h - 1, h)]
+    }
     if isWord(h, SentenceParser.pronouns) { return [.pronoun(h)] }
     return []
   }
@@ -140,6 +146,7 @@ extension SentenceParser {
     case .word:
       if token.lower == "s", a > start, tokens[a - 1].folded == "'" { return true }
       if token.isCapitalized { return !Lexicon.calendarWords.contains(token.folded) && !Lexicon.functionWords.contains(token.lower) || ["the", "a", "an"].contains(token.lower) }
+      if token.lower == "that" { return false }  // a complementiser far more often than a determiner
       if token.lower == "of" || SentenceParser.determiners.contains(token.lower) { return true }
       return !SentenceParser.prepositions.contains(token.lower) && !Verbs.isFinite(token.lower)
         && !Lexicon.functionWords.contains(token.lower) && !SentenceParser.adverbs.contains(token.lower)
@@ -156,11 +163,17 @@ extension SentenceParser {
     let token = tokens[b]
     guard token.kind == .word else { return true }
     if SentenceParser.prepositions.contains(token.lower) { return false }
-    if let form = Verbs.form(token.lower), form.isFinite, !Verbs.speech.contains(form.lemma) { return false }
+    if let form = Verbs.form(token.lower), form.isFinite, !Verbs.speech.contains(form.lemma),
+      !SentenceParser.clauseCues.contains(form.lemma)
+    {
+      return false
+    }
     return true
   }
 
   static let pronouns = Lexicon.words("he she it they we i")
+
+  static let governmentNouns = Lexicon.words("government administration cabinet country nation leadership")
 
   static let determiners = Lexicon.words("the a an its their his her our this that these those some many several other all both")
 

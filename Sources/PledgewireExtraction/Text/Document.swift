@@ -25,9 +25,7 @@ struct Document: Sendable {
 
   /// The text of scalars [start, end).
   func text(_ start: Int, _ end: Int) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[start..<end])
-    return String(view)
+    Tokenizer.string(scalars[start..<end])
   }
 
   /// The text and range covered by tokens `range` (which must not be empty).

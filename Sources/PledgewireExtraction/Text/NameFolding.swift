@@ -3,6 +3,18 @@
 enum NameFolding {
   /// The folded form of one token or name ("Zelenskyy" → "zelensky", "U.S." → "us", "Al-Jaber" → "aljaber").
   static func fold(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(text.utf8.count)
+      for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+        default: continue
+        }
+      }
+      return variant(String(decoding: bytes, as: UTF8.self))
+    }
     var out = String.UnicodeScalarView()
     for scalar in text.lowercased().unicodeScalars {
       if let base = latinBase[scalar] {
@@ -23,6 +35,9 @@ enum NameFolding {
 
   /// Transliteration variants: -skiy, -skyy, -skyi, -skij, -skii → -sky; kiev → kyiv.
   private static func variant(_ word: String) -> String {
+    guard let last = word.utf8.last, last == UInt8(ascii: "y") || last == UInt8(ascii: "i") || last == UInt8(ascii: "j")
+      || last == UInt8(ascii: "v")
+    else { return word }
     if word == "kiev" { return "kyiv" }
     for suffix in ["skiy", "skyy", "skyi", "skij", "skii"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
       return String(word.dropLast(suffix.count)) + "sky"

@@ -16,13 +16,16 @@ enum SentenceSplitter {
   }
 
   private static func endsBefore(_ i: Int, _ tokens: [Token]) -> Bool {
-    let next = tokens[i]
-    if next.newlinesBefore >= 2 { return true }
-    let previous = tokens[i - 1]
-    if next.newlinesBefore == 1 {
-      let continues = next.isLowercaseWord && (previous.isLowercaseWord || previous.isPunctuation(","))
+    if tokens[i].newlinesBefore >= 2 { return true }
+    if tokens[i].newlinesBefore == 1 {
+      let continues = tokens[i].isLowercaseWord && (tokens[i - 1].isLowercaseWord || tokens[i - 1].isPunctuation(","))
       return !continues
     }
+    // Most tokens follow no sentence-ending mark: decide those without copying tokens.
+    let last = tokens[i - 1]
+    guard last.kind == .punctuation || last.kind == .quote || last.text.hasSuffix(".") else { return false }
+    let next = tokens[i]
+    if next.quote == .closing || (next.quote == .either && !next.spaceBefore) { return false }
     // Step back over closing quotation marks and brackets.
     var j = i - 1
     while j > 0, tokens[j].quote == .closing || tokens[j].quote == .either || tokens[j].isPunctuation(")")

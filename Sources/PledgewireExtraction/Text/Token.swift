@@ -43,6 +43,11 @@ struct Token: Sendable {
   var isLowercaseWord: Bool { kind == .word && !isCapitalized }
   var range: ScalarRange { ScalarRange(start: start, end: end) }
 
+  /// Whether the tokens from `start` are `words` (lower case); the caller checks the bounds.
+  static func words(_ tokens: [Token], at start: Int, are words: [String]) -> Bool {
+    words.indices.allSatisfy { tokens[start + $0].lower == words[$0] }
+  }
+
   /// Punctuation or quotation mark whose text is `mark`.
   func isPunctuation(_ mark: String) -> Bool { (kind == .punctuation || kind == .quote) && text == mark }
 }

@@ -17,9 +17,7 @@ enum Tokenizer {
     let n = scalars.count
 
     func add(_ kind: Token.Kind, _ start: Int, _ end: Int, quote: Token.QuoteSide = .none) {
-      var view = String.UnicodeScalarView()
-      view.append(contentsOf: scalars[start..<end])
-      let text = String(view)
+      let text = string(scalars[start..<end])
       tokens.append(makeToken(kind, text, start, end, space: space, newlines: newlines, quote: quote))
       space = false
       newlines = 0
@@ -33,7 +31,9 @@ enum Tokenizer {
         i += 1
         continue
       }
-      if c.properties.isWhitespace || c == "\u{FE0F}" || c == "\u{200D}" || c == "\u{200B}" {
+      if c == " " || c == "\t" || c == "\r" || (!c.isASCII && (c.properties.isWhitespace || c == "\u{FE0F}"
+        || c == "\u{200D}" || c == "\u{200B}"))
+      {
         space = true
         i += 1
         continue
@@ -133,10 +133,36 @@ enum Tokenizer {
 
   // MARK: - Pieces
 
+  /// The string of `scalars`, encoded straight to UTF-8 (much faster than appending scalars to a string).
+  static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.count + 8)
+    for scalar in scalars {
+      let v = scalar.value
+      switch v {
+      case 0..<0x80:
+        bytes.append(UInt8(v))
+      case 0x80..<0x800:
+        bytes.append(UInt8(0xC0 | (v >> 6)))
+        bytes.append(UInt8(0x80 | (v & 0x3F)))
+      case 0x800..<0x10000:
+        bytes.append(UInt8(0xE0 | (v >> 12)))
+        bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        bytes.append(UInt8(0x80 | (v & 0x3F)))
+      default:
+        bytes.append(UInt8(0xF0 | (v >> 18)))
+        bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+        bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        bytes.append(UInt8(0x80 | (v & 0x3F)))
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   private static func makeToken(
     _ kind: Token.Kind, _ text: String, _ start: Int, _ end: Int, space: Bool, newlines: Int, quote: Token.QuoteSide
   ) -> Token {
-    var lower = text.lowercased()
+    var lower = text.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 65 && $0 <= 90) }) ? text : text.lowercased()
     var folded = ""
     var capitalized = false
     var allCaps = false
@@ -145,10 +171,11 @@ enum Tokenizer {
       folded = NameFolding.fold(text)
       var letters = 0
       var upper = 0
-      for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-        if letters == 0 { capitalized = scalar.properties.isUppercase }
+      for scalar in text.unicodeScalars where isLetter(scalar) {
+        let isUpper = scalar.isASCII ? scalar >= "A" && scalar <= "Z" : scalar.properties.isUppercase
+        if letters == 0 { capitalized = isUpper }
         letters += 1
-        if scalar.properties.isUppercase { upper += 1 }
+        if isUpper { upper += 1 }
       }
       allCaps = letters >= 2 && upper == letters
     case .handle:
@@ -206,8 +233,8 @@ enum Tokenizer {
     var i = start
     while i < n {
       let c = s[i]
-      if isLetter(c) || isDigit(c) || c.properties.generalCategory == .nonspacingMark
-        || c.properties.generalCategory == .spacingMark
+      if isLetter(c) || isDigit(c)
+        || (!c.isASCII && (c.properties.generalCategory == .nonspacingMark || c.properties.generalCategory == .spacingMark))
       {
         i += 1
       } else if c == "-", i + 1 < n, isLetter(s[i + 1]) || isDigit(s[i + 1]) {

@@ -1,0 +1,149 @@
+import Testing
+@testable import PledgewireExtraction
+
+@Suite("Commitment cues")
+struct CueTests {
+  @Test(arguments: [
+    ("Norway pledged to rebuild two bridges in Kenya.", Modality.promise),
+    ("Norway promised more aid to Kenya.", .promise),
+    ("Norway has vowed to stay the course.", .promise),
+    ("Norway is committed to helping Kenya.", .promise),
+    ("Norway will rebuild two bridges in Kenya.", .promise),
+    ("Norway and Chile agreed to share the cost.", .agreement),
+    ("Norway signed a trade agreement with Chile.", .agreement),
+    ("Norway is ready to send engineers.", .offer),
+    ("Norway offered 300 tents to Chile.", .offer),
+    ("Norway plans to open an embassy in Chile.", .intent),
+    ("Norway is set to sign the accord.", .intent),
+    ("Norway proposed to hold talks in Oslo.", .proposal),
+    ("Norway approved a bill to fund the ferries.", .legalAct),
+  ])
+  func cuesGiveTheirModality(_ text: String, _ modality: Modality) {
+    let candidates = extract(text).candidates
+    #expect(candidates.count == 1, "\(text)")
+    #expect(candidates.first?.modality == modality, "\(text)")
+    #expect(candidates.first?.makerNames == ["Norway"] || candidates.first?.makerNames == ["Norway", "Chile"], "\(text)")
+  }
+
+  @Test(arguments: [
+    "Norway did not pledge any money.",  // negation
+    "Norway will not send troops.",
+    "Norway won't send troops.",
+    "Norway has never promised to pay.",
+    "Norway refused to commit troops.",
+    "Norway could send troops later.",  // hypothetical
+    "Norway might join the fund.",
+    "Critics asked whether Norway would pay.",
+    "If Norway pledged more, Chile would follow.",
+    "Norway must spend more on defence.",  // need
+    "Norway needs to spend more on defence.",
+    "Norway should send more engineers.",
+    "Norway sent 300 tents last week.",  // completed acts
+    "Norway has delivered every tank it promised.",
+    "Norway fulfilled its pledge to Chile.",
+    "Will Norway send troops?",  // a question
+    "Norway would send troops.",  // "would" with no report and no condition
+    "In total, $3 billion was pledged on Monday.",  // a total without a maker
+    "Officials will meet again in March.",  // no named maker
+    "The summit will continue on Friday.",
+    "Norway will be able to pay.",
+    "Norway will have to pay.",
+  ])
+  func nonCommitmentsMakeNoCandidate(_ text: String) {
+    #expect(extract(text).candidates.isEmpty, "\(text)")
+  }
+
+  @Test func aPassiveWithAnAgentHasItsMaker() {
+    let candidate = extract("A further $40 million was pledged by Japan for the clinics.").candidates.first
+    #expect(candidate?.makerNames == ["Japan"])
+    #expect(candidate?.amount?.value == "40000000")
+  }
+
+  @Test func ownedCommitmentNounsAreCues() {
+    let text = "Rome's decision to provide Chile with radars was welcomed. Spain reaffirmed its firm commitment to mine clearing."
+    let extraction = extract(text)
+    #expect(extraction.candidates.map(\.makerNames) == [["Italy"], ["Spain"]])
+    #expect(extraction.candidates[0].beneficiaryNames == ["Chile"])
+    #expect(extract("The investment pledge includes a review in 2029.").candidates.isEmpty)
+  }
+}
+
+@Suite("Makers and announcers")
+struct PartyTests {
+  @Test func coordinatedSubjectsAreAllMakersAndVagueOnesAreLeftOut() {
+    let candidate = extract("Chile, Peru, Bolivia and several other states will fund the survey.").candidates.first
+    #expect(candidate?.makerNames == ["Chile", "Peru", "Bolivia"])
+    #expect(candidate?.explanation.contains("unnamed parties left out") == true)
+  }
+
+  @Test func aSecondVerbTakesTheFirstVerbsSubject() {
+    let text = "After a long night in Lima, Pacific leaders met the Peruvian president and promised to fund the port."
+    let candidate = extract(text).candidates.first
+    #expect(candidate?.makerNames == ["Pacific leaders"])
+  }
+
+  @Test func membersOfABodyCommitForTheBody() {
+    let candidate = extract("Leaders of the Group of Seven (G7) agreed on Friday, May 3, to lend $20 billion to Kenya.").candidates.first
+    #expect(candidate?.makerNames == ["G7"])
+    #expect(candidate?.amount?.value == "20000000000")
+  }
+
+  @Test func reportedSpeechHasAnAnnouncer() {
+    let text = "Prime Minister Anna Lindqvist said on Sunday European leaders had agreed to raise defence spending."
+    let candidate = extract(text).candidates.first
+    #expect(candidate?.makerNames == ["European leaders"])
+    #expect(candidate?.announcerNames == ["Anna Lindqvist"])
+    #expect(candidate?.modality == .agreement)
+  }
+
+  @Test func aTrailingAttributionAnnounces() {
+    let text = "Norway will send 200 engineers to Kenya, Defence Minister Ola Berg announced on Monday, adding that more could follow."
+    let candidate = extract(text).candidates.first
+    #expect(candidate?.makerNames == ["Norway"])
+    #expect(candidate?.announcerNames == ["Ola Berg"])
+    #expect(candidate?.action == "send 200 engineers to Kenya")
+  }
+
+  @Test func aQuotationsSpeakerAnnouncesAndWeIsTheirState() {
+    let text = "Finnish Prime Minister Aino Virta arrived. “We will train 500 medics,” Virta told reporters."
+    let candidate = extract(text).candidates.first
+    #expect(candidate?.makerNames == ["Finland"])
+    #expect(candidate?.announcerNames == ["Aino Virta"])
+  }
+
+  @Test func aStatementIsNoAnnouncer() {
+    let text = "The ministers endorsed a statement saying: “Members commit to invest 2% of GDP by 2030.”"
+    let candidate = extract(text).candidates.first
+    #expect(candidate?.makerNames == ["Members"])
+    #expect(candidate?.announcers.isEmpty == true)
+  }
+
+  @Test func pronounsResolveToTheSpeakerOrTheLastFittingActor() {
+    let extraction = extract("Peru said it would build 40 schools. President Ana Ruiz said she would fund 40 clinics.")
+    #expect(extraction.candidates.map(\.makerNames) == [["Peru"], ["Ana Ruiz"]])
+    #expect(extraction.candidates.allSatisfy { $0.announcers.isEmpty })
+    let government = extract("Latvian Prime Minister Eva Ozola said her government would double the grant.").candidates.first
+    #expect(government?.makerNames == ["Latvia"])
+    #expect(government?.announcerNames == ["Eva Ozola"])
+  }
+
+  @Test func aPledgeMadeForAStateIsTheStatesAndItsMakerAnnounces() {
+    let candidate = extract("Prime Minister Eva Ozola pledged that Latvia would buy six radars.").candidates.first
+    #expect(candidate?.makerNames == ["Latvia"])
+    #expect(candidate?.announcerNames == ["Eva Ozola"])
+    #expect(candidate?.modality == .promise)
+  }
+
+  @Test func leadersActingBesideStatesStandForTheirStates() {
+    let text = "Kenyan President William Ruto is set to sign a security accord with Brazilian President Lula da Silva and Chile."
+    let candidate = extract(text).candidates.first
+    #expect(candidate.map { Set($0.makerNames) } == ["Kenya", "Brazil", "Chile"])
+    #expect(candidate?.category == .diplomatic)
+  }
+
+  @Test func groupPhrasesThatMakeAPledgeAreMentioned() {
+    let extraction = extract("Donors were upbeat, and Nordic donors pledged $5 million.")
+    #expect(extraction.candidates.first?.makerNames == ["Nordic donors"])
+    #expect(extraction.mention("Nordic donors")?.actor.kind == .group)
+  }
+}
