@@ -11,7 +11,7 @@ enum Lexicon {
     which who whom whose whatever i you he she it we they me him her us them my your his its our their mine yours
     ours theirs and or but nor so yet for because although though while whereas if unless until when whenever
     where after before since as than whether once despite however meanwhile moreover furthermore nevertheless
-    nonetheless also still even just only already now then today yesterday tomorrow tonight later earlier here
+    nonetheless also still even just only already now then today yesterday tomorrow tonight later earlier here rather
     there thus hence instead indeed perhaps maybe yes not never always often sometimes again ever further more
     most less many much few several last next first second third new of in on at by with from to into onto over
     under about above below across against along among around behind beneath beside between beyond during except

@@ -17,6 +17,11 @@ enum Verbs {
 
   static func isBase(_ word: String) -> Bool { table[word]?.isBase ?? false }
 
+  /// A past participle, known or regular-looking ("shipped", "finalised").
+  static func isParticiple(_ word: String) -> Bool {
+    table[word]?.isParticiple ?? (word.hasSuffix("ed") && word.utf8.count > 4)
+  }
+
   /// A word that can head a clause's verb group: a finite form, an auxiliary or a modal.
   static func isFinite(_ word: String) -> Bool {
     auxiliaries.contains(word) || (table[word]?.isFinite ?? false)
@@ -55,7 +60,7 @@ enum Verbs {
     hint admit highlight affirm finish fulfil fulfill honour honor keep meet backtrack renege scrap abandon
     clash cooperate criticise criticize deploy dispatch extend fear hope mull weigh wish seek plan reinforce
     replenish rebuild reconstruct modernise modernize help voice schedule slash trim hike lower cover shield
-    guard patrol police enforce monitor oversee mediate broker host convene chair lead pay
+    guard patrol police enforce monitor oversee mediate broker host convene chair lead pay ship
     """)
 
   private static let irregular: [String: [String]] = [

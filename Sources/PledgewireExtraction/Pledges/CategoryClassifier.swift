@@ -28,7 +28,7 @@ enum CategoryClassifier {
   ) -> (PledgeCategory, String) {
     let strongAction = best(action).flatMap { (action[$0] ?? 0) >= 2 ? $0 : nil }
     if let strongAction { return (strongAction, "category from the action's words") }
-    if let best = best(sentence), (sentence[best] ?? 0) >= 3 { return (best, "category from the sentence's words") }
+    if let best = best(sentence), (sentence[best] ?? 0) >= 4 { return (best, "category from the sentence's words") }
     if hasAmount, let topic = best(article), (article[topic] ?? 0) >= 4,
       [.climateAid, .humanitarianAid, .militaryAid, .developmentAid, .financialAid].contains(topic)
     {
@@ -80,7 +80,8 @@ enum CategoryClassifier {
         weapons|arms|tanks|tank|missiles|air defence|air defense|ammunition|shells|artillery|jets|fighter jets|
         f16|f16s|drones|howitzers|military aid|military assistance|military support|defence support|
         defense support|munitions|rockets|armoured vehicles|armored vehicles|battle tanks|patriot|himars|atacms|
-        training missions|train ukrainian|weaponry|military equipment|air defences|air defenses|frigates|warships
+        training missions|train ukrainian|weaponry|military equipment|air defences|air defenses|frigates|warships|
+        radar|radars|helicopters|warplanes|submarines|rifles|grenades|interceptors|air defence systems
         """),
       (.militaryAid, 1, "equipment|vehicles|training|military"),
       (.financialAid, 3, """
@@ -100,9 +101,9 @@ enum CategoryClassifier {
         """),
       (.diplomatic, 3, """
         accord|accords|treaty|diplomatic|embassy|recognise|recognize|diplomatic relations|strategic partnership|
-        sign|membership|accession|gobetween|mediator|dialogue|cooperation agreement|bilateral agreement
+        membership|accession|gobetween|mediator|dialogue|cooperation agreement|bilateral agreement
         """),
-      (.diplomatic, 1, "summit|visit|host|talks|meeting"),
+      (.diplomatic, 1, "summit|visit|host|talks|meeting|sign"),
       (.sanctions, 3, """
         sanctions|sanction|embargo|price cap|tariffs|asset freeze|freeze assets|ban imports|import ban|
         export controls|blacklist|restrictions|sanctions package

@@ -130,7 +130,10 @@ extension SentenceParser {
   private func clauseHasCommitmentModal(from j: Int) -> Bool {
     var k = j
     while k < min(end, j + 8), tokens[k].kind != .punctuation {
-      if isWord(k, ["will", "would", "shall", "'ll", "’ll"]) { return true }
+      if isWord(k, ["will", "would", "shall", "'ll", "’ll"]) {
+        // "promised that weapons would be shipped": a passive; the promise is the cue.
+        return !(isWord(k + 1, ["be"]) && Verbs.isParticiple(word(k + 2)))
+      }
       if isWord(k, ["must", "should", "to"]) { return false }
       k += 1
     }

@@ -150,6 +150,8 @@ struct PledgeFinder {
         action: CategoryClassifier.scores(tokens, piece), sentence: sentenceScores, article: articleScores,
         hasAmount: amount != nil
       )
+      // A decision, plan or proposal about nothing the categories know is too weak a cue.
+      if cue.kind == .noun, SentenceParser.weakNouns.contains(cue.lemma), category == .other, amount == nil { continue }
       reasons.append(categoryWhy)
       if let amount { reasons.append("amount '\(doc.excerpt(amount.tokens).text)' (\(amount.qualifier.rawValue))") }
       if let condition { reasons.append("condition '\(doc.excerpt(condition).text)'") }

@@ -26,9 +26,20 @@ extension SentenceParser {
     let j = skipBackward(groupStart - 1)
     guard j >= start else { return nil }
     if isWord(j, ["and", "but", "or"]) {
-      let v = previousFiniteVerb(before: j)
-      guard depth < 3, let v, isCoordinatedVerb(v, before: j) else { return nil }
-      return subject(before: self.groupStart(of: v), depth: depth + 1)
+      // The first verb of the coordination: skip verbs of subordinate clauses ("as soon as it reached …").
+      guard depth < 3 else { return nil }
+      var from = j
+      for _ in 0..<3 {
+        guard let v = previousFiniteVerb(before: from), isCoordinatedVerb(v, before: j) else { return nil }
+        let group = self.groupStart(of: v)
+        if let found = subject(before: group, depth: depth + 1),
+          !isWord(found.range.lowerBound - 1, SentenceParser.subordinators)
+        {
+          return found
+        }
+        from = group
+      }
+      return nil
     }
     if isWord(j, ["who", "which", "that"]) {
       var k = j - 1
@@ -39,13 +50,28 @@ extension SentenceParser {
     if isWord(j, SentenceParser.pronouns) {
       return Subject(parts: [.pronoun(j)], range: j..<(j + 1), droppedVague: false)
     }
-    return nounPhrase(endingAt: j)
+    return nounPhrase(endingAt: j) ?? postModified(endingAt: j)
+  }
+
+  /// A subject with a place or participle phrase after its head: "Donors meeting in Geneva", "Leaders at the
+  /// summit". The phrase back to its preposition (and a participle before it) is skipped.
+  private func postModified(endingAt j: Int) -> Subject? {
+    var p = j
+    while p > start, j - p < 6, !isWord(p, SentenceParser.prepositions) {
+      guard tokens[p].kind != .punctuation, !(tokens[p].isLowercaseWord && Verbs.isFinite(word(p))) else { return nil }
+      p -= 1
+    }
+    guard isWord(p, SentenceParser.prepositions), !isWord(p, ["to", "than", "as", "like"]) else { return nil }
+    var k = p - 1
+    if k > start, tokens[k].isLowercaseWord, let form = Verbs.form(word(k)), form.isGerund || form.isParticiple { k -= 1 }
+    guard k >= start, analysis.mentionAt[k] != nil else { return nil }
+    return nounPhrase(endingAt: k)
   }
 
   /// Whether the finite verb `v` heads a verb phrase that "and" at `conjunction` continues: no clause boundary
   /// between them.
   private func isCoordinatedVerb(_ v: Int, before conjunction: Int) -> Bool {
-    !(v..<conjunction).contains { tokens[$0].isPunctuation(";") || tokens[$0].isPunctuation(":") || isWord($0, ["that", "said", "says"]) }
+    !((v + 1)..<conjunction).contains { tokens[$0].isPunctuation(";") || tokens[$0].isPunctuation(":") || isWord($0, ["that", "said", "says"]) }
   }
 
   /// A coordinated noun phrase ending at token `j`, and the parties its heads name.
@@ -172,6 +198,9 @@ extension SentenceParser {
   }
 
   static let pronouns = Lexicon.words("he she it they we i")
+
+  /// Words that open a subordinate clause, whose verb is not the sentence's.
+  static let subordinators = Lexicon.words("as when if after before because while that which who once until since though although")
 
   static let governmentNouns = Lexicon.words("government administration cabinet country nation leadership")
 
