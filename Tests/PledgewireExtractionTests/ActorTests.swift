@@ -90,6 +90,16 @@ struct MentionTests {
     #expect(extraction.mention("Madrid")?.actor.name == "Spain")
   }
 
+  @Test func bylinesAndCreditsNameNoActor() {
+    let text = """
+      By Ana Ruiz and Tom Lee
+      Photo: Northlight Images
+      Kenya will host the talks in Nairobi and Mombasa.
+      Reporting by Ana Ruiz; Editing by Tom Lee
+      """
+    #expect(extract(text).mentions.map(\.text) == ["Kenya"])
+  }
+
   @Test func datelinesNameAPlaceButKeepTheAgency() {
     let extraction = extract("NAIROBI, Kenya (Reuters) - Kenya will host the talks.")
     #expect(extraction.mentions.map(\.text) == ["Reuters", "Kenya"])

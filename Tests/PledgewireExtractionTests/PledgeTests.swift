@@ -48,6 +48,7 @@ struct CueTests {
     "The summit will continue on Friday.",
     "Norway will be able to pay.",
     "Norway will have to pay.",
+    "“I would rather pay than fight,” Berg said.",
   ])
   func nonCommitmentsMakeNoCandidate(_ text: String) {
     #expect(extract(text).candidates.isEmpty, "\(text)")
@@ -80,6 +81,21 @@ struct PartyTests {
     let text = "After a long night in Lima, Pacific leaders met the Peruvian president and promised to fund the port."
     let candidate = extract(text).candidates.first
     #expect(candidate?.makerNames == ["Pacific leaders"])
+  }
+
+  @Test func aPlacePhraseAfterTheSubjectIsSkipped() {
+    let candidate = extract("Donors meeting in Geneva on Monday pledged $1 billion for Yemen, the United Nations said.").candidates.first
+    #expect(candidate?.makerNames == ["Donors"])
+    #expect(candidate?.announcerNames == ["United Nations"])
+  }
+
+  @Test func anOfficialCommitsForTheStateTheTextTiesThemTo() {
+    let candidate = extract("Irish Finance Minister Paschal Byrne announced €20 million for Moldova.").candidates.first
+    #expect(candidate?.makerNames == ["Ireland"])
+    #expect(candidate?.makers.first?.text == "Paschal Byrne")
+    #expect(candidate?.announcers.isEmpty == true)
+    // With no affiliation the person is the maker.
+    #expect(extract("Paschal Byrne announced €20 million for Moldova.").candidates.first?.makerNames == ["Paschal Byrne"])
   }
 
   @Test func membersOfABodyCommitForTheBody() {

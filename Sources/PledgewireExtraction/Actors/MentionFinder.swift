@@ -20,6 +20,7 @@ struct MentionFinder {
   static func analyze(_ doc: Document, _ index: NameIndex) -> ActorAnalysis {
     var finder = MentionFinder(doc, index)
     finder.skipDatelines()
+    finder.skipCredits()
     finder.findKnownNames()
     finder.findNames()
     finder.findHandlesAndFlags()
@@ -102,6 +103,26 @@ struct MentionFinder {
     }
   }
 
+  /// Page chrome names no actor: bylines ("By Ana Ruiz and Tom Lee"), credits ("Photo: Getty Images",
+  /// "Reporting by …; Editing by …"), links ("READ MORE: …").
+  mutating func skipCredits() {
+    for (s, sentence) in doc.sentences.enumerated() where s == 0 || tokens[sentence.lowerBound].newlinesBefore > 0 {
+      let first = sentence.lowerBound
+      let words = tokens[sentence].prefix(3).map(\.lower)
+      let byline = words.first == "by" && sentence.count <= 12
+        && !tokens[sentence].contains { $0.isLowercaseWord && Verbs.isFinite($0.lower) }
+      let credit = words.count >= 2 && (Self.creditWords.contains(words[0]) && (words[1] == ":" || words[1] == "by")
+        || (words[0] == "read" && words[1] == "more") || (words.count == 3 && words[1] == "reporting" && words[2] == "by"))
+      guard byline || credit else { continue }
+      for k in first..<sentence.upperBound { covered[k] = true }
+    }
+  }
+
+  static let creditWords = Lexicon.words("""
+    photo photos image images picture pictures credit credits source video reporting editing writing additional
+    related published updated
+    """)
+
   // MARK: - Context
 
   /// Whether a place name at `range` stands for a place: after a locative preposition ("in", "at", "near"),
@@ -113,6 +134,12 @@ struct MentionFinder {
       let word = tokens[j].lower
       if Lexicon.locativePrepositions.contains(word) { return true }
       if word == "to", j > sentence.lowerBound, Lexicon.motionWords.contains(tokens[j - 1].lower) { return true }
+      // "in Darfur and Khartoum": the second of two places.
+      if word == "and" || word == "or", j - 2 >= sentence.lowerBound, tokens[j - 1].isCapitalized,
+        Lexicon.locativePrepositions.contains(tokens[j - 2].lower)
+      {
+        return true
+      }
     }
     let next = range.upperBound
     if next < sentence.upperBound, tokens[next].isLowercaseWord, Lexicon.placeHeads.contains(tokens[next].lower) {

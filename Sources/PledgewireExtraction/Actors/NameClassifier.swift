@@ -69,7 +69,8 @@ extension MentionFinder {
       return nil  // a modifier: "Patriot systems", "Sea King helicopters"
     }
     if speaks { return (.person, 0.6, "unknown name as the subject of '\(nextWord)'") }
-    return (.person, 0.4, "unknown capitalised word")
+    // A lone unknown name with no full name in the text is more often a body or brand than a person.
+    return (.organization, 0.4, "unknown capitalised word")
   }
 
   /// Whether token `i` starts its sentence (after any opening quotation marks or dashes).
@@ -86,6 +87,9 @@ extension MentionFinder {
     while j >= sentence.lowerBound, tokens[j].lower == "the" || tokens[j].quote != .none { j -= 1 }
     guard j >= sentence.lowerBound else { return false }
     let word = tokens[j].lower
+    if (word == "and" || word == "or"), j > sentence.lowerBound, tokens[j - 1].isCapitalized {
+      return isPlaceContext(j - 1, sentence: sentence)  // "between Mumbai and Pune"
+    }
     return Lexicon.locativePrepositions.contains(word) || word == "on" || word == "via"
       || (word == "to" && j > sentence.lowerBound && Lexicon.motionWords.contains(tokens[j - 1].lower))
   }

@@ -25,6 +25,7 @@ enum Lexicon {
   /// Prepositions after which a place name is a location, not an actor: "a summit in London".
   static let locativePrepositions = words("""
     in at near across throughout inside outside within around into onto towards toward through nearby beyond
+    between
     """)
 
   /// Words after which "to X" is a destination, not a party: "a visit to Washington".

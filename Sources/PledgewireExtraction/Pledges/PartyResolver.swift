@@ -1,6 +1,6 @@
 /// Turns subject parts into parties: a mention is its actor; a pronoun is the speaker it refers to ("Peru said it
-/// would …", “We will …,” Starmer said) or the last fitting actor named before; a head of state or government
-/// acting beside states is the state ("Ruto … with Lula and Chile" → Kenya, Brazil, Chile).
+/// would …", “We will …,” Starmer said) or the last fitting actor named before; an official the text ties to a
+/// state or body commits for it ("Kenyan President William Ruto pledged …" → Kenya).
 struct PartyResolver {
   let doc: Document
   let analysis: ActorAnalysis
@@ -44,25 +44,21 @@ struct PartyResolver {
     return unique
   }
 
-  /// Maps leaders to their states when the parties mix people and states.
-  func statesForLeaders(_ parties: [Resolved]) -> [Resolved] {
-    let kinds = parties.map { analysis.actors[$0.actor].ref.kind }
-    guard kinds.contains(.country), kinds.contains(.person) else { return parties }
-    var mapped: [Resolved] = []
+  /// Replaces officials — people the text gives a title and an affiliation — by the state or body they act for.
+  func actingFor(_ parties: [Resolved]) -> [Resolved] {
+    var makers: [Resolved] = []
     for party in parties {
       let actor = analysis.actors[party.actor]
-      if actor.ref.kind == .person, actor.isLeader, let state = actor.affiliation,
-        analysis.actors[state].ref.kind == .country
-      {
-        var party = party
-        party.actor = state
-        party.rule = "leader acting for"
-        if !mapped.contains(where: { $0.actor == state }) { mapped.append(party) }
-      } else if !mapped.contains(where: { $0.actor == party.actor }) {
-        mapped.append(party)
+      if actor.ref.kind == .person, !actor.titleHeads.isEmpty, let body = actor.affiliation {
+        var acting = party
+        acting.actor = body
+        acting.rule = party.rule + ", acting for \(analysis.actors[body].ref.name)"
+        if !makers.contains(where: { $0.actor == body }) { makers.append(acting) }
+      } else if !makers.contains(where: { $0.actor == party.actor }) {
+        makers.append(party)
       }
     }
-    return mapped
+    return makers
   }
 
   private func antecedent(of p: Int, speaker: Subject?, inQuote: Bool) -> Int? {

@@ -104,8 +104,6 @@ struct PledgeFinder {
     let resolver = PartyResolver(doc: doc, analysis: analysis)
     var makers = resolver.resolve(subject.parts, speaker: speakerSubject, inQuote: quotation != nil)
     guard !makers.isEmpty else { return [] }
-    why.append("makers: " + makers.map(\.rule).joined(separator: ", "))
-    if subject.droppedVague { why.append("unnamed parties left out") }
 
     // The action and its pieces.
     let actionEnd = parser.actionEnd(from: cue.actionStart, limit: regionEnd)
@@ -122,14 +120,18 @@ struct PledgeFinder {
       makers += partners.filter { p in !makers.contains { $0.actor == p.actor } }
       why.append("co-makers after 'with'")
     }
-    makers = resolver.statesForLeaders(makers)
+    makers = resolver.actingFor(makers)
+    why.append("makers: " + makers.map(\.rule).joined(separator: "; "))
+    if subject.droppedVague { why.append("unnamed parties left out") }
     let makerActors = Set(makers.map(\.actor))
 
     var announcers: [PartyResolver.Resolved] = []
     if let speakerSubject {
       announcers = resolver.resolve(speakerSubject.parts, speaker: nil, inQuote: false)
-        .filter { !makerActors.contains($0.actor) }
       if !announcers.isEmpty { why.append("announcer: subject of the verb of speech") }
+    }
+    announcers = announcers.reduce(into: []) { unique, party in
+      if !makerActors.contains(party.actor), !unique.contains(where: { $0.actor == party.actor }) { unique.append(party) }
     }
 
     let pieces = parser.actionPieces(actionRange)
