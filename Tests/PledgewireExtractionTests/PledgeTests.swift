@@ -98,6 +98,25 @@ struct PartyTests {
     #expect(extract("Paschal Byrne announced €20 million for Moldova.").candidates.first?.makerNames == ["Paschal Byrne"])
   }
 
+  @Test func aBodysMinistersOrGovernmentCommitForIt() {
+    #expect(extract("EU foreign ministers agreed to extend the sanctions.").candidates.first?.makerNames == ["European Union"])
+    #expect(extract("Norway's government will give $90 million in aid.").candidates.first?.makerNames == ["Norway"])
+    // Someone's allies are not that someone.
+    #expect(extract("Chile's allies will send food.").candidates.isEmpty)
+  }
+
+  @Test func plansAnnouncedAreIntentions() {
+    let candidate = extract("Canada announced plans to send 2,500 drones.").candidates.first
+    #expect(candidate?.makerNames == ["Canada"] && candidate?.modality == .intent)
+    #expect(candidate?.quantities.first?.value == "2500")
+  }
+
+  @Test func aSecondVerbOfSpeechKeepsTheFirstSpeaker() {
+    let text = "Peru will rebuild the port, Minister Luis Vega told reporters, adding that Lima was ready to cover the costs."
+    let candidates = extract(text).candidates
+    #expect(candidates.map(\.announcerNames) == [["Luis Vega"], ["Luis Vega"]])
+  }
+
   @Test func membersOfABodyCommitForTheBody() {
     let candidate = extract("Leaders of the Group of Seven (G7) agreed on Friday, May 3, to lend $20 billion to Kenya.").candidates.first
     #expect(candidate?.makerNames == ["G7"])

@@ -31,6 +31,12 @@ extension SentenceParser {
 
   /// The speaker of the verb of speech at `v`: its subject, the name after it ("said Starmer"), or a document.
   func speaker(ofSpeechVerb v: Int) -> Speaker? {
+    // "…, Yellen told reporters, adding that …": the speaker of the verb of speech before.
+    if Verbs.form(word(v))?.isGerund == true, v > start, tokens[v - 1].isPunctuation(","),
+      let earlier = (start..<(v - 1)).last(where: { isSpeechVerb($0) && Verbs.form(word($0))?.isGerund != true })
+    {
+      return speaker(ofSpeechVerb: earlier)
+    }
     if ["saying", "stating", "reading"].contains(word(v)) {
       var k = v - 1
       while k >= start, tokens[k].isLowercaseWord, !SentenceParser.documentNouns.contains(word(k)), v - k < 4 { k -= 1 }

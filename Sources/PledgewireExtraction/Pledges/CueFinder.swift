@@ -69,6 +69,8 @@ extension SentenceParser {
     }
     let previous = k > start ? word(k - 1) : ""
     if previous == "to" || SentenceParser.determiners.contains(previous) { return nil }
+    // After another finite verb it is a noun: "announced plans to".
+    if k > start, tokens[k - 1].isLowercaseWord, Verbs.isFinite(previous), !Verbs.auxiliaries.contains(previous) { return nil }
     let auxiliary = auxiliaryBefore(k)
     let isBe = ["is", "are", "was", "were", "been", "being", "be"].contains(auxiliary ?? "")
     // A plain form after its subject is a plural present: "Donors commit", "we pledge".
@@ -189,24 +191,30 @@ extension SentenceParser {
     }
     guard j >= start else { return nil }
     var possessor: Int? = nil
-    var group = j
+    // The verb that governs the noun phrase: "expressed their commitment", "made a pledge", "announced plans".
+    var v: Int
     if SentenceParser.possessives.contains(word(j)) {
       possessor = j
-    } else if word(j) == "s", j >= 1, tokens[j - 1].folded == "'", analysis.mentionAt[j - 2] != nil {
+      v = j - 1
+    } else if word(j) == "s", j >= 2, tokens[j - 1].folded == "'", let m = analysis.mentionAt[j - 2] {
       possessor = j - 2
-    } else if !SentenceParser.determiners.contains(word(j)) {
+      v = analysis.mentions[m].tokens.lowerBound - 1
+    } else if tokens[j].isLowercaseWord, Verbs.isFinite(word(j)), !Verbs.auxiliaries.contains(word(j)) {
+      v = j
+    } else if SentenceParser.determiners.contains(word(j)) {
+      v = j - 1
+    } else {
       return nil
     }
-    // The verb that governs the noun phrase: "expressed their commitment", "made a pledge".
-    var v = (possessor.map { analysis.mentionAt[$0] != nil ? analysis.mentions[analysis.mentionAt[$0]!].tokens.lowerBound : $0 } ?? j) - 1
     v = skipBackward(v)
     if isWord(v, ["on", "to", "with"]) { v -= 1 }  // "delivered on its pledge"
+    var group: Int? = nil
     if v >= start, tokens[v].isLowercaseWord, let form = Verbs.form(word(v)) {
       if SentenceParser.fulfilmentVerbs.contains(form.lemma) { return nil }
       if form.isFinite || form.isParticiple { group = groupStart(of: v) }
     }
-    if possessor == nil, group == j { return nil }
-    if possessor != nil, analysis.mentionAt[possessor!] == nil, group == j { group = j }
+    // With no verb of its own, only an owner makes the noun a commitment of someone's.
+    guard let group = group ?? possessor else { return nil }
     let action = skipForward(to + 1)
     guard action < end else { return nil }
     return Cue(kind: .noun, lemma: word(k), modality: modality, groupStart: group, tokens: k..<(k + 1),

@@ -159,6 +159,15 @@ extension SentenceParser {
       return [.government(h - 1, h)]
     }
     if isWord(h, SentenceParser.pronouns) { return [.pronoun(h)] }
+    // "Norway's government", "G7 finance ministers": the body whose government or members act.
+    if isWord(h, SentenceParser.governmentNouns) || isWord(h, SentenceParser.memberWords) {
+      var k = h - 1
+      while k >= conjunct.lowerBound, analysis.mentionAt[k] == nil { k -= 1 }
+      if k >= conjunct.lowerBound, let m = analysis.mentionAt[k], analysis.actors[analysis.mentions[m].actor].ref.kind != .person {
+        let possessive = k + 2 < end && tokens[k + 1].folded == "'" && word(k + 2) == "s"
+        if !possessive || isWord(h, SentenceParser.governmentNouns) { return [.mention(m)] }
+      }
+    }
     return []
   }
 
