@@ -63,7 +63,11 @@ struct ExtractionBenchmark {
       guard let date = calendar.date(from: components) else { fail("--published: no such date \(published)") }
       publishedMs = Int64(date.timeIntervalSince1970 * 1000)
     }
-    print(JSONOutput.render(Extractor().extract(text, publishedAtMs: publishedMs)))
+    do {
+      print(try JSONOutput.render(Extractor().extract(text, publishedAtMs: publishedMs)))
+    } catch {
+      fail("cannot encode the extraction as JSON: \(error)")
+    }
   }
 
   static func benchmark(count: Int, size: Int, rounds: Int) {

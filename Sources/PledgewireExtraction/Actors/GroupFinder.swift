@@ -12,7 +12,7 @@ extension MentionFinder {
         if word == "coalition", let end = coalitionEnd(k, sentence) {
           let text = doc.excerpt(k..<end).text
           add(k..<end, actors.proposed(text, kind: .group), 0.8, "named coalition")
-        } else if Lexicon.groupNouns.contains(word) {
+        } else if tokens[k].is(.groupNoun) {
           group(at: k, sentence: sentence, lastGroupByNoun: &lastGroupByNoun)
         } else if tokens[k].isCapitalized, Lexicon.regions.contains(tokens[k].folded),
           !isPlaceContext(k, sentence: sentence)
@@ -47,7 +47,7 @@ extension MentionFinder {
     let determiner = start > sentence.lowerBound ? tokens[start - 1].lower : ""
     if Lexicon.vagueQuantifiers.contains(determiner) { return }
     let modifiers = tokens[start..<k]
-    if modifiers.contains(where: { Lexicon.vagueQuantifiers.contains($0.lower) }) { return }
+    if modifiers.contains(where: { $0.is(.vague) }) { return }
     // "the leaders", "the 27 leaders": the group of that noun named before.
     if !named, determiner == "the" || tokens[k].isCapitalized, let earlier = lastGroupByNoun[noun] {
       let from = determiner == "the" ? start - 1 : start
@@ -88,20 +88,15 @@ extension MentionFinder {
   mutating func markActingGroups() {
     for m in mentions.indices where mentions[m].needsRole {
       let before = mentions[m].tokens.lowerBound - 1
-      if before >= 0, tokens[before].kind == .word, SentenceParser.prepositions.contains(tokens[before].lower)
+      if before >= 0, tokens[before].kind == .word, tokens[before].is(.preposition)
         || tokens[before].lower == "of"
       {
         continue
       }
       var j = mentions[m].tokens.upperBound
-      while j < tokens.count, tokens[j].isLowercaseWord, Self.adverbs.contains(tokens[j].lower) { j += 1 }
-      if j < tokens.count, tokens[j].kind == .word, Verbs.isFinite(tokens[j].lower) { mentions[m].acts = true }
+      while j < tokens.count, tokens[j].isLowercaseWord, tokens[j].is(.adverb) { j += 1 }
+      if j < tokens.count, tokens[j].kind == .word, tokens[j].isFiniteVerb { mentions[m].acts = true }
     }
   }
 
-  static let adverbs = Lexicon.words("""
-    also already now jointly formally officially previously recently then still again firmly publicly
-    repeatedly further separately reportedly initially collectively unanimously together all both swiftly
-    quickly finally have has had
-    """)
 }

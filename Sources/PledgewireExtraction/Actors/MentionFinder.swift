@@ -110,7 +110,7 @@ struct MentionFinder {
       let first = sentence.lowerBound
       let words = tokens[sentence].prefix(3).map(\.lower)
       let byline = words.first == "by" && sentence.count <= 12
-        && !tokens[sentence].contains { $0.isLowercaseWord && Verbs.isFinite($0.lower) }
+        && !tokens[sentence].contains { $0.isLowercaseWord && $0.isFiniteVerb }
       let credit = words.count >= 2 && (Self.creditWords.contains(words[0]) && (words[1] == ":" || words[1] == "by")
         || (words[0] == "read" && words[1] == "more") || (words.count == 3 && words[1] == "reporting" && words[2] == "by"))
       guard byline || credit else { continue }
@@ -133,10 +133,10 @@ struct MentionFinder {
     if j >= sentence.lowerBound {
       let word = tokens[j].lower
       if Lexicon.locativePrepositions.contains(word) { return true }
-      if word == "to", j > sentence.lowerBound, Lexicon.motionWords.contains(tokens[j - 1].lower) { return true }
+      if word == "to", j > sentence.lowerBound, tokens[j - 1].is(.motion) { return true }
       // "in Darfur and Khartoum": the second of two places.
       if word == "and" || word == "or", j - 2 >= sentence.lowerBound, tokens[j - 1].isCapitalized,
-        Lexicon.locativePrepositions.contains(tokens[j - 2].lower)
+        tokens[j - 2].is(.locative)
       {
         return true
       }
@@ -164,17 +164,14 @@ struct MentionFinder {
     if before >= sentence.lowerBound, isUnknownName(before) { return true }
     let after = range.upperBound
     return after < sentence.upperBound && isUnknownName(after)
-      && !Lexicon.organizationHeads.contains(tokens[after].folded)
+      && !tokens[after].is(.organizationHead)
   }
 
   /// A capitalised word that could be part of a personal or organisation name.
   func isNameWord(_ i: Int) -> Bool {
     let token = tokens[i]
     guard token.kind == .word, token.isCapitalized, !covered[i], token.newlinesBefore == 0 else { return false }
-    let word = token.folded
-    return !Lexicon.functionWords.contains(token.lower) && !Titles.isTitleWord(word)
-      && !Lexicon.commonCapitalized.contains(token.lower) && !Lexicon.calendarWords.contains(word)
-      && !Lexicon.eventHeads.contains(word) && !Lexicon.placeHeads.contains(word)
+    return token.classes.isDisjoint(with: [.function, .title, .commonCapitalized, .calendar, .eventHead, .placeHead])
   }
 
   /// Words between a locative preposition and a place: "in southern Italy".

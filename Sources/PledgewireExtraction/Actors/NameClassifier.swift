@@ -29,8 +29,8 @@ extension MentionFinder {
       return .organization(0.75, "name of a \(next.lower)")
     }
     let content = words.filter { !Self.particles.contains($0.lower) }
-    if content.contains(where: { Lexicon.calendarWords.contains($0.folded) })
-      || content.allSatisfy({ Lexicon.commonCapitalized.contains($0.lower) })
+    if content.contains(where: { $0.is(.calendar) })
+      || content.allSatisfy({ $0.is(.commonCapitalized) })
     {
       return .skip
     }
@@ -43,19 +43,16 @@ extension MentionFinder {
   /// before a verb of speech ("Okafor said").
   func singleWordDecision(_ i: Int, sentence: Range<Int>) -> (ActorKind, Double, String)? {
     let token = tokens[i]
-    let word = token.lower
-    if Lexicon.functionWords.contains(word) || Lexicon.commonCapitalized.contains(word)
-      || Lexicon.calendarWords.contains(token.folded) || Titles.isTitleWord(token.folded)
-      || Lexicon.regions.contains(token.folded) || Lexicon.groupNouns.contains(word)
-      || Lexicon.organizationHeads.contains(token.folded) || Lexicon.eventHeads.contains(token.folded)
-      || Lexicon.placeHeads.contains(token.folded) || token.text.unicodeScalars.count < 3
+    if !token.classes.isDisjoint(with: [.function, .commonCapitalized, .calendar, .title, .groupNoun, .organizationHead,
+      .eventHead, .placeHead])
+      || Lexicon.regions.contains(token.folded) || token.text.unicodeScalars.count < 3
     {
       return nil
     }
     let next = i + 1 < sentence.upperBound ? tokens[i + 1] : nil
     let nextWord = next?.lower ?? ""
-    let nextIsVerb = next?.kind == .word && (Verbs.isFinite(nextWord) || Verbs.auxiliaries.contains(nextWord))
-    let speaks = Verbs.form(nextWord).map { Verbs.speech.contains($0.lemma) } ?? false
+    let nextIsVerb = next?.kind == .word && next?.isFiniteVerb == true
+    let speaks = next?.verb.map { Verbs.speech.contains($0.lemma) } ?? false
     if token.isAllCaps {
       return nextIsVerb ? (.organization, 0.5, "unknown acronym as the subject of a verb") : nil
     }
@@ -63,9 +60,7 @@ extension MentionFinder {
       return speaks ? (.person, 0.55, "unknown name as the subject of '\(nextWord)'") : nil
     }
     if let next, next.kind == .number { return nil }
-    if let next, next.isLowercaseWord, !nextIsVerb, !Lexicon.functionWords.contains(nextWord),
-      Verbs.form(nextWord)?.isParticiple != true
-    {
+    if let next, next.isLowercaseWord, !nextIsVerb, !next.is(.function), next.verb?.isParticiple != true {
       return nil  // a modifier: "Patriot systems", "Sea King helicopters"
     }
     if speaks { return (.person, 0.6, "unknown name as the subject of '\(nextWord)'") }
@@ -91,6 +86,6 @@ extension MentionFinder {
       return isPlaceContext(j - 1, sentence: sentence)  // "between Mumbai and Pune"
     }
     return Lexicon.locativePrepositions.contains(word) || word == "on" || word == "via"
-      || (word == "to" && j > sentence.lowerBound && Lexicon.motionWords.contains(tokens[j - 1].lower))
+      || (word == "to" && j > sentence.lowerBound && tokens[j - 1].is(.motion))
   }
 }

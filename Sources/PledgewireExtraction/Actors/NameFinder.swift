@@ -179,7 +179,7 @@ extension MentionFinder {
         if !particles.contains(token.lower), firstConnector == nil { firstConnector = j }
         j += 1
       } else if token.kind == .word, token.isCapitalized {
-        if j > i, Lexicon.calendarWords.contains(token.folded) || Titles.title(in: tokens, at: j, limit: sentence.upperBound) != nil {
+        if j > i, token.is(.calendar) || Titles.title(in: tokens, at: j, limit: sentence.upperBound) != nil {
           break
         }
         j += 1
@@ -193,7 +193,7 @@ extension MentionFinder {
     }
     // With connectors, the name must end in an organisation word: "Ocean Recovery Fund".
     if let cut = firstConnector {
-      let head = (cut..<last).last { Lexicon.organizationHeads.contains(tokens[$0].folded) }
+      let head = (cut..<last).last { tokens[$0].is(.organizationHead) }
       return i..<(head.map { $0 + 1 } ?? cut)
     }
     return i..<last
@@ -206,7 +206,7 @@ extension MentionFinder {
     var upper = range.upperBound
     func isFiller(_ k: Int) -> Bool {
       let word = tokens[k].lower
-      return Lexicon.functionWords.contains(word) || Lexicon.calendarWords.contains(tokens[k].folded)
+      return Lexicon.functionWords.contains(word) || tokens[k].is(.calendar)
         || tokens[k].kind != .word
     }
     while lower < upper, isFiller(lower) || Titles.isTitleWord(tokens[lower].folded) { lower += 1 }

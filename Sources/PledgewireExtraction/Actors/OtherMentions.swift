@@ -51,7 +51,7 @@ extension MentionFinder {
       if end > 0, tokens[end - 1].lower == "news" { end -= 1 }
       var start = end
       while start > 0, end - start < 2, tokens[start - 1].kind == .word, !covered[start - 1],
-        !Lexicon.functionWords.contains(tokens[start - 1].lower)
+        !tokens[start - 1].is(.function)
       {
         start -= 1
       }

@@ -53,7 +53,7 @@ enum Titles {
 
   /// Whether a folded word can be part of a title.
   static func isTitleWord(_ folded: String) -> Bool {
-    headWords.contains(folded) || modifierWords.contains(folded)
+    WordClass.of(lower: "", folded: folded).contains(.title)
   }
 
   static let headWords = Lexicon.words("""
@@ -66,7 +66,7 @@ enum Titles {
     negotiator lawmaker mp mep counterpart
     """)
 
-  private static let modifierWords = Lexicon.words("""
+  static let modifierWords = Lexicon.words("""
     prime vice deputy foreign defence defense finance economy economic interior home justice trade energy health
     climate environment security national high supreme top executive acting former outgoing incoming senior
     state crown grand first policy affairs development agriculture transport education culture digital general

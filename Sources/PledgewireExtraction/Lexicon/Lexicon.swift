@@ -121,4 +121,37 @@ enum Lexicon {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
   ]
+
+  /// Adverbs that may stand between a subject and its verb, or a verb and its complement.
+  static let adverbs = words("""
+    also already now jointly formally officially previously recently then still again firmly publicly
+    repeatedly further separately reportedly initially collectively unanimously together swiftly quickly finally
+    soon immediately subsequently additionally promptly eventually just since ever even all both each
+    """)
+
+  static let timeWords = words("today yesterday tomorrow tonight week month year weekend earlier later")
+
+  static let negations = words("not never no longer neither nor won't cannot can't")
+
+  static let pronouns = words("he she it they we i")
+
+  static let possessives = words("its their his her our my your")
+
+  /// Words that open a subordinate clause, whose verb is not the sentence's.
+  static let subordinators = words("as when if after before because while that which who once until since though although")
+
+  static let governmentNouns = words("government administration cabinet country nation leadership")
+
+  static let determiners = words("the a an its their his her our this that these those some many several other all both")
+
+  /// Words for the members of a body: "Leaders of the G7", "heads of government of the EU".
+  static let memberWords = words("""
+    leaders leader heads head members governments ministers officials representatives countries nations states
+    allies partners delegations delegates envoys
+    """)
+
+  static let prepositions = words("""
+    to with for from by in on at against about over into onto under after before during across through toward
+    towards among between via per despite amid than as upon within without including like
+    """)
 }

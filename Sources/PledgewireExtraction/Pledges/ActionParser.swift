@@ -27,11 +27,11 @@ extension SentenceParser {
     guard j < limit else { return false }
     let first = tokens[j]
     let countable = first.kind == .number || first.kind == .currency || Lexicon.numberWords[first.lower] != nil
-    guard countable || (first.isLowercaseWord && Verbs.form(first.lower) == nil && !Lexicon.functionWords.contains(first.lower))
+    guard countable || (first.isLowercaseWord && first.verb == nil && !first.is(.function))
     else { return false }
     while j < min(limit, k + 6) {
       if isWord(j, ["and", "or"]) || tokens[j].isPunctuation(",") { return true }
-      if tokens[j].kind == .word, Verbs.isFinite(tokens[j].lower) || tokens[j].isCapitalized { return false }
+      if tokens[j].kind == .word, tokens[j].isFiniteVerb || tokens[j].isCapitalized { return false }
       j += 1
     }
     return false
@@ -75,10 +75,10 @@ extension SentenceParser {
   private func endsCommitment(after k: Int, limit: Int) -> Bool {
     let v = skipForward(k + 1, limit: limit)
     guard v < limit else { return false }
-    if isWord(v, ["could", "might", "may", "must", "should", "cannot", "can't"]) || isWord(v, SentenceParser.negations) {
+    if isWord(v, ["could", "might", "may", "must", "should", "cannot", "can't"]) || isWord(v, .negation) {
       return true
     }
-    return isWord(v, ["will", "would", "shall"]) && (isWord(v + 1, SentenceParser.negations) || tokens[v].lower.hasSuffix("n't"))
+    return isWord(v, ["will", "would", "shall"]) && (isWord(v + 1, .negation) || tokens[v].lower.hasSuffix("n't"))
   }
 
   /// The verb that starts a second action after "and" at `k`, if one does: a base verb followed by the start of
@@ -95,8 +95,8 @@ extension SentenceParser {
     guard o < limit else { return nil }
     let object = tokens[o]
     let startsObject = object.isCapitalized || object.kind == .number || object.kind == .currency
-      || object.quote != .none || SentenceParser.determiners.contains(object.lower)
-      || SentenceParser.possessives.contains(object.lower) || ["more", "new", "further", "up", "to"].contains(object.lower)
+      || object.quote != .none || object.is(.determiner)
+      || object.is(.possessive) || ["more", "new", "further", "up", "to"].contains(object.lower)
     return startsObject ? v : nil
   }
 

@@ -25,15 +25,15 @@ extension SentenceParser {
 
   /// A finite commitment verb that can govern a clause: "pledged (that)", "agreed (that)", "promised".
   func isCommitmentGovernor(_ k: Int) -> Bool {
-    guard k >= start, k < end, tokens[k].isLowercaseWord, let form = Verbs.form(word(k)), form.isFinite else { return false }
+    guard k >= start, k < end, tokens[k].isLowercaseWord, let form = verbForm(k), form.isFinite else { return false }
     return SentenceParser.clauseCues.contains(form.lemma)
   }
 
   /// The speaker of the verb of speech at `v`: its subject, the name after it ("said Starmer"), or a document.
   func speaker(ofSpeechVerb v: Int) -> Speaker? {
     // "…, Yellen told reporters, adding that …": the speaker of the verb of speech before.
-    if Verbs.form(word(v))?.isGerund == true, v > start, tokens[v - 1].isPunctuation(","),
-      let earlier = (start..<(v - 1)).last(where: { isSpeechVerb($0) && Verbs.form(word($0))?.isGerund != true })
+    if verbForm(v)?.isGerund == true, v > start, tokens[v - 1].isPunctuation(","),
+      let earlier = (start..<(v - 1)).last(where: { isSpeechVerb($0) && verbForm($0)?.isGerund != true })
     {
       return speaker(ofSpeechVerb: earlier)
     }
@@ -79,7 +79,7 @@ extension SentenceParser {
 
   /// A verb of speech in a form that can report: "said", "says", "announced", "told", "saying".
   func isSpeechVerb(_ k: Int) -> Bool {
-    guard k >= start, k < end, tokens[k].isLowercaseWord, let form = Verbs.form(word(k)),
+    guard k >= start, k < end, tokens[k].isLowercaseWord, let form = verbForm(k),
       Verbs.speech.contains(form.lemma)
     else { return false }
     return form.isFinite || form.isGerund || (form.isParticiple && k > start && Verbs.auxiliaries.contains(word(k - 1)))

@@ -47,7 +47,7 @@ enum CandidateMerger {
   static func contentWords(_ tokens: [Token], _ range: Range<Int>) -> Set<String> {
     var words: Set<String> = []
     for k in range where tokens[k].kind == .word && tokens[k].folded.utf8.count >= 3 {
-      guard !Lexicon.functionWords.contains(tokens[k].lower) else { continue }
+      guard !tokens[k].is(.function) else { continue }
       let folded = tokens[k].folded
       words.insert(folded.hasSuffix("s") ? String(folded.dropLast()) : folded)
     }

@@ -21,15 +21,15 @@ extension SentenceParser {
   private func modalCue(_ k: Int) -> Cue? {
     guard ["will", "shall", "would", "'ll", "’ll"].contains(word(k)) else { return nil }
     var v = skipForward(k + 1)
-    guard v < end, tokens[v].isLowercaseWord, !SentenceParser.negations.contains(word(v)) else { return nil }
+    guard v < end, tokens[v].isLowercaseWord, !Lexicon.negations.contains(word(v)) else { return nil }
     if word(v) == "be" {
       // "will be sending" is an action; "will be able to", "will be finalised" are not.
-      guard v + 1 < end, Verbs.form(word(v + 1))?.isGerund == true else { return nil }
+      guard v + 1 < end, verbForm(v + 1)?.isGerund == true else { return nil }
       v += 1
     }
     let lemma = Verbs.lemma(word(v)) ?? word(v)
     guard !SentenceParser.nonCommitmentVerbs.contains(lemma), !Lexicon.functionWords.contains(word(v)),
-      Verbs.form(word(v)).map({ $0.isBase || $0.isGerund }) ?? true
+      verbForm(v).map({ $0.isBase || $0.isGerund }) ?? true
     else { return nil }
     let modal = word(k) == "would" ? "would" : "will"
     return Cue(kind: .modal, lemma: modal, modality: .promise, groupStart: groupStart(of: k), tokens: k..<(k + 1),
@@ -53,24 +53,23 @@ extension SentenceParser {
     guard word(j) == "to" else { return nil }
     let v = skipForward(j + 1)
     guard v < end, tokens[v].isLowercaseWord else { return nil }
-    let isBase = Verbs.isBase(word(v)) || (Verbs.form(word(v)) == nil && !Lexicon.functionWords.contains(word(v)))
+    let isBase = Verbs.isBase(word(v)) || (verbForm(v) == nil && !Lexicon.functionWords.contains(word(v)))
     // "is committed to aiding", "is committed to NATO's security".
     guard isBase || lemma == "committed" else { return nil }
-    if lemma == "to", !isBase || Verbs.form(word(v)) == nil { return nil }
+    if lemma == "to", !isBase || verbForm(v) == nil { return nil }
     return Cue(kind: .readiness, lemma: lemma, modality: modality, groupStart: groupStart(of: k), tokens: k..<(j + 1),
                actionStart: v)
   }
 
   /// "pledged $100m", "has committed up to", "agreed to provide", "is pledging", "was pledged by".
   private func verbCue(_ k: Int) -> Cue? {
-    let w = word(k)
-    guard tokens[k].isLowercaseWord, let form = Verbs.form(w), let modality = SentenceParser.cueVerbs[form.lemma] else {
+    guard tokens[k].isLowercaseWord, let form = tokens[k].verb, let modality = SentenceParser.cueVerbs[form.lemma] else {
       return nil
     }
     let previous = k > start ? word(k - 1) : ""
-    if previous == "to" || SentenceParser.determiners.contains(previous) { return nil }
+    if previous == "to" || isWord(k - 1, .determiner) { return nil }
     // After another finite verb it is a noun: "announced plans to".
-    if k > start, tokens[k - 1].isLowercaseWord, Verbs.isFinite(previous), !Verbs.auxiliaries.contains(previous) { return nil }
+    if k > start, tokens[k - 1].isLowercaseWord, tokens[k - 1].isFiniteVerb, !tokens[k - 1].is(.auxiliary) { return nil }
     let auxiliary = auxiliaryBefore(k)
     let isBe = ["is", "are", "was", "were", "been", "being", "be"].contains(auxiliary ?? "")
     // A plain form after its subject is a plural present: "Donors commit", "we pledge".
@@ -91,8 +90,8 @@ extension SentenceParser {
   /// The auxiliary before the verb at `k`, past adverbs: "has" in "has also pledged".
   private func auxiliaryBefore(_ k: Int) -> String? {
     var j = k - 1
-    while j >= start, isWord(j, SentenceParser.adverbs) { j -= 1 }
-    return isWord(j, Verbs.auxiliaries) ? word(j) : nil
+    while j >= start, isWord(j, .adverb) { j -= 1 }
+    return isWord(j, .auxiliary) ? word(j) : nil
   }
 
   /// Where the action of a cue verb starts, and a partner after "with" for an agreement.
@@ -108,7 +107,7 @@ extension SentenceParser {
       let v = skipForward(j + 1)
       guard v < end else { return nil }
       if lemma == "commit" || lemma == "pledge" || lemma == "promise" || lemma == "agree" { return (v, partner) }
-      return Verbs.isBase(word(v)) || (tokens[v].isLowercaseWord && Verbs.form(word(v)) == nil) ? (v, partner) : nil
+      return Verbs.isBase(word(v)) || (tokens[v].isLowercaseWord && verbForm(v) == nil) ? (v, partner) : nil
     case "on", "upon":
       return lemma == "agree" ? (j + 1, partner) : nil
     case "that":
@@ -122,7 +121,7 @@ extension SentenceParser {
       return clauseHasCommitmentModal(from: j) ? nil : (p, partner)
     }
     guard SentenceParser.objectCues.contains(lemma), j < end, !tokens[j].isPunctuation("."),
-      !tokens[j].isPunctuation(","), Verbs.form(word(j)).map({ $0.isBase && !$0.isFinite }) ?? true
+      !tokens[j].isPunctuation(","), verbForm(j).map({ $0.isBase && !$0.isFinite }) ?? true
     else { return nil }
     if let needed = SentenceParser.objectContent[lemma], !hasContent(from: j, needed) { return nil }
     return (j, partner)
@@ -150,8 +149,8 @@ extension SentenceParser {
   /// In "they must spend more", the verb after the modal, if a subject opens the clause and the modal comes
   /// within a few words.
   private func modalPredicate(from j: Int) -> Int? {
-    guard j < end, isWord(j, SentenceParser.pronouns) || analysis.mentionAt[j] != nil
-      || isWord(j, SentenceParser.determiners) || tokens[j].isCapitalized
+    guard j < end, isWord(j, .pronoun) || analysis.mentionAt[j] != nil
+      || isWord(j, .determiner) || tokens[j].isCapitalized
     else { return nil }
     var k = j
     while k < min(end, j + 6) {
@@ -183,8 +182,8 @@ extension SentenceParser {
     let to = word(k + 1) == "to" || word(k + 1) == "of" ? k + 1 : k + 2
     // Back over adjectives and quotation marks to the owner or the determiner.
     var j = k - 1
-    while j >= start, tokens[j].quote != .none || (tokens[j].isLowercaseWord && !SentenceParser.determiners.contains(word(j))
-      && !SentenceParser.possessives.contains(word(j)) && !Verbs.isFinite(word(j)) && !SentenceParser.prepositions.contains(word(j))
+    while j >= start, tokens[j].quote != .none || (tokens[j].isLowercaseWord && !Lexicon.determiners.contains(word(j))
+      && !Lexicon.possessives.contains(word(j)) && !isFiniteVerb(j) && !Lexicon.prepositions.contains(word(j))
       && !(word(j) == "s" && j > start && tokens[j - 1].folded == "'"))
     {
       j -= 1
@@ -193,15 +192,15 @@ extension SentenceParser {
     var possessor: Int? = nil
     // The verb that governs the noun phrase: "expressed their commitment", "made a pledge", "announced plans".
     var v: Int
-    if SentenceParser.possessives.contains(word(j)) {
+    if Lexicon.possessives.contains(word(j)) {
       possessor = j
       v = j - 1
     } else if word(j) == "s", j >= 2, tokens[j - 1].folded == "'", let m = analysis.mentionAt[j - 2] {
       possessor = j - 2
       v = analysis.mentions[m].tokens.lowerBound - 1
-    } else if tokens[j].isLowercaseWord, Verbs.isFinite(word(j)), !Verbs.auxiliaries.contains(word(j)) {
+    } else if tokens[j].isLowercaseWord, isFiniteVerb(j), !Verbs.auxiliaries.contains(word(j)) {
       v = j
-    } else if SentenceParser.determiners.contains(word(j)) {
+    } else if Lexicon.determiners.contains(word(j)) {
       v = j - 1
     } else {
       return nil
@@ -209,7 +208,7 @@ extension SentenceParser {
     v = skipBackward(v)
     if isWord(v, ["on", "to", "with"]) { v -= 1 }  // "delivered on its pledge"
     var group: Int? = nil
-    if v >= start, tokens[v].isLowercaseWord, let form = Verbs.form(word(v)) {
+    if v >= start, tokens[v].isLowercaseWord, let form = verbForm(v) {
       if SentenceParser.fulfilmentVerbs.contains(form.lemma) { return nil }
       if form.isFinite || form.isParticiple { group = groupStart(of: v) }
     }

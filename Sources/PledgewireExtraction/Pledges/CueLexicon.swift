@@ -48,7 +48,6 @@ extension SentenceParser {
   /// Commitment nouns too general to stand alone: a candidate needs a category or a sum with them.
   static let weakNouns = Lexicon.words("decision plan plans proposal deal agreement")
 
-  static let possessives = Lexicon.words("its their his her our my your")
 
   /// Verbs before a commitment noun that report it kept, broken or dropped, not made.
   static let fulfilmentVerbs = Lexicon.words("""

@@ -61,14 +61,14 @@ enum QuantityParser {
   private static func isUnitWord(_ tokens: [Token], _ k: Int, first: Bool) -> Bool {
     let token = tokens[k]
     if token.kind == .number { return !first && tokens[k - 1].isCapitalized && token.text.count <= 3 }
-    guard token.kind == .word, !Lexicon.functionWords.contains(token.lower) else { return false }
-    if Lexicon.calendarWords.contains(token.folded) || Verbs.isFinite(token.lower) { return false }
+    guard token.kind == .word, !token.is(.function) else { return false }
+    if token.is(.calendar) || token.isFiniteVerb { return false }
     return first || !Verbs.isBase(token.lower) || token.isCapitalized
   }
 
   /// "13 June", "2035 deadline" are dates and years, not quantities.
   private static func isDate(_ number: Token, _ unit: Token) -> Bool {
-    if Lexicon.calendarWords.contains(unit.folded) { return true }
+    if unit.is(.calendar) { return true }
     guard number.kind == .number, number.text.count == 4, let year = Int(number.text) else { return false }
     return (1900...2100).contains(year)
   }

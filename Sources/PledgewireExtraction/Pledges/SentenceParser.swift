@@ -16,6 +16,17 @@ struct SentenceParser {
     i >= start && i < end && tokens[i].kind == .word && words.contains(tokens[i].lower)
   }
 
+  /// The verb form of token `i`, if it is a verb the extractor knows.
+  func verbForm(_ i: Int) -> Verbs.Form? { i >= start && i < end ? tokens[i].verb : nil }
+
+  /// Whether token `i` can head a verb group (``Token/isFiniteVerb``).
+  func isFiniteVerb(_ i: Int) -> Bool { i >= start && i < end && tokens[i].isFiniteVerb }
+
+  /// Whether token `i` is a word of `wordClass`.
+  func isWord(_ i: Int, _ wordClass: WordClass) -> Bool {
+    i >= start && i < end && tokens[i].kind == .word && tokens[i].classes.contains(wordClass)
+  }
+
   /// For a few words written out: a linear search beats building a set on every call.
   func isWord(_ i: Int, _ words: [String]) -> Bool {
     i >= start && i < end && tokens[i].kind == .word && words.contains(tokens[i].lower)
@@ -28,7 +39,7 @@ struct SentenceParser {
     var j = i
     let limit = limit ?? end
     while j < limit {
-      if isWord(j, SentenceParser.adverbs) {
+      if isWord(j, .adverb) {
         j += 1
       } else if let after = timeEnd(from: j, limit: limit) {
         j = after
@@ -48,21 +59,21 @@ struct SentenceParser {
     var j = i
     while j >= start {
       let token = tokens[j]
-      if isWord(j, SentenceParser.adverbs) || isWord(j, SentenceParser.timeWords)
-        || (token.kind == .word && Lexicon.calendarWords.contains(token.folded) && token.isCapitalized)
-        || (token.kind == .number && j > start && Lexicon.calendarWords.contains(tokens[j - 1].folded))
-        || (token.kind == .number && j + 1 < end && Lexicon.calendarWords.contains(tokens[j + 1].folded))
+      if isWord(j, .adverb) || isWord(j, .timeWord)
+        || (token.kind == .word && token.is(.calendar) && token.isCapitalized)
+        || (token.kind == .number && j > start && tokens[j - 1].is(.calendar))
+        || (token.kind == .number && j + 1 < end && tokens[j + 1].is(.calendar))
       {
         j -= 1
       } else if isWord(j, ["on", "in"]), j + 1 < end,
-        tokens[j + 1].kind == .number || (tokens[j + 1].isCapitalized && Lexicon.calendarWords.contains(tokens[j + 1].folded))
+        tokens[j + 1].kind == .number || (tokens[j + 1].isCapitalized && tokens[j + 1].is(.calendar))
       {
         j -= 1
       } else if token.isPunctuation(","), let open = parentheticalStart(closingAt: j) {
         j = open - 1
-      } else if token.isPunctuation(","), j > start, isWord(j - 1, SentenceParser.timeWords)
-        || (tokens[j - 1].kind == .word && Lexicon.calendarWords.contains(tokens[j - 1].folded))
-        || (tokens[j - 1].kind == .number && j - 2 >= start && Lexicon.calendarWords.contains(tokens[j - 2].folded))
+      } else if token.isPunctuation(","), j > start, isWord(j - 1, .timeWord)
+        || (tokens[j - 1].kind == .word && tokens[j - 1].is(.calendar))
+        || (tokens[j - 1].kind == .number && j - 2 >= start && tokens[j - 2].is(.calendar))
       {
         j -= 1
       } else {
@@ -78,7 +89,7 @@ struct SentenceParser {
     guard i < limit, tokens[i].kind == .word else { return nil }
     let first = tokens[i].lower
     func isDate(_ k: Int) -> Bool {
-      k < limit && ((tokens[k].kind == .word && Lexicon.calendarWords.contains(tokens[k].folded) && tokens[k].isCapitalized)
+      k < limit && ((tokens[k].kind == .word && tokens[k].is(.calendar) && tokens[k].isCapitalized)
         || (tokens[k].kind == .number && tokens[k].text.count <= 4))
     }
     func dateRun(_ k: Int) -> Int {
@@ -89,7 +100,7 @@ struct SentenceParser {
       return j
     }
     if ["today", "yesterday", "tomorrow", "tonight"].contains(first) { return i + 1 }
-    if tokens[i].isCapitalized, Lexicon.calendarWords.contains(tokens[i].folded) { return dateRun(i) }
+    if tokens[i].isCapitalized, tokens[i].is(.calendar) { return dateRun(i) }
     if first == "on" || first == "in", isDate(i + 1) { return dateRun(i + 1) }
     if ["last", "this", "next"].contains(first), i + 1 < limit,
       ["week", "month", "year", "weekend"].contains(tokens[i + 1].lower) || isDate(i + 1)
@@ -129,8 +140,8 @@ struct SentenceParser {
   /// The first token of the verb group ending at `v`: auxiliaries, negations and adverbs before it.
   func groupStart(of v: Int) -> Int {
     var j = v
-    while j - 1 >= start, isWord(j - 1, SentenceParser.adverbs) || isWord(j - 1, Verbs.auxiliaries)
-      || isWord(j - 1, SentenceParser.negations)
+    while j - 1 >= start, isWord(j - 1, .adverb) || isWord(j - 1, .auxiliary)
+      || isWord(j - 1, .negation)
     {
       j -= 1
     }
@@ -140,7 +151,7 @@ struct SentenceParser {
   /// Whether the verb group from `groupStart` to `head` is negated: "has not pledged", "won't", "never".
   func isNegated(_ groupStart: Int, _ head: Int) -> Bool {
     (groupStart..<min(head + 2, end)).contains { k in
-      SentenceParser.negations.contains(tokens[k].lower) || tokens[k].lower.hasSuffix("n't")
+      tokens[k].is(.negation) || tokens[k].lower.hasSuffix("n't")
         || tokens[k].lower.hasSuffix("n’t")
     }
   }
@@ -149,20 +160,10 @@ struct SentenceParser {
   func previousFiniteVerb(before i: Int) -> Int? {
     var j = i - 1
     while j >= start {
-      let word = tokens[j].lower
-      if tokens[j].isLowercaseWord, Verbs.isFinite(word), !Verbs.auxiliaries.contains(word) { return j }
+      if tokens[j].isLowercaseWord, tokens[j].isFiniteVerb, !tokens[j].is(.auxiliary) { return j }
       j -= 1
     }
     return nil
   }
 
-  static let adverbs = Lexicon.words("""
-    also already now jointly formally officially previously recently then still again firmly publicly
-    repeatedly further separately reportedly initially collectively unanimously together swiftly quickly finally
-    soon immediately subsequently additionally promptly eventually just since ever even all both each
-    """)
-
-  static let timeWords = Lexicon.words("today yesterday tomorrow tonight week month year weekend earlier later")
-
-  static let negations = Lexicon.words("not never no longer neither nor won't cannot can't")
 }

@@ -33,7 +33,7 @@ extension SentenceParser {
         guard let v = previousFiniteVerb(before: from), isCoordinatedVerb(v, before: j) else { return nil }
         let group = self.groupStart(of: v)
         if let found = subject(before: group, depth: depth + 1),
-          !isWord(found.range.lowerBound - 1, SentenceParser.subordinators)
+          !isWord(found.range.lowerBound - 1, .subordinator)
         {
           return found
         }
@@ -47,7 +47,7 @@ extension SentenceParser {
       guard k >= start, let m = analysis.mentionAt[k] else { return nil }
       return Subject(parts: [.mention(m)], range: j..<(j + 1), droppedVague: false)
     }
-    if isWord(j, SentenceParser.pronouns) {
+    if isWord(j, .pronoun) {
       return Subject(parts: [.pronoun(j)], range: j..<(j + 1), droppedVague: false)
     }
     return nounPhrase(endingAt: j) ?? postModified(endingAt: j)
@@ -57,13 +57,13 @@ extension SentenceParser {
   /// summit". The phrase back to its preposition (and a participle before it) is skipped.
   private func postModified(endingAt j: Int) -> Subject? {
     var p = j
-    while p > start, j - p < 6, !isWord(p, SentenceParser.prepositions) {
-      guard tokens[p].kind != .punctuation, !(tokens[p].isLowercaseWord && Verbs.isFinite(word(p))) else { return nil }
+    while p > start, j - p < 6, !isWord(p, .preposition) {
+      guard tokens[p].kind != .punctuation, !(tokens[p].isLowercaseWord && isFiniteVerb(p)) else { return nil }
       p -= 1
     }
-    guard isWord(p, SentenceParser.prepositions), !isWord(p, ["to", "than", "as", "like"]) else { return nil }
+    guard isWord(p, .preposition), !isWord(p, ["to", "than", "as", "like"]) else { return nil }
     var k = p - 1
-    if k > start, tokens[k].isLowercaseWord, let form = Verbs.form(word(k)), form.isGerund || form.isParticiple { k -= 1 }
+    if k > start, tokens[k].isLowercaseWord, let form = verbForm(k), form.isGerund || form.isParticiple { k -= 1 }
     guard k >= start, analysis.mentionAt[k] != nil else { return nil }
     return nounPhrase(endingAt: k)
   }
@@ -117,7 +117,7 @@ extension SentenceParser {
         hasMention = true
         a = analysis.mentions[m].tokens.lowerBound - 1
       } else if isNounPhraseToken(a) {
-        if Lexicon.vagueQuantifiers.contains(tokens[a].lower) || tokens[a].lower == "others" { vague = true }
+        if tokens[a].is(.vague) || tokens[a].lower == "others" { vague = true }
         a -= 1
       } else {
         break
@@ -130,7 +130,7 @@ extension SentenceParser {
   /// the owner after "of" when the head is a word for members ("Leaders of the G7" → the G7).
   private func heads(of conjunct: Range<Int>) -> [Subject.Part] {
     if let of = conjunct.first(where: { tokens[$0].lower == "of" }),
-      (conjunct.lowerBound..<of).contains(where: { SentenceParser.memberWords.contains(tokens[$0].lower) })
+      (conjunct.lowerBound..<of).contains(where: { tokens[$0].is(.memberWord) })
     {
       var parts: [Subject.Part] = []
       var k = of + 1
@@ -155,17 +155,17 @@ extension SentenceParser {
       h -= 1
     }
     if let m = analysis.mentionAt[h] { return [.mention(m)] }
-    if h > conjunct.lowerBound, isWord(h, SentenceParser.governmentNouns), isWord(h - 1, SentenceParser.possessives) {
+    if h > conjunct.lowerBound, isWord(h, .governmentNoun), isWord(h - 1, .possessive) {
       return [.government(h - 1, h)]
     }
-    if isWord(h, SentenceParser.pronouns) { return [.pronoun(h)] }
+    if isWord(h, .pronoun) { return [.pronoun(h)] }
     // "Norway's government", "G7 finance ministers": the body whose government or members act.
-    if isWord(h, SentenceParser.governmentNouns) || isWord(h, SentenceParser.memberWords) {
+    if isWord(h, .governmentNoun) || isWord(h, .memberWord) {
       var k = h - 1
       while k >= conjunct.lowerBound, analysis.mentionAt[k] == nil { k -= 1 }
       if k >= conjunct.lowerBound, let m = analysis.mentionAt[k], analysis.actors[analysis.mentions[m].actor].ref.kind != .person {
         let possessive = k + 2 < end && tokens[k + 1].folded == "'" && word(k + 2) == "s"
-        if !possessive || isWord(h, SentenceParser.governmentNouns) { return [.mention(m)] }
+        if !possessive || isWord(h, .governmentNoun) { return [.mention(m)] }
       }
     }
     return []
@@ -180,12 +180,12 @@ extension SentenceParser {
       return ["(", ")", "'", "%", "-"].contains(token.folded)
     case .word:
       if token.lower == "s", a > start, tokens[a - 1].folded == "'" { return true }
-      if token.isCapitalized { return !Lexicon.calendarWords.contains(token.folded) && !Lexicon.functionWords.contains(token.lower) || ["the", "a", "an"].contains(token.lower) }
+      if token.isCapitalized { return !token.is(.calendar) && !token.is(.function) || ["the", "a", "an"].contains(token.lower) }
       if token.lower == "that" { return false }  // a complementiser far more often than a determiner
-      if token.lower == "of" || SentenceParser.determiners.contains(token.lower) { return true }
-      return !SentenceParser.prepositions.contains(token.lower) && !Verbs.isFinite(token.lower)
-        && !Lexicon.functionWords.contains(token.lower) && !SentenceParser.adverbs.contains(token.lower)
-        || Lexicon.vagueQuantifiers.contains(token.lower) || SentenceParser.memberWords.contains(token.lower)
+      if token.lower == "of" || token.is(.determiner) { return true }
+      return !token.is(.preposition) && !token.isFiniteVerb
+        && !token.is(.function) && !token.is(.adverb)
+        || token.is(.vague) || token.is(.memberWord)
     default:
       return false
     }
@@ -197,8 +197,8 @@ extension SentenceParser {
     guard b >= start else { return true }
     let token = tokens[b]
     guard token.kind == .word else { return true }
-    if SentenceParser.prepositions.contains(token.lower) { return false }
-    if let form = Verbs.form(token.lower), form.isFinite, !Verbs.speech.contains(form.lemma),
+    if token.is(.preposition) { return false }
+    if let form = token.verb, form.isFinite, !Verbs.speech.contains(form.lemma),
       !SentenceParser.clauseCues.contains(form.lemma)
     {
       return false
@@ -206,23 +206,4 @@ extension SentenceParser {
     return true
   }
 
-  static let pronouns = Lexicon.words("he she it they we i")
-
-  /// Words that open a subordinate clause, whose verb is not the sentence's.
-  static let subordinators = Lexicon.words("as when if after before because while that which who once until since though although")
-
-  static let governmentNouns = Lexicon.words("government administration cabinet country nation leadership")
-
-  static let determiners = Lexicon.words("the a an its their his her our this that these those some many several other all both")
-
-  /// Words for the members of a body: "Leaders of the G7", "heads of government of the EU".
-  static let memberWords = Lexicon.words("""
-    leaders leader heads head members governments ministers officials representatives countries nations states
-    allies partners delegations delegates envoys
-    """)
-
-  static let prepositions = Lexicon.words("""
-    to with for from by in on at against about over into onto under after before during across through toward
-    towards among between via per despite amid than as upon within without including like
-    """)
 }

@@ -38,6 +38,15 @@ struct Token: Sendable {
   /// Line breaks between the previous token and this one.
   var newlinesBefore: Int
   var quote: QuoteSide = .none
+  /// The closed word classes of a word token.
+  var classes: WordClass = []
+  /// A word token's verb form, if it is a verb the extractor knows.
+  var verb: Verbs.Form? = nil
+
+  func `is`(_ wordClass: WordClass) -> Bool { classes.contains(wordClass) }
+
+  /// A word that can head a clause's verb group: a finite verb, an auxiliary or a modal.
+  var isFiniteVerb: Bool { classes.contains(.auxiliary) || (verb?.isFinite ?? false) }
 
   var isWord: Bool { kind == .word }
   var isLowercaseWord: Bool { kind == .word && !isCapitalized }

@@ -192,10 +192,15 @@ enum Tokenizer {
     default:
       folded = lower
     }
-    return Token(
+    var token = Token(
       kind: kind, start: start, end: end, text: text, lower: lower, folded: folded,
       isCapitalized: capitalized, isAllCaps: allCaps, spaceBefore: space, newlinesBefore: newlines, quote: quote
     )
+    if kind == .word {
+      token.classes = WordClass.of(lower: lower, folded: folded)
+      token.verb = Verbs.form(lower)
+    }
+    return token
   }
 
   /// The end of a number: digits with "," thousands groups and a "." decimal part.
