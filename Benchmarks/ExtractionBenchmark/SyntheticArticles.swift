@@ -6,29 +6,31 @@ enum SyntheticArticles {
     return (0..<count).map { _ in
       var text = ""
       while text.utf8.count < bytes {
+        // Fill the template's {slots}: text between braces names a list to draw from.
         let template = templates[Int(rng.next() % UInt64(templates.count))]
-        var sentence = template
-        for (slot, values) in slots {
-          while let range = sentence.range(of: slot) {
-            sentence.replaceSubrange(range, with: values[Int(rng.next() % UInt64(values.count))])
+        for (n, part) in template.split(separator: "{", omittingEmptySubsequences: false).enumerated() {
+          guard n > 0, let close = part.firstIndex(of: "}"), let values = slots[String(part[..<close])] else {
+            text += part
+            continue
           }
+          text += values[Int(rng.next() % UInt64(values.count))] + part[part.index(after: close)...]
         }
-        text += sentence + (rng.next() % 4 == 0 ? "\n\n" : " ")
+        text += rng.next() % 4 == 0 ? "\n\n" : " "
       }
       return text
     }
   }
 
-  private static let slots: [(String, [String])] = [
-    ("{country}", ["Norway", "Canada", "Portugal", "Japan", "Poland", "Estonia", "Ireland", "Chile", "Kenya", "Spain"]),
-    ("{leader}", ["Prime Minister Anna Lindqvist", "President Tomas Varga", "Chancellor Miriam Okafor",
-                  "Foreign Minister Pavel Dorn", "Defence Secretary Ruth Alcott"]),
-    ("{surname}", ["Lindqvist", "Varga", "Okafor", "Dorn", "Alcott"]),
-    ("{amount}", ["$2.5 billion", "€400 million", "£1.6bn ($2bn)", "up to $60m", "more than 3 billion euros"]),
-    ("{thing}", ["air defence systems", "field hospitals", "grain shipments", "training for engineers",
-                 "armoured vehicles", "winter generators"]),
-    ("{year}", ["2026", "2027", "2030"]),
-    ("{city}", ["Oslo", "Ottawa", "Lisbon", "Tokyo", "Warsaw"]),
+  private static let slots: [String: [String]] = [
+    "country": ["Norway", "Canada", "Portugal", "Japan", "Poland", "Estonia", "Ireland", "Chile", "Kenya", "Spain"],
+    "leader": ["Prime Minister Anna Lindqvist", "President Tomas Varga", "Chancellor Miriam Okafor",
+               "Foreign Minister Pavel Dorn", "Defence Secretary Ruth Alcott"],
+    "surname": ["Lindqvist", "Varga", "Okafor", "Dorn", "Alcott"],
+    "amount": ["$2.5 billion", "€400 million", "£1.6bn ($2bn)", "up to $60m", "more than 3 billion euros"],
+    "thing": ["air defence systems", "field hospitals", "grain shipments", "training for engineers",
+              "armoured vehicles", "winter generators"],
+    "year": ["2026", "2027", "2030"],
+    "city": ["Oslo", "Ottawa", "Lisbon", "Tokyo", "Warsaw"],
   ]
 
   private static let templates = [

@@ -11,6 +11,14 @@ struct DocumentActors {
     var affiliation: Int?
     /// Index actor, when known.
     var indexActor: Int?
+    /// The last word of the name, folded: "fund" for "Ocean Recovery Fund".
+    var headWord: String
+
+    init(ref: ActorReference, indexActor: Int? = nil) {
+      self.ref = ref
+      self.indexActor = indexActor
+      headWord = NameFolding.fold(String(ref.name.split(separator: " ").last ?? ""))
+    }
   }
 
   private(set) var actors: [Actor] = []
@@ -34,7 +42,11 @@ struct DocumentActors {
 
   /// The document actor for a proposed actor named `name` (the same name gives the same actor).
   mutating func proposed(_ name: String, kind: ActorKind) -> Int {
-    let key = NameFolding.foldWords(name)
+    proposed(name, folded: NameFolding.foldWords(name), kind: kind)
+  }
+
+  /// The document actor for a proposed actor named `name`, whose folded words are `key`.
+  mutating func proposed(_ name: String, folded key: String, kind: ActorKind) -> Int {
     if let existing = byKey[key] { return existing }
     actors.append(Actor(ref: ActorReference(name: name, kind: kind, source: .proposed)))
     byKey[key] = actors.count - 1

@@ -39,6 +39,12 @@ struct MentionFinder {
     order.append(actor)
   }
 
+  /// The proposed actor named by the words at `range`.
+  mutating func propose(_ range: Range<Int>, kind: ActorKind) -> Int {
+    let folded = range.filter { tokens[$0].kind == .word }.map { tokens[$0].folded }.joined(separator: " ")
+    return actors.proposed(doc.excerpt(range).text, folded: folded, kind: kind)
+  }
+
   /// Removes the mention covering exactly `range`, freeing its tokens.
   mutating func remove(_ range: Range<Int>) {
     mentions.removeAll { $0.tokens == range }

@@ -54,8 +54,7 @@ extension MentionFinder {
       if name.count == 1 {
         singles.append(Single(token: name.lowerBound, title: title, affiliation: affiliation, sentence: sentence))
       } else {
-        let text = doc.excerpt(name).text
-        let person = actors.proposedActor(foldedName: NameFolding.foldWords(text)) ?? actors.proposed(text, kind: .person)
+        let person = propose(name, kind: .person)
         add(name, person, 0.88, "title '\(title.text)' before a name")
         actors.addTitle(title, affiliation: affiliation, to: person)
       }
@@ -104,13 +103,11 @@ extension MentionFinder {
     case .single:
       singles.append(Single(token: range.lowerBound, title: nil, affiliation: nil, sentence: sentence))
     case .person(let confidence, let why):
-      let text = doc.excerpt(range).text
-      let person = actors.proposedActor(foldedName: NameFolding.foldWords(text)) ?? actors.proposed(text, kind: .person)
+      let person = propose(range, kind: .person)
       add(range, person, confidence, why)
       addParenthesizedShortName(after: range, for: person)
     case .organization(let confidence, let why):
-      let text = doc.excerpt(range).text
-      let org = actors.proposedActor(foldedName: NameFolding.foldWords(text)) ?? actors.proposed(text, kind: .organization)
+      let org = propose(range, kind: .organization)
       add(range, org, confidence, why)
       addParenthesizedShortName(after: range, for: org)
     }

@@ -46,7 +46,7 @@ extension MentionFinder {
 
   /// "the e-news portal", "Le Monde daily": a name, capitalised or not, before a word for a news outlet.
   mutating func findOutlets() {
-    for k in tokens.indices where tokens[k].isLowercaseWord && Lexicon.outletNouns.contains(tokens[k].lower) {
+    for k in tokens.indices where tokens[k].is(.outletNoun) && tokens[k].isLowercaseWord {
       var end = k
       if end > 0, tokens[end - 1].lower == "news" { end -= 1 }
       var start = end
@@ -60,22 +60,20 @@ extension MentionFinder {
       else { continue }
       let name = tokens[start..<end]
       guard name.contains(where: { $0.isCapitalized || $0.text.unicodeScalars.contains("-") || $0.text.unicodeScalars.contains(".") }) else { continue }
-      let text = doc.excerpt(start..<end).text
-      let outlet = actors.proposedActor(foldedName: NameFolding.foldWords(text)) ?? actors.proposed(text, kind: .organization)
-      add(start..<end, outlet, 0.7, "name before '\(tokens[k].text)'")
+      add(start..<end, propose(start..<end, kind: .organization), 0.7, "name before '\(tokens[k].text)'")
     }
   }
 
   /// "the fund", "the commission": the last organisation named before whose name ends in that word.
   mutating func findDescriptions() {
-    for k in 1..<max(1, tokens.count) where !covered[k] && tokens[k].isLowercaseWord && tokens[k - 1].lower == "the"
-      && Lexicon.organizationHeads.contains(tokens[k].lower)
+    for k in 1..<max(1, tokens.count) where tokens[k].is(.organizationHead) && tokens[k].isLowercaseWord
+      && !covered[k] && tokens[k - 1].lower == "the"
     {
-      let earlier = mentions.filter { $0.tokens.upperBound <= k }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
-      guard let m = earlier.last(where: { mention in
-        let ref = actors[mention.actor].ref
-        return ref.kind != .person && NameFolding.fold(String(ref.name.split(separator: " ").last ?? "")) == tokens[k].folded
-      }) else { continue }
+      let head = tokens[k].folded
+      let fitting = mentions.filter { mention in
+        mention.tokens.upperBound <= k && actors[mention.actor].ref.kind != .person && actors[mention.actor].headWord == head
+      }
+      guard let m = fitting.max(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) else { continue }
       add((k - 1)..<(k + 1), m.actor, 0.6, "description 'the \(tokens[k].text)' of \(actors[m.actor].ref.name)")
     }
   }

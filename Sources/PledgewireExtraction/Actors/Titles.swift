@@ -14,6 +14,7 @@ enum Titles {
 
   /// The title starting at token `i`, if any, ending before `limit`.
   static func title(in tokens: [Token], at i: Int, limit: Int) -> Title? {
+    guard i < limit, tokens[i].classes.contains(.title) else { return nil }
     var j = i
     var heads: Set<String> = []
     var modifiers: Set<String> = []

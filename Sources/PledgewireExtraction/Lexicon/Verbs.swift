@@ -13,6 +13,9 @@ enum Verbs {
 
   static func form(_ word: String) -> Form? { table[word] }
 
+  /// Every inflected form the table knows.
+  static var allForms: Dictionary<String, Form>.Keys { table.keys }
+
   static func lemma(_ word: String) -> String? { table[word]?.lemma }
 
   static func isBase(_ word: String) -> Bool { table[word]?.isBase ?? false }

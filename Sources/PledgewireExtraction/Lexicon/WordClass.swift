@@ -25,11 +25,36 @@ struct WordClass: OptionSet, Sendable {
   static let eventHead = WordClass(rawValue: 1 << 19)
   static let placeHead = WordClass(rawValue: 1 << 20)
   static let commonCapitalized = WordClass(rawValue: 1 << 21)
+  static let outletNoun = WordClass(rawValue: 1 << 22)
+  /// The first word of a category keyword (``CategoryClassifier``).
+  static let categoryKeyword = WordClass(rawValue: 1 << 23)
 
   /// The classes of a word from its lower-case form (most lists) and its folded form (names, heads, titles).
   static func of(lower: String, folded: String) -> WordClass {
     (byLower[lower] ?? []).union(byFolded[folded] ?? [])
   }
+
+  /// The classes and verb form of a word: one lookup when its lower-case and folded forms are the same (most
+  /// words), the tokenizer's hot path.
+  static func lookup(lower: String, folded: String) -> (WordClass, Verbs.Form?) {
+    if lower == folded { return combined[lower] ?? ([], nil) }
+    return (of(lower: lower, folded: folded), Verbs.form(lower))
+  }
+
+  /// Words with a class or a verb form, by their lower-case form, for words whose folded form is the same.
+  private static let combined: [String: (WordClass, Verbs.Form?)] = {
+    var table: [String: (WordClass, Verbs.Form?)] = [:]
+    for (word, classes) in byLower where NameFolding.fold(word) == word {
+      table[word] = (classes.union(byFolded[word] ?? []), Verbs.form(word))
+    }
+    for (word, classes) in byFolded where table[word] == nil && NameFolding.fold(word) == word {
+      table[word] = (classes, Verbs.form(word))
+    }
+    for word in Verbs.allForms where table[word] == nil && NameFolding.fold(word) == word {
+      table[word] = ([], Verbs.form(word))
+    }
+    return table
+  }()
 
   private static let byLower: [String: WordClass] = table([
     (Lexicon.functionWords, .function), (Lexicon.adverbs, .adverb), (Verbs.auxiliaries, .auxiliary),
@@ -38,12 +63,13 @@ struct WordClass: OptionSet, Sendable {
     (Lexicon.subordinators, .subordinator), (Lexicon.groupNouns, .groupNoun), (Lexicon.vagueQuantifiers, .vague),
     (Lexicon.memberWords, .memberWord), (Lexicon.governmentNouns, .governmentNoun),
     (Lexicon.locativePrepositions, .locative), (Lexicon.motionWords, .motion),
-    (Lexicon.commonCapitalized, .commonCapitalized),
+    (Lexicon.commonCapitalized, .commonCapitalized), (Lexicon.outletNouns, .outletNoun),
   ])
 
   private static let byFolded: [String: WordClass] = table([
     (Lexicon.calendarWords, .calendar), (Titles.headWords.union(Titles.modifierWords), .title),
     (Lexicon.organizationHeads, .organizationHead), (Lexicon.eventHeads, .eventHead), (Lexicon.placeHeads, .placeHead),
+    (CategoryClassifier.firstWords, .categoryKeyword),
   ])
 
   private static func table(_ lists: [(Set<String>, WordClass)]) -> [String: WordClass] {

@@ -7,6 +7,10 @@ enum CategoryClassifier {
     var scores: [PledgeCategory: Double] = [:]
     var k = range.lowerBound
     while k < range.upperBound {
+      guard tokens[k].classes.contains(.categoryKeyword) else {
+        k += 1
+        continue
+      }
       var matched = 1
       for phrase in keywords[tokens[k].folded] ?? [] where k + phrase.words.count <= range.upperBound {
         if phrase.words.indices.allSatisfy({ tokens[k + $0].folded == phrase.words[$0] }) {
@@ -45,6 +49,9 @@ enum CategoryClassifier {
   }
 
   private static func rank(_ category: PledgeCategory) -> Int { PledgeCategory.allCases.firstIndex(of: category)! }
+
+  /// The folded words that start a keyword phrase.
+  static var firstWords: Set<String> { Set(keywords.keys) }
 
   /// A keyword phrase: its folded words and what it scores.
   private struct Phrase {

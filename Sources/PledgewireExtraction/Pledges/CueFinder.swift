@@ -19,7 +19,9 @@ extension SentenceParser {
 
   /// "will send", "would form", "shall provide", "'ll help".
   private func modalCue(_ k: Int) -> Cue? {
-    guard ["will", "shall", "would", "'ll", "’ll"].contains(word(k)) else { return nil }
+    guard tokens[k].classes.contains(.auxiliary), ["will", "shall", "would", "'ll", "’ll"].contains(word(k)) else {
+      return nil
+    }
     var v = skipForward(k + 1)
     guard v < end, tokens[v].isLowercaseWord, !Lexicon.negations.contains(word(v)) else { return nil }
     if word(v) == "be" {
@@ -39,7 +41,10 @@ extension SentenceParser {
   /// "is ready to", "are willing to", "is set to", "is due to", "is to", "stands ready to", "is committed to".
   private func readinessCue(_ k: Int) -> Cue? {
     let be = word(k)
-    guard ["is", "are", "was", "were", "stands", "stand", "remains", "remain"].contains(be) else { return nil }
+    let standing = tokens[k].verb.map { ($0.lemma == "stand" || $0.lemma == "remain") && !$0.isGerund } ?? false
+    guard standing || (tokens[k].classes.contains(.auxiliary) && ["is", "are", "was", "were"].contains(be)) else {
+      return nil
+    }
     var j = skipForward(k + 1)
     var lemma = "to"
     var modality = Modality.promise

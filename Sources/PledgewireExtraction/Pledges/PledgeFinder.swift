@@ -26,9 +26,11 @@ struct PledgeFinder {
       guard !isQuestion(sentence) else { continue }
       let parser = SentenceParser(doc: doc, analysis: analysis, sentence: sentence)
       let cues = parser.cues()
+      guard !cues.isEmpty else { continue }
+      let sentenceScores = CategoryClassifier.scores(doc.tokens, sentence)
       for (n, cue) in cues.enumerated() {
         let next = n + 1 < cues.count ? cues[n + 1] : nil
-        candidates += make(cue, next: next, parser: parser, sentenceIndex: index)
+        candidates += make(cue, next: next, parser: parser, sentenceIndex: index, sentenceScores: sentenceScores)
       }
     }
     return CandidateMerger.merge(candidates)
@@ -42,7 +44,7 @@ struct PledgeFinder {
 
   /// The candidates of one cue, each with the content words of its action.
   private mutating func make(
-    _ cue: Cue, next: Cue?, parser: SentenceParser, sentenceIndex: Int
+    _ cue: Cue, next: Cue?, parser: SentenceParser, sentenceIndex: Int, sentenceScores: [PledgeCategory: Double]
   ) -> [(PledgeCandidate, Set<String>)] {
     let tokens = doc.tokens
     var why = ["cue '\(doc.excerpt(cue.tokens).text)' (\(cue.modality.rawValue))"]
@@ -138,7 +140,6 @@ struct PledgeFinder {
     if pieces.count > 1 { why.append("\(pieces.count) actions joined by 'and'") }
     // A passive's sum is its subject: "$40 million was pledged by Japan".
     let amounts = AmountParser.amounts(in: tokens, cue.kind == .passive ? parser.start..<regionEnd : region)
-    let sentenceScores = CategoryClassifier.scores(tokens, parser.sentence)
     var out: [(PledgeCandidate, Set<String>)] = []
     for piece in pieces {
       var reasons = why

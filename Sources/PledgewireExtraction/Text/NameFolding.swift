@@ -3,6 +3,8 @@
 enum NameFolding {
   /// The folded form of one token or name ("Zelenskyy" → "zelensky", "U.S." → "us", "Al-Jaber" → "aljaber").
   static func fold(_ text: String) -> String {
+    // Lower-case letters and digits only: already folded.
+    if text.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }) { return variant(text) }
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
       var bytes: [UInt8] = []
       bytes.reserveCapacity(text.utf8.count)

@@ -17,8 +17,7 @@ enum Tokenizer {
     let n = scalars.count
 
     func add(_ kind: Token.Kind, _ start: Int, _ end: Int, quote: Token.QuoteSide = .none) {
-      let text = string(scalars[start..<end])
-      tokens.append(makeToken(kind, text, start, end, space: space, newlines: newlines, quote: quote))
+      tokens.append(makeToken(kind, scalars[start..<end], start, end, space: space, newlines: newlines, quote: quote))
       space = false
       newlines = 0
     }
@@ -133,51 +132,79 @@ enum Tokenizer {
 
   // MARK: - Pieces
 
-  /// The string of `scalars`, encoded straight to UTF-8 (much faster than appending scalars to a string).
+  /// The string of `scalars`, encoded straight to UTF-8 in the string's own storage (much faster than appending
+  /// scalars to a string).
   static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(scalars.count + 8)
-    for scalar in scalars {
-      let v = scalar.value
-      switch v {
-      case 0..<0x80:
-        bytes.append(UInt8(v))
-      case 0x80..<0x800:
-        bytes.append(UInt8(0xC0 | (v >> 6)))
-        bytes.append(UInt8(0x80 | (v & 0x3F)))
-      case 0x800..<0x10000:
-        bytes.append(UInt8(0xE0 | (v >> 12)))
-        bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-        bytes.append(UInt8(0x80 | (v & 0x3F)))
-      default:
-        bytes.append(UInt8(0xF0 | (v >> 18)))
-        bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-        bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-        bytes.append(UInt8(0x80 | (v & 0x3F)))
+    String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+      var n = 0
+      for scalar in scalars {
+        let v = scalar.value
+        switch v {
+        case 0..<0x80:
+          buffer[n] = UInt8(v)
+          n += 1
+        case 0x80..<0x800:
+          buffer[n] = UInt8(0xC0 | (v >> 6))
+          buffer[n + 1] = UInt8(0x80 | (v & 0x3F))
+          n += 2
+        case 0x800..<0x10000:
+          buffer[n] = UInt8(0xE0 | (v >> 12))
+          buffer[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+          buffer[n + 2] = UInt8(0x80 | (v & 0x3F))
+          n += 3
+        default:
+          buffer[n] = UInt8(0xF0 | (v >> 18))
+          buffer[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+          buffer[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+          buffer[n + 3] = UInt8(0x80 | (v & 0x3F))
+          n += 4
+        }
       }
+      return n
     }
-    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Whether a word starts with a capital, and whether all its letters (two or more) are capitals.
+  private static func capitalization(_ scalars: ArraySlice<Unicode.Scalar>) -> (Bool, Bool) {
+    var letters = 0
+    var upper = 0
+    var first = false
+    for scalar in scalars where isLetter(scalar) {
+      let isUpper = scalar.isASCII ? scalar >= "A" && scalar <= "Z" : scalar.properties.isUppercase
+      if letters == 0 { first = isUpper }
+      letters += 1
+      if isUpper { upper += 1 }
+    }
+    return (first, letters >= 2 && upper == letters)
+  }
+
+  /// `text` in lower case when it is ASCII (the common case, done without Unicode tables); nil otherwise.
+  static func asciiLowercased(_ text: String) -> String? {
+    var hasUpper = false
+    for byte in text.utf8 {
+      if byte >= 0x80 { return nil }
+      if byte >= 65 && byte <= 90 { hasUpper = true }
+    }
+    guard hasUpper else { return text }
+    return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+      for (i, byte) in text.utf8.enumerated() { buffer[i] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
+      return text.utf8.count
+    }
   }
 
   private static func makeToken(
-    _ kind: Token.Kind, _ text: String, _ start: Int, _ end: Int, space: Bool, newlines: Int, quote: Token.QuoteSide
+    _ kind: Token.Kind, _ scalars: ArraySlice<Unicode.Scalar>, _ start: Int, _ end: Int, space: Bool, newlines: Int,
+    quote: Token.QuoteSide
   ) -> Token {
-    var lower = text.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 65 && $0 <= 90) }) ? text : text.lowercased()
+    let text = string(scalars)
+    var lower = asciiLowercased(text) ?? text.lowercased()
     var folded = ""
     var capitalized = false
     var allCaps = false
     switch kind {
     case .word:
-      folded = NameFolding.fold(text)
-      var letters = 0
-      var upper = 0
-      for scalar in text.unicodeScalars where isLetter(scalar) {
-        let isUpper = scalar.isASCII ? scalar >= "A" && scalar <= "Z" : scalar.properties.isUppercase
-        if letters == 0 { capitalized = isUpper }
-        letters += 1
-        if isUpper { upper += 1 }
-      }
-      allCaps = letters >= 2 && upper == letters
+      folded = NameFolding.fold(lower)
+      (capitalized, allCaps) = capitalization(scalars)
     case .handle:
       folded = NameFolding.fold(String(text.dropFirst()))
     case .flag:
@@ -197,8 +224,7 @@ enum Tokenizer {
       isCapitalized: capitalized, isAllCaps: allCaps, spaceBefore: space, newlinesBefore: newlines, quote: quote
     )
     if kind == .word {
-      token.classes = WordClass.of(lower: lower, folded: folded)
-      token.verb = Verbs.form(lower)
+      (token.classes, token.verb) = WordClass.lookup(lower: lower, folded: folded)
     }
     return token
   }
