@@ -175,9 +175,8 @@ struct MentionFinder {
 
   /// A capitalised word that could be part of a personal or organisation name.
   func isNameWord(_ i: Int) -> Bool {
-    let token = tokens[i]
-    guard token.kind == .word, token.isCapitalized, !covered[i], token.newlinesBefore == 0 else { return false }
-    return token.classes.isDisjoint(with: [.function, .title, .commonCapitalized, .calendar, .eventHead, .placeHead])
+    guard tokens[i].kind == .word, tokens[i].isCapitalized, !covered[i], tokens[i].newlinesBefore == 0 else { return false }
+    return tokens[i].classes.isDisjoint(with: [.function, .title, .commonCapitalized, .calendar, .eventHead, .placeHead])
   }
 
   /// Words between a locative preposition and a place: "in southern Italy".

@@ -151,8 +151,8 @@ extension MentionFinder {
 
   /// A surname of the text one edit away from `folded` (six letters or more): "Zelenskyj" → "Zelensky".
   private func closeShortName(_ folded: String) -> Int? {
-    guard folded.count >= 6 else { return nil }
-    for (short, actor) in actors.shortNames where short.count >= 6 && EditDistance.isAtMostOne(short, folded) {
+    guard folded.utf8.count >= 6 else { return nil }
+    for (short, actor) in actors.shortNames where short.utf8.count >= 6 && EditDistance.isAtMostOne(short, folded) {
       return actor
     }
     return nil
@@ -168,20 +168,19 @@ extension MentionFinder {
     var last = i
     var firstConnector: Int? = nil
     while j < sentence.upperBound, !covered[j], j == i || tokens[j].newlinesBefore == 0, j - i < 8 {
-      let token = tokens[j]
       let nextIsName = j + 1 < sentence.upperBound && tokens[j + 1].isCapitalized && !covered[j + 1]
-      if token.kind == .word, connectorWords.contains(token.lower), j > i, nextIsName,
-        connectors || (particles.contains(token.lower) && token.isLowercaseWord)
+      if tokens[j].kind == .word, connectorWords.contains(tokens[j].lower), j > i, nextIsName,
+        connectors || (particles.contains(tokens[j].lower) && tokens[j].isLowercaseWord)
       {
-        if !particles.contains(token.lower), firstConnector == nil { firstConnector = j }
+        if !particles.contains(tokens[j].lower), firstConnector == nil { firstConnector = j }
         j += 1
-      } else if token.kind == .word, token.isCapitalized {
-        if j > i, token.is(.calendar) || Titles.title(in: tokens, at: j, limit: sentence.upperBound) != nil {
+      } else if tokens[j].kind == .word, tokens[j].isCapitalized {
+        if j > i, tokens[j].is(.calendar) || Titles.title(in: tokens, at: j, limit: sentence.upperBound) != nil {
           break
         }
         j += 1
         last = j
-      } else if token.isPunctuation("."), !token.spaceBefore, j > i, tokens[j - 1].text.unicodeScalars.count == 1 {
+      } else if tokens[j].isPunctuation("."), !tokens[j].spaceBefore, j > i, tokens[j - 1].text.unicodeScalars.count == 1 {
         j += 1
         last = j
       } else {

@@ -36,7 +36,7 @@ extension MentionFinder {
     words = words.filter { !$0.isEmpty }
     let folded = words.map(NameFolding.fold)
     if let actor = actors.proposedActor(foldedName: folded.joined(separator: " ")) { return (actor, "of") }
-    for word in folded.reversed() where word.count >= 3 {
+    for word in folded.reversed() where word.utf8.count >= 3 {
       if let actor = actors.shortNames[word] { return (actor, "with the surname of") }
     }
     let parts = Tokenizer.tokenize(words.joined(separator: " "))

@@ -64,7 +64,7 @@ enum AmountParser {
     k += 1
     var exponent = 0
     if k < limit, tokens[k].kind == .word, let power = multipliers[tokens[k].lower],
-      !tokens[k].spaceBefore || tokens[k].lower.count > 2
+      !tokens[k].spaceBefore || tokens[k].lower.utf8.count > 2
     {
       exponent = power
       k += 1

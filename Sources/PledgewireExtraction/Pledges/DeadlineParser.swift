@@ -59,7 +59,7 @@ enum DeadlineParser {
   private static func date(_ tokens: [Token], _ i: Int, _ limit: Int, _ reference: (year: Int, month: Int)?) -> Found? {
     let token = tokens[i]
     func year(at k: Int) -> Int? {
-      guard k < limit, tokens[k].kind == .number, tokens[k].text.count == 4, let y = Int(tokens[k].text),
+      guard k < limit, tokens[k].kind == .number, tokens[k].text.utf8.count == 4, let y = Int(tokens[k].text),
         (1900...2200).contains(y)
       else { return nil }
       return y

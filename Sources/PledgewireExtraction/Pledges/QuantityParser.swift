@@ -60,7 +60,7 @@ enum QuantityParser {
 
   private static func isUnitWord(_ tokens: [Token], _ k: Int, first: Bool) -> Bool {
     let token = tokens[k]
-    if token.kind == .number { return !first && tokens[k - 1].isCapitalized && token.text.count <= 3 }
+    if token.kind == .number { return !first && tokens[k - 1].isCapitalized && token.text.utf8.count <= 3 }
     guard token.kind == .word, !token.is(.function) else { return false }
     if token.is(.calendar) || token.isFiniteVerb { return false }
     return first || !Verbs.isBase(token.lower) || token.isCapitalized
@@ -69,7 +69,7 @@ enum QuantityParser {
   /// "13 June", "2035 deadline" are dates and years, not quantities.
   private static func isDate(_ number: Token, _ unit: Token) -> Bool {
     if unit.is(.calendar) { return true }
-    guard number.kind == .number, number.text.count == 4, let year = Int(number.text) else { return false }
+    guard number.kind == .number, number.text.utf8.count == 4, let year = Int(number.text) else { return false }
     return (1900...2100).contains(year)
   }
 }

@@ -90,7 +90,7 @@ struct SentenceParser {
     let first = tokens[i].lower
     func isDate(_ k: Int) -> Bool {
       k < limit && ((tokens[k].kind == .word && tokens[k].is(.calendar) && tokens[k].isCapitalized)
-        || (tokens[k].kind == .number && tokens[k].text.count <= 4))
+        || (tokens[k].kind == .number && tokens[k].text.utf8.count <= 4))
     }
     func dateRun(_ k: Int) -> Int {
       var j = k

@@ -172,20 +172,21 @@ extension SentenceParser {
   }
 
   private func isNounPhraseToken(_ a: Int) -> Bool {
-    let token = tokens[a]
-    switch token.kind {
+    switch tokens[a].kind {
     case .number, .quote, .currency:
       return true
     case .punctuation:
-      return ["(", ")", "'", "%", "-"].contains(token.folded)
+      return ["(", ")", "'", "%", "-"].contains(tokens[a].folded)
     case .word:
-      if token.lower == "s", a > start, tokens[a - 1].folded == "'" { return true }
-      if token.isCapitalized { return !token.is(.calendar) && !token.is(.function) || ["the", "a", "an"].contains(token.lower) }
-      if token.lower == "that" { return false }  // a complementiser far more often than a determiner
-      if token.lower == "of" || token.is(.determiner) { return true }
-      return !token.is(.preposition) && !token.isFiniteVerb
-        && !token.is(.function) && !token.is(.adverb)
-        || token.is(.vague) || token.is(.memberWord)
+      if tokens[a].lower == "s", a > start, tokens[a - 1].folded == "'" { return true }
+      let classes = tokens[a].classes
+      if tokens[a].isCapitalized {
+        // A name or title word, or "The" opening the sentence — not "Sunday" or "However".
+        return ["the", "a", "an"].contains(tokens[a].lower) || classes.isDisjoint(with: [.calendar, .function])
+      }
+      if tokens[a].lower == "that" { return false }  // a complementiser far more often than a determiner
+      if tokens[a].lower == "of" || !classes.isDisjoint(with: [.determiner, .vague, .memberWord]) { return true }
+      return classes.isDisjoint(with: [.preposition, .function, .adverb]) && !tokens[a].isFiniteVerb
     default:
       return false
     }

@@ -21,11 +21,13 @@ enum SentenceSplitter {
       let continues = tokens[i].isLowercaseWord && (tokens[i - 1].isLowercaseWord || tokens[i - 1].isPunctuation(","))
       return !continues
     }
-    // Most tokens follow no sentence-ending mark: decide those without copying tokens.
-    let last = tokens[i - 1]
-    guard last.kind == .punctuation || last.kind == .quote || last.text.hasSuffix(".") else { return false }
-    let next = tokens[i]
-    if next.quote == .closing || (next.quote == .either && !next.spaceBefore) { return false }
+    // Most tokens follow no sentence-ending mark: decide those first.
+    let lastKind = tokens[i - 1].kind
+    guard lastKind == .punctuation || lastKind == .quote || (lastKind == .word && tokens[i - 1].text.hasSuffix(".")) else {
+      return false
+    }
+    if tokens[i].quote == .closing || (tokens[i].quote == .either && !tokens[i].spaceBefore) { return false }
+    if tokens[i].isLowercaseWord || tokens[i].kind == .punctuation { return false }
     // Step back over closing quotation marks and brackets.
     var j = i - 1
     while j > 0, tokens[j].quote == .closing || tokens[j].quote == .either || tokens[j].isPunctuation(")")
@@ -33,23 +35,18 @@ enum SentenceSplitter {
     {
       j -= 1
     }
-    let terminal = tokens[j]
-    if next.isLowercaseWord || next.kind == .punctuation { return false }
-    if terminal.kind == .word, terminal.text.hasSuffix(".") {
-      return next.isCapitalized && startsSentences.contains(next.lower)
+    if tokens[j].kind == .word, tokens[j].text.hasSuffix(".") {
+      return tokens[i].isCapitalized && startsSentences.contains(tokens[i].lower)
     }
-    guard terminal.kind == .punctuation else { return false }
-    switch terminal.text {
+    guard tokens[j].kind == .punctuation else { return false }
+    switch tokens[j].text {
     case "!", "?", "…", "...":
       return true
     case ".":
-      guard j > 0 else { return true }
-      let before = tokens[j - 1]
-      if before.kind == .word {
-        if abbreviations.contains(before.lower) { return false }
-        if before.text.unicodeScalars.count == 1, before.isCapitalized { return false }  // an initial
-      }
-      return true
+      guard j > 0, tokens[j - 1].kind == .word else { return true }
+      if abbreviations.contains(tokens[j - 1].lower) { return false }
+      // An initial: "J. Smith".
+      return !(tokens[j - 1].text.unicodeScalars.count == 1 && tokens[j - 1].isCapitalized)
     default:
       return false
     }
