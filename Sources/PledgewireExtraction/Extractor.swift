@@ -23,6 +23,7 @@ public struct Extractor: Sendable {
     var analysis = MentionFinder.analyze(document, directory.index)
     var finder = PledgeFinder(doc: document, analysis: analysis, publishedAtMs: publishedAtMs)
     let candidates = finder.candidates()
+    analysis = finder.analysis
     for m in finder.parties { analysis.mentions[m].acts = true }
     return Extraction(mentions: analysis.outputMentions(document), candidates: candidates)
   }

@@ -146,6 +146,16 @@ struct PartyTests {
     #expect(candidate?.announcerNames == ["Aino Virta"])
   }
 
+  @Test func anOfficialWhoAnnouncesAStatesPledgeSpeaksForIt() {
+    let text = """
+      Chile will send 40 engineers, Defence Minister Ana Ruiz said. Ruiz told reporters that Santiago had agreed to \
+      pay for their flights. “We are committed to finishing the bridge,” she said.
+      """
+    let candidates = extract(text).candidates
+    #expect(candidates.map(\.makerNames) == [["Chile"], ["Chile"], ["Chile"]])
+    #expect(candidates.map(\.announcerNames) == [["Ana Ruiz"], ["Ana Ruiz"], ["Ana Ruiz"]])
+  }
+
   @Test func aStatementIsNoAnnouncer() {
     let text = "The ministers endorsed a statement saying: “Members commit to invest 2% of GDP by 2030.”"
     let candidate = extract(text).candidates.first

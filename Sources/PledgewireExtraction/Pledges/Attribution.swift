@@ -19,6 +19,11 @@ extension SentenceParser {
   func governingVerb(before i: Int) -> Int? {
     var j = skipBackward(i - 1)
     if isWord(j, ["that"]) || (j >= start && tokens[j].isPunctuation(":")) { j = skipBackward(j - 1) }
+    // "told reporters that", "assured parliament that".
+    if isWord(j, SentenceParser.audiences), !isSpeechVerb(j) {
+      j -= 1
+      if isWord(j, ["the", "a"]) { j -= 1 }
+    }
     guard j >= start, isSpeechVerb(j) || isCommitmentGovernor(j) else { return nil }
     return j
   }
@@ -84,6 +89,9 @@ extension SentenceParser {
     else { return false }
     return form.isFinite || form.isGerund || (form.isParticiple && k > start && Verbs.auxiliaries.contains(word(k - 1)))
   }
+
+  /// Whom a speaker tells: "told reporters that".
+  static let audiences = Lexicon.words("reporters journalists lawmakers parliament legislators delegates allies audience")
 
   static let documentNouns = Lexicon.words("""
     statement communique communiqué declaration announcement report letter document text post tweet release

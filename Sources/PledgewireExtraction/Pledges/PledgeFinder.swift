@@ -4,7 +4,8 @@
 /// clause, or a bare "would" outside reported speech makes no candidate.
 struct PledgeFinder {
   let doc: Document
-  let analysis: ActorAnalysis
+  /// The mentions and actors; what the pledges reveal about officials (whom they speak for) is added to it.
+  private(set) var analysis: ActorAnalysis
   let reference: (year: Int, month: Int)?
   let articleScores: [PledgeCategory: Double]
   /// Mentions used as parties: group phrases among them are output.
@@ -130,11 +131,12 @@ struct PledgeFinder {
     var announcers: [PartyResolver.Resolved] = []
     if let speakerSubject {
       announcers = resolver.resolve(speakerSubject.parts, speaker: nil, inQuote: false)
-      if !announcers.isEmpty { why.append("announcer: subject of the verb of speech") }
     }
     announcers = announcers.reduce(into: []) { unique, party in
       if !makerActors.contains(party.actor), !unique.contains(where: { $0.actor == party.actor }) { unique.append(party) }
     }
+    if !announcers.isEmpty { why.append("announcer: " + announcers.map(\.rule).joined(separator: "; ")) }
+    speaksFor(announcers, makers)
 
     let pieces = parser.actionPieces(actionRange)
     if pieces.count > 1 { why.append("\(pieces.count) actions joined by 'and'") }
@@ -186,6 +188,20 @@ struct PledgeFinder {
       if let m = analysis.mentionAt[party.tokens.lowerBound] { parties.insert(m) }
     }
     return out
+  }
+
+  /// An official with no affiliation in the text who announces one state's pledge speaks for that state: "Norway
+  /// will …, Defence Minister Ola Berg said" ties Berg to Norway, so his "we" is Norway later.
+  private mutating func speaksFor(_ announcers: [PartyResolver.Resolved], _ makers: [PartyResolver.Resolved]) {
+    guard makers.count == 1, analysis.actors[makers[0].actor].ref.kind == .country else { return }
+    for announcer in announcers {
+      let actor = analysis.actors[announcer.actor]
+      guard actor.ref.kind == .person, !actor.titleHeads.isEmpty, actor.affiliation == nil else { continue }
+      analysis.actors[announcer.actor].affiliation = makers[0].actor
+      if actor.ref.source == .proposed {
+        analysis.actors[announcer.actor].ref.affiliation = analysis.actors[makers[0].actor].ref.name
+      }
+    }
   }
 
   /// "was pledged by Japan": the agent after "by".
