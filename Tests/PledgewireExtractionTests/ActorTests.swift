@@ -100,6 +100,10 @@ struct MentionTests {
     #expect(extract(text).mentions.map(\.text) == ["Kenya"])
   }
 
+  @Test func aCapitalNamingAnEventIsNoActor() {
+    #expect(extract("They left the Paris accord and skipped the Oslo summit.").mentions.isEmpty)
+  }
+
   @Test func datelinesNameAPlaceButKeepTheAgency() {
     let extraction = extract("NAIROBI, Kenya (Reuters) - Kenya will host the talks.")
     #expect(extraction.mentions.map(\.text) == ["Reuters", "Kenya"])
@@ -152,6 +156,8 @@ struct MentionTests {
     let extraction = extract(text)
     let groups = extraction.mentions.filter { $0.actor.kind == .group }
     #expect(groups.map(\.text) == ["European leaders", "The leaders", "Asia"])
+    let rich = extract("Rich nations agreed to triple their grants. The Baltic states will build radars.")
+    #expect(rich.mentions.map(\.text) == ["Rich nations", "Baltic states"])
     #expect(groups[1].actor.name == "European leaders")
     // "NATO allies" did not act: only NATO is mentioned there.
     #expect(extraction.mention("NATO")?.actor.name == "North Atlantic Treaty Organization")

@@ -52,6 +52,7 @@ struct AttributeTests {
     ("Norway will send engineers, but only in a second phase.", "only in a second phase"),
     ("Norway will pay provided that Chile matches the sum.", "provided that Chile matches the sum"),
     ("If the talks succeed, Norway will host the signing.", "If the talks succeed"),
+    ("Norway is ready to keep its ships there for as long as the war lasts.", "for as long as the war lasts"),
   ])
   func conditionsAreKept(_ text: String, _ condition: String) {
     #expect(extract(text).candidates.first?.condition?.text == condition, "\(text)")

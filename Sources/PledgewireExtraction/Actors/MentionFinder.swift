@@ -67,7 +67,10 @@ struct MentionFinder {
         let range = i..<(i + length)
         let ref = index.actors[entry.actor].ref
         let placeLike = entry.form == .seat || (ref.kind == .country && entry.form != .demonym)
-        if placeLike, isPlace(range, sentence: sentence) {
+        // "the Paris accord", "the Kyiv summit": a capital naming an event or a document.
+        let namesEvent = entry.form == .seat && range.upperBound < sentence.upperBound
+          && tokens[range.upperBound].classes.contains(.eventHead)
+        if placeLike, namesEvent || isPlace(range, sentence: sentence) {
           for k in range { covered[k] = true }
           i += length
           continue

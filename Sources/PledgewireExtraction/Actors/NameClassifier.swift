@@ -45,13 +45,16 @@ extension MentionFinder {
     let token = tokens[i]
     if !token.classes.isDisjoint(with: [.function, .commonCapitalized, .calendar, .title, .groupNoun, .organizationHead,
       .eventHead, .placeHead])
-      || Lexicon.regions.contains(token.folded) || token.text.unicodeScalars.count < 3
+      || Lexicon.regions.contains(token.folded) || Lexicon.groupModifiers.contains(token.lower)
+      || token.text.unicodeScalars.count < 3
     {
       return nil
     }
     let next = i + 1 < sentence.upperBound ? tokens[i + 1] : nil
     let nextWord = next?.lower ?? ""
+    // "Baltic states": a noun that looks like a verb is no verb after a name.
     let nextIsVerb = next?.kind == .word && next?.isFiniteVerb == true
+      && next?.classes.isDisjoint(with: [.groupNoun, .memberWord]) == true
     let speaks = next?.verb.map { Verbs.speech.contains($0.lemma) } ?? false
     if token.isAllCaps {
       return nextIsVerb ? (.organization, 0.5, "unknown acronym as the subject of a verb") : nil

@@ -50,7 +50,8 @@ enum Lexicon {
   /// Adjectives of a region or alliance that name a group with a group noun: "European leaders", "Western allies".
   static let groupModifiers = words("""
     european western eastern southern northern central asian african arab nordic baltic gulf latin american
-    transatlantic world global allied fellow g7 g20 donor pacific atlantic balkan scandinavian
+    transatlantic world global allied fellow g7 g20 donor pacific atlantic balkan scandinavian rich richer wealthy
+    poor poorer developing developed industrialised industrialized emerging advanced
     """)
 
   /// Regions that act as a group only as the subject of a verb: "Europe has promised".

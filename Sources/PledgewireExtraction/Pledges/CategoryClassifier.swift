@@ -48,7 +48,13 @@ enum CategoryClassifier {
     return top.key
   }
 
-  private static func rank(_ category: PledgeCategory) -> Int { PledgeCategory.allCases.firstIndex(of: category)! }
+  /// Ties go to the more specific category: "loans for clean energy" is climate aid before financial aid.
+  private static func rank(_ category: PledgeCategory) -> Int { tieOrder.firstIndex(of: category)! }
+
+  private static let tieOrder: [PledgeCategory] = [
+    .climateAid, .humanitarianAid, .militaryAid, .developmentAid, .troopDeployment, .defenceSpending,
+    .securityGuarantee, .peaceProcess, .sanctions, .diplomatic, .financialAid, .other,
+  ]
 
   /// The folded words that start a keyword phrase.
   static var firstWords: Set<String> { Set(keywords.keys) }

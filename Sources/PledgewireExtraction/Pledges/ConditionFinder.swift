@@ -40,7 +40,7 @@ enum ConditionFinder {
 
   private static let markers: [[String]] = [
     ["subject", "to"], ["provided", "that"], ["providing", "that"], ["on", "condition", "that"],
-    ["on", "the", "condition", "that"], ["as", "long", "as"], ["so", "long", "as"], ["only", "if"],
+    ["on", "the", "condition", "that"], ["for", "as", "long", "as"], ["as", "long", "as"], ["so", "long", "as"], ["only", "if"],
     ["only", "after"], ["only", "once"], ["only", "when"], ["only", "in"], ["in", "the", "event", "of"],
     ["in", "the", "event", "that"], ["conditional", "on"], ["conditional", "upon"], ["contingent", "on"],
     ["contingent", "upon"], ["in", "exchange", "for"], ["in", "return", "for"], ["if"], ["unless"], ["once"],

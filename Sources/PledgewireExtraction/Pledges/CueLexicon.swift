@@ -58,6 +58,7 @@ extension SentenceParser {
   static let nonCommitmentVerbs = Lexicon.words("""
     be become remain seem appear face need have get meet attend arrive travel visit speak say tell discuss
     consider review study look see hear know think learn try win lose suffer struggle depend fall rise happen
-    cost last end vote hold want hope wish expect require take begin start mean decide determine
+    cost last end vote hold want hope wish expect require take begin start mean decide determine seek ask request
+    urge demand call welcome examine
     """)
 }
