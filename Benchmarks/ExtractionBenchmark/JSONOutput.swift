@@ -25,13 +25,19 @@ enum JSONOutput {
   private static func candidate(_ c: PledgeCandidate) -> [String: Any] {
     [
       "quote": c.quote.text, "start": c.quote.range.start, "end": c.quote.range.end,
-      "makers": c.makers.map(\.actor.name), "announcers": c.announcers.map(\.actor.name),
+      "makers": c.makers.map(\.actor.name), "makers_incomplete": c.makersIncomplete,
+      "announcers": c.announcers.map(\.actor.name),
       "beneficiaries": c.beneficiaries.map(\.actor.name), "action": c.action, "category": c.category.rawValue,
       "modality": c.modality.rawValue, "condition": c.condition.map { $0.text as Any } ?? NSNull(),
       "amount": c.amount.map { amount -> Any in
-        ["value": amount.value, "currency": amount.currency, "qualifier": amount.qualifier.rawValue]
+        [
+          "value": amount.value, "currency": amount.currency, "qualifier": amount.qualifier.rawValue,
+          "period": amount.period.rawValue,
+        ]
       } ?? NSNull(),
-      "quantities": c.quantities.map { ["value": $0.value, "unit": $0.unit] },
+      "quantities": c.quantities.map { ["value": $0.value, "unit": $0.unit, "qualifier": $0.qualifier.rawValue] },
+      "target": c.target.map { t -> Any in ["percent": t.percent, "of": t.of, "qualifier": t.qualifier.rawValue] }
+        ?? NSNull(),
       "deadline": c.deadline.map { d -> Any in
         ["ms": d.ms, "precision": d.precision.rawValue, "text": d.excerpt.text]
       } ?? NSNull(),

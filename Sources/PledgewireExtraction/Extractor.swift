@@ -8,7 +8,7 @@
 /// ```
 public struct Extractor: Sendable {
   /// Names this extractor in stored extractions (the schema's `Extraction.extractor`).
-  public static let version = "rules:pledgewire-extraction@1"
+  public static let version = "pledgewire-rules@1"
 
   public let directory: ActorDirectory
 

@@ -21,6 +21,12 @@ struct AttributeTests {
     #expect(amount?.qualifier == qualifier, "\(text)")
   }
 
+  @Test func aRecurringSumHasItsPeriod() {
+    let amount = extract("Donors agreed to provide $300 billion a year by 2035.").candidates.first?.amount
+    #expect(amount?.period == .perYear && amount?.excerpt.text == "$300 billion a year")
+    #expect(extract("Chile pledged €5m.").candidates.first?.amount?.period == .once)
+  }
+
   @Test func aConvertedSumIsAnEquivalent() {
     let amount = extract("Britain pledged £1.6bn ($2bn) for radars.").candidates.first?.amount
     #expect(amount?.excerpt.text == "£1.6bn ($2bn)")
@@ -68,8 +74,17 @@ struct AttributeTests {
   @Test func quantitiesHaveValueAndUnit() {
     let candidate = extract("Poland will send 5,000 troops, two brigades and 12 Challenger 2 tanks.").candidates.first
     #expect(candidate?.quantities.map { "\($0.value) \($0.unit)" } == ["5000 troops", "2 brigades", "12 Challenger 2 tanks"])
-    let share = extract("Estonia promised to spend 3.5% of GDP on defence.").candidates.first?.quantities
-    #expect(share?.map(\.unit) == ["% of GDP"])
+    let more = extract("Poland will send more than 5,000 troops.").candidates.first?.quantities.first
+    #expect(more?.qualifier == .atLeast && more?.excerpt.text == "more than 5,000 troops")
+  }
+
+  @Test func sharesAreTargets() {
+    let target = extract("Estonia promised to spend at least 3.5% of GDP on defence.").candidates.first?.target
+    #expect(target?.percent == "3.5" && target?.of == "GDP" && target?.qualifier == .atLeast)
+    #expect(target?.excerpt.text == "at least 3.5% of GDP")
+    #expect(extract("Estonia promised to spend 3.5% of GDP on defence.").candidates.first?.quantities.isEmpty == true)
+    let words = extract("Chile will spend 2 per cent of its national income on schools.").candidates.first?.target
+    #expect(words?.percent == "2" && words?.of == "its national income")
   }
 
   @Test func deadlinesHaveTheirPrecision() {

@@ -31,7 +31,7 @@ struct ExtractorTests {
     #expect(defence.category == .defenceSpending && defence.modality == .agreement)
     #expect(defence.announcerNames == ["Kristrun Eiriksdottir"])
     #expect(defence.deadline?.year == 2030)
-    #expect(defence.quantities.map(\.unit) == ["% of GDP"])
+    #expect(defence.target?.percent == "3" && defence.target?.of == "GDP")
     let troops = extraction.candidates[1]
     #expect(troops.category == .troopDeployment && troops.announcerNames == ["Kristrun Eiriksdottir"])
     let radars = extraction.candidates[2]

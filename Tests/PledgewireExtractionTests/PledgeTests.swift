@@ -74,7 +74,8 @@ struct PartyTests {
   @Test func coordinatedSubjectsAreAllMakersAndVagueOnesAreLeftOut() {
     let candidate = extract("Chile, Peru, Bolivia and several other states will fund the survey.").candidates.first
     #expect(candidate?.makerNames == ["Chile", "Peru", "Bolivia"])
-    #expect(candidate?.explanation.contains("unnamed parties left out") == true)
+    #expect(candidate?.makersIncomplete == true)
+    #expect(extract("Chile and Peru will fund the survey.").candidates.first?.makersIncomplete == false)
   }
 
   @Test func aSecondVerbTakesTheFirstVerbsSubject() {

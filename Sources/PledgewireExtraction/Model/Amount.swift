@@ -5,7 +5,9 @@ public struct Amount: Hashable, Sendable {
   /// ISO 4217 code: "USD", "GBP", "EUR".
   public var currency: String
   public var qualifier: AmountQualifier
-  /// The words that state it, qualifier included, and their range.
+  /// How often it recurs: "$300 billion a year".
+  public var period: AmountPeriod
+  /// The words that state it, qualifier and period included, and their range.
   public var excerpt: Excerpt
   /// Other statements of the same sum in another currency, as in "£1.6bn ($2bn)": value and currency only.
   public var equivalents: [Equivalent]
@@ -21,10 +23,14 @@ public struct Amount: Hashable, Sendable {
     }
   }
 
-  public init(value: String, currency: String, qualifier: AmountQualifier, excerpt: Excerpt, equivalents: [Equivalent] = []) {
+  public init(
+    value: String, currency: String, qualifier: AmountQualifier, period: AmountPeriod = .once, excerpt: Excerpt,
+    equivalents: [Equivalent] = []
+  ) {
     self.value = value
     self.currency = currency
     self.qualifier = qualifier
+    self.period = period
     self.excerpt = excerpt
     self.equivalents = equivalents
   }

@@ -9,6 +9,8 @@ public struct PledgeCandidate: Hashable, Sendable {
   public var cue: Excerpt
   /// Who commits: the cue's subject, every member of a coordinated subject.
   public var makers: [Party]
+  /// The text names other makers only vaguely ("Britain, France and other nations"): ``makers`` is not all.
+  public var makersIncomplete: Bool
   /// Who reports the commitment when that is not a maker: "Starmer" in "Starmer said European leaders agreed …".
   public var announcers: [Party]
   /// For whom: "Ukraine" in "send tanks to Ukraine".
@@ -20,7 +22,10 @@ public struct PledgeCandidate: Hashable, Sendable {
   /// The condition the text attaches: "if a peace deal is reached", "subject to approval by parliament".
   public var condition: Excerpt?
   public var amount: Amount?
+  /// Counted things, the headline first: "5,000 troops, two brigades".
   public var quantities: [Quantity]
+  /// A share to reach: "5% of GDP".
+  public var target: Ratio?
   public var deadline: Deadline?
   /// How likely a reviewer is to accept the candidate as it stands, in [0, 1].
   public var confidence: Double
@@ -32,6 +37,7 @@ public struct PledgeCandidate: Hashable, Sendable {
     additionalQuotes: [Excerpt] = [],
     cue: Excerpt,
     makers: [Party],
+    makersIncomplete: Bool = false,
     announcers: [Party] = [],
     beneficiaries: [Party] = [],
     action: String,
@@ -40,6 +46,7 @@ public struct PledgeCandidate: Hashable, Sendable {
     condition: Excerpt? = nil,
     amount: Amount? = nil,
     quantities: [Quantity] = [],
+    target: Ratio? = nil,
     deadline: Deadline? = nil,
     confidence: Double,
     explanation: [String] = []
@@ -48,6 +55,7 @@ public struct PledgeCandidate: Hashable, Sendable {
     self.additionalQuotes = additionalQuotes
     self.cue = cue
     self.makers = makers
+    self.makersIncomplete = makersIncomplete
     self.announcers = announcers
     self.beneficiaries = beneficiaries
     self.action = action
@@ -56,6 +64,7 @@ public struct PledgeCandidate: Hashable, Sendable {
     self.condition = condition
     self.amount = amount
     self.quantities = quantities
+    self.target = target
     self.deadline = deadline
     self.confidence = confidence
     self.explanation = explanation

@@ -7,6 +7,7 @@ enum AmountParser {
     var value: String
     var currency: String
     var qualifier: AmountQualifier
+    var period: AmountPeriod = .once
     var tokens: Range<Int>
     var equivalents: [Amount.Equivalent] = []
   }
@@ -28,6 +29,15 @@ enum AmountParser {
       {
         found.equivalents.append(Amount.Equivalent(value: inner.value, currency: inner.currency))
         found.tokens = found.tokens.lowerBound..<(inner.tokens.upperBound + 1)
+      }
+      // "$300 billion a year".
+      let after = found.tokens.upperBound
+      for (words, period) in periods where after + words.count <= range.upperBound {
+        if Token.words(tokens, at: after, are: words) {
+          found.period = period
+          found.tokens = found.tokens.lowerBound..<(after + words.count)
+          break
+        }
       }
       all.append(found)
       i = found.tokens.upperBound
@@ -112,6 +122,13 @@ enum AmountParser {
     (["close", "to"], .about), (["an", "estimated"], .about), (["about"], .about), (["around"], .about),
     (["some"], .about), (["roughly"], .about), (["approximately"], .about), (["nearly"], .about),
     (["almost"], .about), (["approx"], .about), (["an", "additional"], .exact),
+  ]
+
+  private static let periods: [([String], AmountPeriod)] = [
+    (["a", "year"], .perYear), (["per", "year"], .perYear), (["each", "year"], .perYear), (["every", "year"], .perYear),
+    (["annually"], .perYear), (["a", "month"], .perMonth), (["per", "month"], .perMonth), (["each", "month"], .perMonth),
+    (["monthly"], .perMonth), (["a", "week"], .perWeek), (["per", "week"], .perWeek), (["a", "day"], .perDay),
+    (["per", "day"], .perDay),
   ]
 
   static let multipliers: [String: Int] = [

@@ -148,6 +148,7 @@ struct PledgeFinder {
       let pieceAmounts = amounts.filter { piece.contains($0.tokens.lowerBound) || piece.contains($0.tokens.upperBound - 1) }
       let amount = (pieceAmounts.first ?? (pieces.count == 1 ? amounts.first : nil))
       let quantities = QuantityParser.quantities(in: tokens, piece, excluding: amounts.map(\.tokens))
+      let target = RatioParser.ratio(in: tokens, piece)
       let deadline = DeadlineParser.deadline(in: tokens, piece, reference: reference)
         ?? (pieces.count == 1 ? DeadlineParser.deadline(in: tokens, region, reference: reference) : nil)
       let beneficiaryMentions = parser.beneficiaries(in: piece, excluding: makerActors)
@@ -165,6 +166,7 @@ struct PledgeFinder {
         quote: doc.sentence(sentenceIndex),
         cue: doc.excerpt(cue.tokens),
         makers: makers.map(party),
+        makersIncomplete: subject.droppedVague,
         announcers: announcers.map(party),
         beneficiaries: beneficiaryMentions.map { party(PartyResolver.Resolved(actor: analysis.mentions[$0].actor, tokens: analysis.mentions[$0].tokens, rule: "")) },
         action: actionText(cue, piece),
@@ -172,7 +174,12 @@ struct PledgeFinder {
         modality: modality,
         condition: condition.map { doc.excerpt($0) },
         amount: amount.map(output),
-        quantities: quantities.map { Quantity(value: $0.value, unit: $0.unit, excerpt: doc.excerpt($0.tokens)) },
+        quantities: quantities.map {
+          Quantity(value: $0.value, unit: $0.unit, qualifier: $0.qualifier, excerpt: doc.excerpt($0.tokens))
+        },
+        target: target.map {
+          Ratio(percent: $0.percent, of: $0.of, qualifier: $0.qualifier, excerpt: doc.excerpt($0.tokens))
+        },
         deadline: deadline.map {
           Deadline(year: $0.year, month: $0.month, day: $0.day, precision: $0.precision, ms: $0.ms, excerpt: doc.excerpt($0.tokens))
         },
@@ -230,7 +237,7 @@ struct PledgeFinder {
   }
 
   private func output(_ amount: AmountParser.Found) -> Amount {
-    Amount(value: amount.value, currency: amount.currency, qualifier: amount.qualifier,
+    Amount(value: amount.value, currency: amount.currency, qualifier: amount.qualifier, period: amount.period,
            excerpt: doc.excerpt(amount.tokens), equivalents: amount.equivalents)
   }
 

@@ -1,9 +1,11 @@
-/// Counted quantities in tokens: "12 Challenger 2 tanks", "two brigades", "5,000 troops", "5% of GDP". Not
-/// quantities: sums of money (``AmountParser``), years, dates, and model numbers ("Challenger 2").
+/// Counted quantities in tokens: "12 Challenger 2 tanks", "two brigades", "more than 5,000 troops". Not
+/// quantities: sums of money (``AmountParser``), shares ("5% of GDP", ``RatioParser``), years, dates, and model
+/// numbers ("Challenger 2").
 enum QuantityParser {
   struct Found {
     var value: String
     var unit: String
+    var qualifier: AmountQualifier
     var tokens: Range<Int>
   }
 
@@ -32,27 +34,20 @@ enum QuantityParser {
       }
       var k = i + 1
       var unit: [Token] = []
-      if k < range.upperBound, tokens[k].text == "%" {
+      if k < range.upperBound, tokens[k].text == "%" || tokens[k].lower == "percent" { continue }
+      while k < range.upperBound, unit.count < 4, isUnitWord(tokens, k, first: unit.isEmpty) {
         unit.append(tokens[k])
         k += 1
-        if k + 1 < range.upperBound, tokens[k].lower == "of", tokens[k + 1].isAllCaps || tokens[k + 1].lower == "gdp" {
-          unit.append(contentsOf: tokens[k...(k + 1)])
-          k += 2
-        }
-      } else {
-        while k < range.upperBound, unit.count < 4, isUnitWord(tokens, k, first: unit.isEmpty) {
-          unit.append(tokens[k])
-          k += 1
-        }
-        // A unit ends in a noun, not a modifier such as a capitalised name alone.
-        while let last = unit.last, last.kind == .number || AmountParser.multipliers[last.lower] != nil {
-          unit.removeLast()
-          k -= 1
-        }
+      }
+      // A unit ends in a noun, not a number or a multiplier.
+      while let last = unit.last, last.kind == .number || AmountParser.multipliers[last.lower] != nil {
+        unit.removeLast()
+        k -= 1
       }
       guard !unit.isEmpty, !isDate(token, unit[0]) else { continue }
       let text = unit.enumerated().map { ($0.offset > 0 && $0.element.spaceBefore ? " " : "") + $0.element.text }.joined()
-      found.append(Found(value: value, unit: text, tokens: i..<k))
+      let (qualifier, start) = AmountParser.qualifier(before: i, in: tokens)
+      found.append(Found(value: value, unit: text, qualifier: qualifier, tokens: max(start, range.lowerBound)..<k))
       i = k - 1
     }
     return found
