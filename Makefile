@@ -1,5 +1,6 @@
 # Pledgewire: `make run` starts the server, `make test` runs every test. Both install what they need first.
-.PHONY: run test test-python deps build release protos check-protos leak-check bench bench-codec bench-storage bench-report clean
+.PHONY: run test test-python deps build release protos check-protos leak-check bench bench-codec bench-storage \
+	bench-report bench-extraction eval-extraction clean
 
 PORT ?= 7979
 # Tests run at most this many at a time: the suite's servers, clients and child processes share the machine's
@@ -54,6 +55,13 @@ bench-report: deps
 bench-codec: deps
 	swift build -c release --product pledgewire-codec-bench
 	.build/release/pledgewire-codec-bench
+
+bench-extraction: deps
+	swift build -c release --product pledgewire-extraction-bench
+	.build/release/pledgewire-extraction-bench
+
+eval-extraction: deps
+	scripts/eval-extraction
 
 clean:
 	rm -rf .build .build-leak .venv

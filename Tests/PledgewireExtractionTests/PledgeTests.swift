@@ -54,6 +54,19 @@ struct CueTests {
     #expect(extract(text).candidates.isEmpty, "\(text)")
   }
 
+  @Test func aParticipleAfterAClauseIsACue() {
+    let text = "Latvian Prime Minister Eva Ozola spoke in Riga, promising €30 million for new schools."
+    let candidate = extract(text).candidates.first
+    #expect(candidate?.makerNames == ["Latvia"] && candidate?.announcerNames == ["Eva Ozola"])
+    #expect(candidate?.action == "promise €30 million for new schools")
+    #expect(candidate?.amount?.value == "30000000")
+  }
+
+  @Test func offersOfThingsCommitAndOffersOfWordsDoNot() {
+    #expect(extract("Italy and Croatia have offered planes.").candidates.first?.modality == .offer)
+    #expect(extract("Italy offered its condolences to Chile.").candidates.isEmpty)
+  }
+
   @Test func aPassiveWithAnAgentHasItsMaker() {
     let candidate = extract("A further $40 million was pledged by Japan for the clinics.").candidates.first
     #expect(candidate?.makerNames == ["Japan"])

@@ -32,7 +32,7 @@ enum Verbs {
 
   /// Verbs that report speech; their subject announces what follows.
   static let speech = Lexicon.words("""
-    say tell announce state add write tweet post confirm declare insist note signal warn emphasise emphasize
+    say tell speak announce state add write tweet post confirm declare insist note signal warn emphasise emphasize
     stress argue claim report explain indicate reveal disclose acknowledge reply respond remark comment assert
     reiterate underline highlight predict hint admit concede recall affirm reaffirm
     """)

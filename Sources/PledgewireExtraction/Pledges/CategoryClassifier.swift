@@ -105,7 +105,8 @@ enum CategoryClassifier {
       (.financialAid, 1, "funds|money|fund|finance"),
       (.humanitarianAid, 3, """
         humanitarian|food|shelter|refugees|medical|medicine|medicines|relief|emergency aid|generators|hospitals|
-        vaccines|civilian aid|winter aid|demining|evacuation
+        vaccines|civilian aid|winter aid|demining|evacuation|firefighters|rescuers|rescue teams|tents|blankets|
+        field hospitals
         """),
       (.climateAid, 3, """
         climate|loss and damage|emissions|adaptation|mitigation|renewable|renewables|green climate fund|

@@ -12,6 +12,8 @@ struct Cue: Sendable {
     case noun
     /// "was pledged (by X)": the maker, if any, is the agent.
     case passive
+    /// ", promising $50m": a participle after a clause; the maker is that clause's subject.
+    case participle
   }
 
   var kind: Kind

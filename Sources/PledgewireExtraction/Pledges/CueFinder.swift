@@ -7,7 +7,9 @@ extension SentenceParser {
     var cues: [Cue] = []
     var k = start
     while k < end {
-      if tokens[k].kind == .word, let cue = modalCue(k) ?? readinessCue(k) ?? verbCue(k) ?? nounCue(k) {
+      if tokens[k].kind == .word,
+        let cue = modalCue(k) ?? readinessCue(k) ?? verbCue(k) ?? participleCue(k) ?? nounCue(k)
+      {
         cues.append(cue)
         k = max(cue.actionStart, k + 1)
       } else {
@@ -92,6 +94,18 @@ extension SentenceParser {
                actionStart: action, partnerStart: partner)
   }
 
+  /// ", promising $50m", ", pledging to rebuild": a commitment in a participle after a clause.
+  private func participleCue(_ k: Int) -> Cue? {
+    guard tokens[k].isLowercaseWord, let form = tokens[k].verb, form.isGerund,
+      let modality = SentenceParser.cueVerbs[form.lemma], SentenceParser.clauseCues.contains(form.lemma)
+        || SentenceParser.objectCues.contains(form.lemma),
+      k > start, tokens[k - 1].isPunctuation(",") || isWord(k - 1, ["and"]),
+      let (action, _) = complement(of: form.lemma, after: k)
+    else { return nil }
+    return Cue(kind: .participle, lemma: form.lemma, modality: modality, groupStart: k, tokens: k..<(k + 1),
+               actionStart: action)
+  }
+
   /// The auxiliary before the verb at `k`, past adverbs: "has" in "has also pledged".
   private func auxiliaryBefore(_ k: Int) -> String? {
     var j = k - 1
@@ -129,6 +143,8 @@ extension SentenceParser {
       !tokens[j].isPunctuation(","), verbForm(j).map({ $0.isBase && !$0.isFinite }) ?? true
     else { return nil }
     if let needed = SentenceParser.objectContent[lemma], !hasContent(from: j, needed) { return nil }
+    // "offered planes" commits; "offered condolences" does not.
+    if lemma == "offer", (j..<min(end, j + 3)).contains(where: { isWord($0, SentenceParser.emptyOffers) }) { return nil }
     return (j, partner)
   }
 

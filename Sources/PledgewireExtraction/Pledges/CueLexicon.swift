@@ -27,10 +27,16 @@ extension SentenceParser {
     let law = Lexicon.words("law bill legislation package budget decree aid funding act amendment billion million bn")
     let accord = Lexicon.words("agreement agreements accord accords deal deals treaty pact memorandum declaration contract")
     return [
-      "offer": aid, "announce": aid, "unveil": aid, "earmark": aid, "approve": law, "adopt": law, "pass": law,
+      "announce": aid, "unveil": aid, "earmark": aid, "approve": law, "adopt": law, "pass": law,
       "sign": accord,
     ]
   }()
+
+  /// What an offer of which is no commitment: "offered condolences", "offered a strong show of support".
+  static let emptyOffers = Lexicon.words("""
+    support condolences sympathy praise thanks apology apologies resignation assurances assurance show glimpse
+    explanation words advice comment comments hope hopes prayers congratulations view views opinion reassurance
+    """)
 
   /// "is ready to" and the like, with their modality.
   static let readiness: [String: Modality] = [

@@ -54,6 +54,8 @@ struct PledgeFinder {
     switch cue.kind {
     case .passive:
       subject = agent(after: cue.tokens.upperBound, parser: parser)
+    case .participle:
+      subject = parser.previousFiniteVerb(before: cue.groupStart).flatMap { parser.subject(before: parser.groupStart(of: $0)) }
     case .noun where cue.possessor.map({ analysis.mentionAt[$0] != nil }) == true:
       let m = analysis.mentionAt[cue.possessor!]!
       subject = Subject(parts: [.mention(m)], range: analysis.mentions[m].tokens, droppedVague: false)
@@ -97,6 +99,12 @@ struct PledgeFinder {
     }
     speaker = speaker ?? governor.flatMap(parser.speaker(ofSpeechVerb:))
       ?? parser.trailingSpeaker(from: parser.actionEnd(from: cue.actionStart, limit: regionEnd))
+    // "Ruiz told reporters, promising …": the clause the participle follows reports it.
+    if cue.kind == .participle, speaker == nil, let v = parser.previousFiniteVerb(before: cue.groupStart),
+      parser.isSpeechVerb(v)
+    {
+      speaker = parser.speaker(ofSpeechVerb: v)
+    }
     var speakerSubject: Subject? = nil
     if case .party(let s) = speaker { speakerSubject = s }
 
@@ -244,7 +252,8 @@ struct PledgeFinder {
   /// The action in the text's words; an object cue keeps its verb: "pledge $US10 million".
   private func actionText(_ cue: Cue, _ piece: Range<Int>) -> String {
     let text = doc.excerpt(piece).text
-    if cue.kind == .verb, piece.lowerBound == cue.actionStart, cue.actionStart == cue.tokens.upperBound,
+    if cue.kind == .verb || cue.kind == .participle, piece.lowerBound == cue.actionStart,
+      cue.actionStart == cue.tokens.upperBound,
       SentenceParser.objectCues.contains(cue.lemma)
     {
       return cue.lemma + " " + text
