@@ -59,6 +59,26 @@ struct ExtractorTests {
     #expect(expected.candidates.first { $0.makerNames == ["Denmark"] }?.makers.first?.actor.id == 1)
   }
 
+  /// Seeded random jumbles of news words, names, numbers, currencies, quotation marks and punctuation: the
+  /// extractor never traps, and every range it gives holds its text.
+  @Test func randomTextsNeverBreakIt() {
+    let pieces = [
+      "Norway", "will", "pledged", "$", "£", "1.6bn", "(", ")", "“", "”", "''", "'", "’s", ",", ".", "?", "said", "to",
+      "Ukraine", "the", "bloc", "President", "Ana", "Ruiz", "and", "if", "not", "would", "by", "2030", "June", "1",
+      "U.S.", "Gen.", "—", "\n", "\n\n", "@AnnaRuiz", "🇨🇱", "é", "\u{301}", "5,000", "troops", "of", "GDP", "%", "up",
+      "agreed", "its", "commitment", "that", "who", ":", ";", "Kyiv", "in", "NATO", "leaders", "European", "a", "year",
+    ]
+    var state: UInt64 = 42
+    for _ in 0..<300 {
+      var text = ""
+      for _ in 0..<Int(state % 60) {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        text += pieces[Int(state >> 33) % pieces.count] + ((state >> 20) % 3 == 0 ? "" : " ")
+      }
+      _ = extract(text)  // checks every range
+    }
+  }
+
   @Test func emptyAndOddTextsGiveNothing() {
     for text in ["", " \n\n ", "…", "$", "“", "12 34", "🇺🇳", String(repeating: "a ", count: 2000)] {
       let extraction = extract(text)
