@@ -10,14 +10,13 @@ extension MentionFinder {
       for k in sentence where !covered[k] && tokens[k].kind == .word {
         let word = tokens[k].lower
         if word == "coalition", let end = coalitionEnd(k, sentence) {
-          let text = doc.excerpt(k..<end).text
-          add(k..<end, actors.proposed(text, kind: .group), 0.8, "named coalition")
+          add(k..<end, propose(k..<end, kind: .group), 0.8, "named coalition")
         } else if tokens[k].is(.groupNoun) {
           group(at: k, sentence: sentence, lastGroupByNoun: &lastGroupByNoun)
         } else if tokens[k].isCapitalized, Lexicon.regions.contains(tokens[k].folded),
           !isPlaceContext(k, sentence: sentence)
         {
-          let region = actors.proposed(tokens[k].text, kind: .group)
+          let region = propose(k..<(k + 1), kind: .group)
           add(k..<(k + 1), region, 0.5, "region acting as a group", needsRole: true)
         }
       }
@@ -59,8 +58,7 @@ extension MentionFinder {
     let bareCapitalized = modifiers.isEmpty && tokens[k].isCapitalized
     guard named || bareCapitalized || (!modifiers.isEmpty && determiner == "the") else { return }
     // Only the group's own words: any mention inside it stays a mention of its own.
-    let text = doc.excerpt(start..<(k + 1)).text
-    let group = actors.proposed(text, kind: .group)
+    let group = propose(start..<(k + 1), kind: .group)
     if let affiliation, actors[group].affiliation == nil {
       actors[group].affiliation = affiliation
       actors[group].ref.affiliation = actors[affiliation].ref.name

@@ -95,9 +95,8 @@ struct NameIndex: Sendable {
       guard i + length <= limit else { continue }
       var ok = true
       for (k, pattern) in entry.tokens.enumerated() {
-        let token = tokens[i + k]
-        if token.folded != pattern.folded || (pattern.needsCapital && !token.isCapitalized)
-          || (pattern.needsAllCaps && !token.isAllCaps) || (k > 0 && token.newlinesBefore > 0)
+        if tokens[i + k].folded != pattern.folded || (pattern.needsCapital && !tokens[i + k].isCapitalized)
+          || (pattern.needsAllCaps && !tokens[i + k].isAllCaps) || (k > 0 && tokens[i + k].newlinesBefore > 0)
         {
           ok = false
           break

@@ -28,6 +28,16 @@ struct WordClass: OptionSet, Sendable {
   static let outletNoun = WordClass(rawValue: 1 << 22)
   /// The first word of a category keyword (``CategoryClassifier``).
   static let categoryKeyword = WordClass(rawValue: 1 << 23)
+  /// Punctuation that ends a clause: , ; : — – -- . ! ? … ( )
+  static let clauseMark = WordClass(rawValue: 1 << 24)
+
+  /// The classes of a punctuation mark.
+  static func ofPunctuation(_ text: String) -> WordClass {
+    switch text {
+    case ",", ";", ":", "—", "–", "--", ".", "!", "?", "…", "...", "(", ")": .clauseMark
+    default: []
+    }
+  }
 
   /// The classes of a word from its lower-case form (most lists) and its folded form (names, heads, titles).
   static func of(lower: String, folded: String) -> WordClass {

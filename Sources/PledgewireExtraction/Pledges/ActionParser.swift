@@ -6,15 +6,14 @@ extension SentenceParser {
   func actionEnd(from i: Int, limit: Int) -> Int {
     var k = i
     while k < limit {
-      let token = tokens[k]
-      if token.isPunctuation(","), continuesList(after: k, limit: limit) {
+      if tokens[k].isPunctuation(","), continuesList(after: k, limit: limit) {
         k += 1
         continue
       }
-      if token.kind == .punctuation, [",", ";", ":", "—", "–", "--", ".", "!", "?", "…"].contains(token.text) { break }
-      if token.text == "-", token.spaceBefore { break }
-      if token.quote == .closing || token.quote == .either, k > i, !closesQuotationOpened(at: k, after: i) { break }
-      if token.isLowercaseWord, SentenceParser.clauseBreaks.contains(token.lower), k > i { break }
+      if tokens[k].classes.contains(.clauseMark), tokens[k].text != "(", tokens[k].text != ")" { break }
+      if tokens[k].text == "-", tokens[k].spaceBefore { break }
+      if tokens[k].quote == .closing || tokens[k].quote == .either, k > i, !closesQuotationOpened(at: k, after: i) { break }
+      if tokens[k].isLowercaseWord, SentenceParser.clauseBreaks.contains(tokens[k].lower), k > i { break }
       k += 1
     }
     return k

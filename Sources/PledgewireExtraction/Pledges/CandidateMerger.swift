@@ -2,16 +2,44 @@
 /// the same sum, the same commitment noun, or shared words and beneficiaries, becomes an additional quote of it —
 /// one pledge reported twice is one candidate.
 enum CandidateMerger {
-  /// Merges `candidates`, each given with the content words of its action (``contentWords(_:_:)``).
+  /// What the comparison needs of a candidate, computed once.
+  struct Key {
+    var sentence: ScalarRange
+    var category: PledgeCategory
+    var makers: Set<String>
+    var beneficiaries: Set<String>
+    var amount: String?
+    /// The commitment noun of the cue, if it is one: "commitment", "pledge".
+    var noun: String?
+    /// Content words of the action (``contentWords(_:_:)``).
+    var words: Set<String>
+
+    init(_ candidate: PledgeCandidate, words: Set<String>) {
+      sentence = candidate.quote.range
+      category = candidate.category
+      makers = CandidateMerger.keys(candidate.makers)
+      beneficiaries = CandidateMerger.keys(candidate.beneficiaries)
+      amount = candidate.amount.map { $0.value + " " + $0.currency }
+      let cue = candidate.cue.text.lowercased()
+      noun = SentenceParser.cueNouns[cue] != nil ? cue : nil
+      self.words = words
+    }
+  }
+
+  /// Merges `candidates`, each given with the content words of its action.
   static func merge(_ candidates: [(PledgeCandidate, Set<String>)]) -> [PledgeCandidate] {
     var merged: [PledgeCandidate] = []
-    var mergedWords: [Set<String>] = []
-    for (candidate, candidateWords) in candidates {
-      guard let i = merged.indices.first(where: { restates(merged[$0], mergedWords[$0], candidate, candidateWords) }) else {
+    var keys: [Key] = []
+    var sentences: [Set<ScalarRange>] = []
+    for (candidate, words) in candidates {
+      let key = Key(candidate, words: words)
+      guard let i = keys.indices.first(where: { !sentences[$0].contains(key.sentence) && restates(keys[$0], key) }) else {
         merged.append(candidate)
-        mergedWords.append(candidateWords)
+        keys.append(key)
+        sentences.append([key.sentence])
         continue
       }
+      sentences[i].insert(key.sentence)
       merged[i].additionalQuotes.append(candidate.quote)
       merged[i].amount = merged[i].amount ?? candidate.amount
       merged[i].deadline = merged[i].deadline ?? candidate.deadline
@@ -24,23 +52,19 @@ enum CandidateMerger {
     return merged
   }
 
-  /// Whether `b` restates `a`; `aWords` and `bWords` are their actions' content words.
-  static func restates(_ a: PledgeCandidate, _ aWords: Set<String>, _ b: PledgeCandidate, _ bWords: Set<String>) -> Bool {
-    guard a.quote.range != b.quote.range, !a.additionalQuotes.contains(b.quote), a.category == b.category,
-      a.category != .other, keys(a.makers) == keys(b.makers)
-    else { return false }
-    if let x = a.amount, let y = b.amount { return x.value == y.value && x.currency == y.currency }
-    let cue = a.cue.text.lowercased()
-    if cue == b.cue.text.lowercased(), SentenceParser.cueNouns[cue] != nil { return true }
-    let shared = aWords.intersection(bWords)
+  /// Whether `b` restates `a` (from another sentence).
+  static func restates(_ a: Key, _ b: Key) -> Bool {
+    guard a.category == b.category, a.category != .other, a.makers == b.makers else { return false }
+    if let x = a.amount, let y = b.amount { return x == y }
+    if let noun = a.noun, noun == b.noun { return true }
+    let shared = a.words.intersection(b.words)
     guard !shared.isEmpty else { return false }
-    let beneficiaries = keys(a.beneficiaries)
-    return (!beneficiaries.isEmpty && beneficiaries == keys(b.beneficiaries))
-      || Double(shared.count) / Double(aWords.union(bWords).count) >= 0.25
+    return (!a.beneficiaries.isEmpty && a.beneficiaries == b.beneficiaries)
+      || Double(shared.count) / Double(a.words.union(b.words).count) >= 0.25
   }
 
   private static func keys(_ parties: [Party]) -> Set<String> {
-    Set(parties.map { party in party.actor.id.map { "#\($0)" } ?? "\(party.actor.kind.rawValue):\(party.actor.name)" })
+    Set(parties.map { party in party.actor.id.map { "#\($0)" } ?? party.actor.kind.rawValue + ":" + party.actor.name })
   }
 
   /// Content words of the tokens in `range`, folded, without a plural "s".

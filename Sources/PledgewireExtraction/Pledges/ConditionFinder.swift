@@ -27,10 +27,9 @@ enum ConditionFinder {
   private static func clauseEnd(_ tokens: [Token], from start: Int, limit: Int) -> Int {
     var k = start
     while k < limit {
-      let token = tokens[k]
-      if token.kind == .punctuation, [",", ";", ".", "!", "?", ":", "—", "–", "(", ")"].contains(token.text) { break }
-      if token.quote == .closing || (token.quote == .either && k > start) { break }
-      if token.isLowercaseWord, ["but", "while", "whereas", "though", "although"].contains(token.lower) { break }
+      if tokens[k].classes.contains(.clauseMark) { break }
+      if tokens[k].quote == .closing || (tokens[k].quote == .either && k > start) { break }
+      if tokens[k].isLowercaseWord, ["but", "while", "whereas", "though", "although"].contains(tokens[k].lower) { break }
       k += 1
     }
     return k

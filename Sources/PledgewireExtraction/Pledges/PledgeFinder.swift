@@ -83,6 +83,8 @@ struct PledgeFinder {
     }
     if subject.range.lowerBound > parser.start, parser.isWord(subject.range.lowerBound - 1, ["no", "neither"]) { return [] }
 
+    let actionEnd = parser.actionEnd(from: cue.actionStart, limit: regionEnd)
+
     // Who reports it.
     let quotation = doc.quotationOf[cue.tokens.lowerBound]
     var speaker: SentenceParser.Speaker? = nil
@@ -98,7 +100,7 @@ struct PledgeFinder {
       why.append("governed by '\(doc.tokens[governor].text)' (\(governing.rawValue))")
     }
     speaker = speaker ?? governor.flatMap(parser.speaker(ofSpeechVerb:))
-      ?? parser.trailingSpeaker(from: parser.actionEnd(from: cue.actionStart, limit: regionEnd))
+      ?? parser.trailingSpeaker(from: actionEnd)
     // "Ruiz told reporters, promising …": the clause the participle follows reports it.
     if cue.kind == .participle, speaker == nil, let v = parser.previousFiniteVerb(before: cue.groupStart),
       parser.isSpeechVerb(v)
@@ -117,7 +119,6 @@ struct PledgeFinder {
     guard !makers.isEmpty else { return [] }
 
     // The action and its pieces.
-    let actionEnd = parser.actionEnd(from: cue.actionStart, limit: regionEnd)
     var actionRange = cue.actionStart..<max(actionEnd, cue.actionStart)
     if let condition, actionRange.contains(condition.lowerBound), condition.lowerBound > actionRange.lowerBound {
       actionRange = actionRange.lowerBound..<condition.lowerBound

@@ -58,20 +58,19 @@ struct SentenceParser {
   func skipBackward(_ i: Int) -> Int {
     var j = i
     while j >= start {
-      let token = tokens[j]
       if isWord(j, .adverb) || isWord(j, .timeWord)
-        || (token.kind == .word && token.is(.calendar) && token.isCapitalized)
-        || (token.kind == .number && j > start && tokens[j - 1].is(.calendar))
-        || (token.kind == .number && j + 1 < end && tokens[j + 1].is(.calendar))
+        || (tokens[j].kind == .word && tokens[j].is(.calendar) && tokens[j].isCapitalized)
+        || (tokens[j].kind == .number && j > start && tokens[j - 1].is(.calendar))
+        || (tokens[j].kind == .number && j + 1 < end && tokens[j + 1].is(.calendar))
       {
         j -= 1
       } else if isWord(j, ["on", "in"]), j + 1 < end,
         tokens[j + 1].kind == .number || (tokens[j + 1].isCapitalized && tokens[j + 1].is(.calendar))
       {
         j -= 1
-      } else if token.isPunctuation(","), let open = parentheticalStart(closingAt: j) {
+      } else if tokens[j].isPunctuation(","), let open = parentheticalStart(closingAt: j) {
         j = open - 1
-      } else if token.isPunctuation(","), j > start, isWord(j - 1, .timeWord)
+      } else if tokens[j].isPunctuation(","), j > start, isWord(j - 1, .timeWord)
         || (tokens[j - 1].kind == .word && tokens[j - 1].is(.calendar))
         || (tokens[j - 1].kind == .number && j - 2 >= start && tokens[j - 2].is(.calendar))
       {

@@ -225,6 +225,8 @@ enum Tokenizer {
     )
     if kind == .word {
       (token.classes, token.verb) = WordClass.lookup(lower: lower, folded: folded)
+    } else if kind == .punctuation {
+      token.classes = WordClass.ofPunctuation(text)
     }
     return token
   }
