@@ -30,6 +30,10 @@ struct WordClass: OptionSet, Sendable {
   static let categoryKeyword = WordClass(rawValue: 1 << 23)
   /// Punctuation that ends a clause: , ; : — – -- . ! ? … ( )
   static let clauseMark = WordClass(rawValue: 1 << 24)
+  /// A form of a commitment verb: "pledged", "agrees" (``SentenceParser/cueVerbs``).
+  static let cueVerb = WordClass(rawValue: 1 << 25)
+  /// A commitment noun: "pledge", "commitment" (``SentenceParser/cueNouns``).
+  static let cueNoun = WordClass(rawValue: 1 << 26)
 
   /// The classes of a punctuation mark.
   static func ofPunctuation(_ text: String) -> WordClass {
@@ -79,7 +83,8 @@ struct WordClass: OptionSet, Sendable {
   private static let byFolded: [String: WordClass] = table([
     (Lexicon.calendarWords, .calendar), (Titles.headWords.union(Titles.modifierWords), .title),
     (Lexicon.organizationHeads, .organizationHead), (Lexicon.eventHeads, .eventHead), (Lexicon.placeHeads, .placeHead),
-    (CategoryClassifier.firstWords, .categoryKeyword),
+    (CategoryClassifier.firstWords, .categoryKeyword), (Set(SentenceParser.cueNouns.keys), .cueNoun),
+    (Set(Verbs.allForms.filter { SentenceParser.cueVerbs[Verbs.lemma($0)!] != nil }), .cueVerb),
   ])
 
   private static func table(_ lists: [(Set<String>, WordClass)]) -> [String: WordClass] {

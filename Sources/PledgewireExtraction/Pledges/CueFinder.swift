@@ -70,7 +70,9 @@ extension SentenceParser {
 
   /// "pledged $100m", "has committed up to", "agreed to provide", "is pledging", "was pledged by".
   private func verbCue(_ k: Int) -> Cue? {
-    guard tokens[k].isLowercaseWord, let form = tokens[k].verb, let modality = SentenceParser.cueVerbs[form.lemma] else {
+    guard tokens[k].classes.contains(.cueVerb), tokens[k].isLowercaseWord, let form = tokens[k].verb,
+      let modality = SentenceParser.cueVerbs[form.lemma]
+    else {
       return nil
     }
     let previous = k > start ? word(k - 1) : ""
@@ -96,7 +98,7 @@ extension SentenceParser {
 
   /// ", promising $50m", ", pledging to rebuild": a commitment in a participle after a clause.
   private func participleCue(_ k: Int) -> Cue? {
-    guard tokens[k].isLowercaseWord, let form = tokens[k].verb, form.isGerund,
+    guard tokens[k].classes.contains(.cueVerb), tokens[k].isLowercaseWord, let form = tokens[k].verb, form.isGerund,
       let modality = SentenceParser.cueVerbs[form.lemma], SentenceParser.clauseCues.contains(form.lemma)
         || SentenceParser.objectCues.contains(form.lemma),
       k > start, tokens[k - 1].isPunctuation(",") || isWord(k - 1, ["and"]),
@@ -197,7 +199,7 @@ extension SentenceParser {
 
   /// "Germany's pledge to", "their firm commitment to", "made a pledge of $5bn", "Rome's decision to".
   private func nounCue(_ k: Int) -> Cue? {
-    guard let modality = SentenceParser.cueNouns[word(k)], k + 1 < end,
+    guard tokens[k].classes.contains(.cueNoun), let modality = SentenceParser.cueNouns[word(k)], k + 1 < end,
       ["to", "of"].contains(word(k + 1)) || (k + 2 < end && tokens[k + 1].quote != .none && word(k + 2) == "to")
     else { return nil }
     let to = word(k + 1) == "to" || word(k + 1) == "of" ? k + 1 : k + 2
