@@ -73,7 +73,7 @@ enum CandidateMerger {
     for k in range where tokens[k].kind == .word && tokens[k].folded.utf8.count >= 3 {
       guard !tokens[k].is(.function) else { continue }
       let folded = tokens[k].folded
-      words.insert(folded.hasSuffix("s") ? String(folded.dropLast()) : folded)
+      words.insert(folded.utf8.last == UInt8(ascii: "s") ? String(folded.dropLast()) : folded)
     }
     return words
   }

@@ -150,8 +150,8 @@ struct SentenceParser {
   /// Whether the verb group from `groupStart` to `head` is negated: "has not pledged", "won't", "never".
   func isNegated(_ groupStart: Int, _ head: Int) -> Bool {
     (groupStart..<min(head + 2, end)).contains { k in
-      tokens[k].is(.negation) || tokens[k].lower.hasSuffix("n't")
-        || tokens[k].lower.hasSuffix("n’t")
+      tokens[k].is(.negation) || tokens[k].lower.utf8.last == UInt8(ascii: "t")
+        && (tokens[k].lower.hasSuffix("n't") || tokens[k].lower.hasSuffix("n’t"))
     }
   }
 

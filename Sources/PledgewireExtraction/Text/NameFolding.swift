@@ -41,7 +41,7 @@ enum NameFolding {
       || last == UInt8(ascii: "v")
     else { return word }
     if word == "kiev" { return "kyiv" }
-    for suffix in ["skiy", "skyy", "skyi", "skij", "skii"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+    for suffix in ["skiy", "skyy", "skyi", "skij", "skii"] where word.utf8.count > 6 && word.hasSuffix(suffix) {
       return String(word.dropLast(suffix.count)) + "sky"
     }
     return word

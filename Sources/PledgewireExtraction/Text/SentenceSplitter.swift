@@ -23,7 +23,7 @@ enum SentenceSplitter {
     }
     // Most tokens follow no sentence-ending mark: decide those first.
     let lastKind = tokens[i - 1].kind
-    guard lastKind == .punctuation || lastKind == .quote || (lastKind == .word && tokens[i - 1].text.hasSuffix(".")) else {
+    guard lastKind == .punctuation || lastKind == .quote || (lastKind == .word && tokens[i - 1].text.utf8.last == UInt8(ascii: ".")) else {
       return false
     }
     if tokens[i].quote == .closing || (tokens[i].quote == .either && !tokens[i].spaceBefore) { return false }
@@ -35,7 +35,7 @@ enum SentenceSplitter {
     {
       j -= 1
     }
-    if tokens[j].kind == .word, tokens[j].text.hasSuffix(".") {
+    if tokens[j].kind == .word, tokens[j].text.utf8.last == UInt8(ascii: ".") {
       return tokens[i].isCapitalized && startsSentences.contains(tokens[i].lower)
     }
     guard tokens[j].kind == .punctuation else { return false }
