@@ -32,20 +32,6 @@ struct ActorAnalysis: Sendable {
     mentionAt = at
   }
 
-  /// The mention that starts at token `i`.
-  func mention(startingAt i: Int) -> Int? {
-    guard i < mentionAt.count, let m = mentionAt[i], mentions[m].tokens.lowerBound == i else { return nil }
-    return m
-  }
-
-  /// The mention that ends just before token `i`.
-  func mention(endingBefore i: Int) -> Int? {
-    guard i > 0, i - 1 < mentionAt.count, let m = mentionAt[i - 1], mentions[m].tokens.upperBound == i else {
-      return nil
-    }
-    return m
-  }
-
   /// The reference to output for a document actor: a proposed actor carries its role and affiliation.
   func reference(_ actor: Int) -> ActorReference { actors[actor].ref }
 
