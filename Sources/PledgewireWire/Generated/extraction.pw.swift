@@ -956,17 +956,22 @@ public struct AcceptCandidateRequest: Sendable, Hashable {
   public var stance: EvidenceStance
   /// with attach_to_pledge_id: what this source reports
   public var reportedAmount: Money?
+  /// Creates a recorded actor for each party of the candidate that is not one (a gazetteer country, a proposed
+  /// name), in the same transaction; without it such a party is refused (FAILED_PRECONDITION, reason UNKNOWN_ACTOR)
+  /// unless `pledge` gives the parties.
+  public var createMissingActors: Bool
   /// Fields this version of the schema does not know, kept so that a decode and re-encode preserves them.
   public var unknownFields = UnknownFields()
 
   /// Creates a message; every field left out has its zero value.
-  public init(candidateID: Int64 = 0, expectedVersion: Int64 = 0, pledge: Pledge? = nil, attachToPledgeID: Int64 = 0, stance: EvidenceStance = .unspecified, reportedAmount: Money? = nil) {
+  public init(candidateID: Int64 = 0, expectedVersion: Int64 = 0, pledge: Pledge? = nil, attachToPledgeID: Int64 = 0, stance: EvidenceStance = .unspecified, reportedAmount: Money? = nil, createMissingActors: Bool = false) {
     self.candidateID = candidateID
     self.expectedVersion = expectedVersion
     self.pledge = pledge
     self.attachToPledgeID = attachToPledgeID
     self.stance = stance
     self.reportedAmount = reportedAmount
+    self.createMissingActors = createMissingActors
   }
 }
 
@@ -992,13 +997,14 @@ extension AcceptCandidateRequest: Codable {
     if self.attachToPledgeID != 0 { try container.encode(ProtoJSON.int64(self.attachToPledgeID), forKey: "attachToPledgeId") }
     if self.stance != .unspecified { try container.encode(self.stance, forKey: "stance") }
     if let value = self.reportedAmount { try container.encode(value, forKey: "reportedAmount") }
+    if self.createMissingActors != false { try container.encode(self.createMissingActors, forKey: "createMissingActors") }
   }
 
   /// Reads the proto3 JSON mapping: field names in lowerCamelCase or as in the schema, 64-bit integers as
   /// numbers or strings, enums by name or number, null for a zero value. An unknown field is an error.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: ProtobufJSONKey.self)
-    try ProtoJSON.checkKeys(container, known: ["candidateId", "candidate_id", "expectedVersion", "expected_version", "pledge", "attachToPledgeId", "attach_to_pledge_id", "stance", "reportedAmount", "reported_amount"])
+    try ProtoJSON.checkKeys(container, known: ["candidateId", "candidate_id", "expectedVersion", "expected_version", "pledge", "attachToPledgeId", "attach_to_pledge_id", "stance", "reportedAmount", "reported_amount", "createMissingActors", "create_missing_actors"])
     self.init()
     if let value = try ProtoJSON.decodeInt64(container, "candidateId", "candidate_id") { self.candidateID = value }
     if let value = try ProtoJSON.decodeInt64(container, "expectedVersion", "expected_version") { self.expectedVersion = value }
@@ -1006,6 +1012,7 @@ extension AcceptCandidateRequest: Codable {
     if let value = try ProtoJSON.decodeInt64(container, "attachToPledgeId", "attach_to_pledge_id") { self.attachToPledgeID = value }
     if let value = try ProtoJSON.decode(EvidenceStance.self, container, "stance", "stance") { self.stance = value }
     if let value = try ProtoJSON.decode(Money.self, container, "reportedAmount", "reported_amount") { self.reportedAmount = value }
+    if let value = try ProtoJSON.decode(Bool.self, container, "createMissingActors", "create_missing_actors") { self.createMissingActors = value }
   }
 }
 
@@ -1025,6 +1032,7 @@ extension AcceptCandidateRequest: CMessage {
     c.pointee.attach_to_pledge_id = self.attachToPledgeID
     c.pointee.stance = .init(rawValue: UInt32(bitPattern: self.stance.rawValue))
     c.pointee.reported_amount = self.reportedAmount.map { arena.lowered($0) }
+    c.pointee.create_missing_actors = self.createMissingActors ? 1 : 0
     (c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields) = arena.unknownFields(self.unknownFields)
     return c
   }
@@ -1036,7 +1044,8 @@ extension AcceptCandidateRequest: CMessage {
       pledge: c.pointee.pledge.map { Pledge(lifting: $0) },
       attachToPledgeID: c.pointee.attach_to_pledge_id,
       stance: EvidenceStance(rawValue: Int32(bitPattern: c.pointee.stance.rawValue)),
-      reportedAmount: c.pointee.reported_amount.map { Money(lifting: $0) }
+      reportedAmount: c.pointee.reported_amount.map { Money(lifting: $0) },
+      createMissingActors: c.pointee.create_missing_actors != 0
     )
     self.unknownFields = UnknownFields(c.pointee.base.n_unknown_fields, c.pointee.base.unknown_fields)
   }

@@ -966,7 +966,8 @@ extension AcceptCandidateRequest {
       pledge: Pledge.populated(),
       attachToPledgeID: -4000000028,
       stance: .optsOut,
-      reportedAmount: Money.populated()
+      reportedAmount: Money.populated(),
+      createMissingActors: true
     )
   }
 }

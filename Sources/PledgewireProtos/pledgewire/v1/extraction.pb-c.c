@@ -1391,7 +1391,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__get_candidate_request__descript
   (ProtobufCMessageInit) pledgewire__v1__get_candidate_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor pledgewire__v1__accept_candidate_request__field_descriptors[6] =
+static const ProtobufCFieldDescriptor pledgewire__v1__accept_candidate_request__field_descriptors[7] =
 {
   {
     "candidate_id",
@@ -1465,10 +1465,23 @@ static const ProtobufCFieldDescriptor pledgewire__v1__accept_candidate_request__
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "create_missing_actors",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Pledgewire__V1__AcceptCandidateRequest, create_missing_actors),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned pledgewire__v1__accept_candidate_request__field_indices_by_name[] = {
   3,   /* field[3] = attach_to_pledge_id */
   0,   /* field[0] = candidate_id */
+  6,   /* field[6] = create_missing_actors */
   1,   /* field[1] = expected_version */
   2,   /* field[2] = pledge */
   5,   /* field[5] = reported_amount */
@@ -1477,7 +1490,7 @@ static const unsigned pledgewire__v1__accept_candidate_request__field_indices_by
 static const ProtobufCIntRange pledgewire__v1__accept_candidate_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor pledgewire__v1__accept_candidate_request__descriptor =
 {
@@ -1487,7 +1500,7 @@ const ProtobufCMessageDescriptor pledgewire__v1__accept_candidate_request__descr
   "Pledgewire__V1__AcceptCandidateRequest",
   "pledgewire.v1",
   sizeof(Pledgewire__V1__AcceptCandidateRequest),
-  6,
+  7,
   pledgewire__v1__accept_candidate_request__field_descriptors,
   pledgewire__v1__accept_candidate_request__field_indices_by_name,
   1,  pledgewire__v1__accept_candidate_request__number_ranges,

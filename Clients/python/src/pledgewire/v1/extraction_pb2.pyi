@@ -175,20 +175,22 @@ class GetCandidateRequest(_message.Message):
     def __init__(self, id: _Optional[int] = ...) -> None: ...
 
 class AcceptCandidateRequest(_message.Message):
-    __slots__ = ("candidate_id", "expected_version", "pledge", "attach_to_pledge_id", "stance", "reported_amount")
+    __slots__ = ("candidate_id", "expected_version", "pledge", "attach_to_pledge_id", "stance", "reported_amount", "create_missing_actors")
     CANDIDATE_ID_FIELD_NUMBER: _ClassVar[int]
     EXPECTED_VERSION_FIELD_NUMBER: _ClassVar[int]
     PLEDGE_FIELD_NUMBER: _ClassVar[int]
     ATTACH_TO_PLEDGE_ID_FIELD_NUMBER: _ClassVar[int]
     STANCE_FIELD_NUMBER: _ClassVar[int]
     REPORTED_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    CREATE_MISSING_ACTORS_FIELD_NUMBER: _ClassVar[int]
     candidate_id: int
     expected_version: int
     pledge: _pledge_pb2.Pledge
     attach_to_pledge_id: int
     stance: _pledge_pb2.EvidenceStance
     reported_amount: _common_pb2.Money
-    def __init__(self, candidate_id: _Optional[int] = ..., expected_version: _Optional[int] = ..., pledge: _Optional[_Union[_pledge_pb2.Pledge, _Mapping]] = ..., attach_to_pledge_id: _Optional[int] = ..., stance: _Optional[_Union[_pledge_pb2.EvidenceStance, str]] = ..., reported_amount: _Optional[_Union[_common_pb2.Money, _Mapping]] = ...) -> None: ...
+    create_missing_actors: bool
+    def __init__(self, candidate_id: _Optional[int] = ..., expected_version: _Optional[int] = ..., pledge: _Optional[_Union[_pledge_pb2.Pledge, _Mapping]] = ..., attach_to_pledge_id: _Optional[int] = ..., stance: _Optional[_Union[_pledge_pb2.EvidenceStance, str]] = ..., reported_amount: _Optional[_Union[_common_pb2.Money, _Mapping]] = ..., create_missing_actors: _Optional[bool] = ...) -> None: ...
 
 class AcceptCandidateResponse(_message.Message):
     __slots__ = ("candidate", "pledge")

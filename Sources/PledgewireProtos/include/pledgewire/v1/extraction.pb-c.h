@@ -335,10 +335,16 @@ struct  Pledgewire__V1__AcceptCandidateRequest
    * with attach_to_pledge_id: what this source reports
    */
   Pledgewire__V1__Money *reported_amount;
+  /*
+   * Creates a recorded actor for each party of the candidate that is not one (a gazetteer country, a proposed
+   * name), in the same transaction; without it such a party is refused (FAILED_PRECONDITION, reason UNKNOWN_ACTOR)
+   * unless `pledge` gives the parties.
+   */
+  protobuf_c_boolean create_missing_actors;
 };
 #define PLEDGEWIRE__V1__ACCEPT_CANDIDATE_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&pledgewire__v1__accept_candidate_request__descriptor) \
-    , 0, 0, NULL, 0, PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_UNSPECIFIED, NULL }
+    , 0, 0, NULL, 0, PLEDGEWIRE__V1__EVIDENCE_STANCE__EVIDENCE_STANCE_UNSPECIFIED, NULL, 0 }
 
 
 struct  Pledgewire__V1__AcceptCandidateResponse
