@@ -94,6 +94,27 @@ public protocol PledgewireStore: Sendable {
   /// The sequence of the newest event; 0 when there is none.
   func latestEventSequence() async throws -> Int64
 
+  // MARK: Candidates
+
+  /// Inserts an article (as ``insertArticles(_:_:)`` does one) and the candidates extracted from it, PENDING at
+  /// version 1 with ids assigned and `article_id` and `created_at_ms` set, in one transaction: both are stored or
+  /// neither is. Each candidate gets an audit entry.
+  func insertArticle(_ article: Article, candidates: [PledgeCandidate], _ context: WriteContext) async throws -> ArticleWithCandidates
+  /// The candidate; nil when there is none.
+  func candidate(id: Int64) async throws -> PledgeCandidate?
+  /// Candidates, oldest first, after the cursor.
+  func listCandidates(_ query: CandidateQuery) async throws -> [PledgeCandidate]
+  /// Reviews a candidate atomically: `decide` sees the candidate as it is inside the write transaction and returns
+  /// the decision, which the store carries out in the same transaction — a pledge created (its CREATED event), or
+  /// a recorded pledge revised (its event), or nothing — before the candidate becomes ACCEPTED or REJECTED with the
+  /// reviewer and time, one version later, with an audit entry. `NOT_FOUND` when absent, `FAILED_PRECONDITION`
+  /// (reason ALREADY_REVIEWED, naming the pledge) when it is not PENDING, `ABORTED` when `expectedVersion` is given
+  /// and differs; a decision that throws changes nothing.
+  func reviewCandidate(
+    id: Int64, expectedVersion: Int64?, _ context: WriteContext,
+    _ decide: @escaping @Sendable (PledgeCandidate) throws -> CandidateDecision
+  ) async throws -> CandidateReview
+
   // MARK: Audit
 
   /// Audit entries, oldest first.

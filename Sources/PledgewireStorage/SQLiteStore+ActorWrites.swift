@@ -6,22 +6,25 @@ extension SQLiteStore {
   public func insertActors(_ actors: [Actor], _ context: WriteContext) async throws -> [Result<Actor, RPCError>] {
     let results = try await write { db in
       actors.map { actor in
-        Self.each(db) {
-          var stored = actor
-          stored.id = 0
-          stored.version = 1
-          stored.createdAtMs = context.now
-          stored.updatedAtMs = context.now
-          stored.mergedIntoID = 0
-          stored.mergedIDs = []
-          stored = try ActorRows.insert(stored, db)
-          try AuditRecord.append(context, .actor, stored.id, before: 0, after: 1, "created: \(stored.canonicalName)", db)
-          return stored
-        }
+        Self.each(db) { try Self.insertActor(actor, context, db) }
       }
     }
     actorCache.store(results.compactMap { try? $0.get() })
     return results
+  }
+
+  /// Inserts one actor at version 1 with its audit entry, inside the caller's transaction.
+  static func insertActor(_ actor: Actor, _ context: WriteContext, _ db: Database) throws -> Actor {
+    var stored = actor
+    stored.id = 0
+    stored.version = 1
+    stored.createdAtMs = context.now
+    stored.updatedAtMs = context.now
+    stored.mergedIntoID = 0
+    stored.mergedIDs = []
+    stored = try ActorRows.insert(stored, db)
+    try AuditRecord.append(context, .actor, stored.id, before: 0, after: 1, "created: \(stored.canonicalName)", db)
+    return stored
   }
 
   public func reviseActor(

@@ -6,31 +6,44 @@ extension SQLiteStore {
   public func insertArticles(_ articles: [Article], _ context: WriteContext) async throws -> [Result<Article, RPCError>] {
     try await write { db in
       articles.map { article in
-        Self.each(db) {
-          if let existing = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT id FROM article WHERE canonical_url = ?"), arguments: [article.canonicalURL]) {
-            throw RPCError(
-              .alreadyExists,
-              "article.canonical_url: \(article.canonicalURL) is article \(existing) already",
-              details: ErrorDetails(reason: "DUPLICATE_URL", existingID: existing)
-            )
-          }
-          var stored = article
-          stored.warnings = []
-          stored.id = try ArticleRows.insert(stored, db)
-          if let twin = try Row.fetchOne(
-            try db.cachedStatement(sql: "SELECT id, canonical_url FROM article WHERE content_hash = ? AND id <> ? ORDER BY id LIMIT 1"),
-            arguments: [article.contentHash, stored.id]
-          ) {
-            let twinID: Int64 = twin["id"]
-            stored.warnings = [Warning(
-              reason: "SAME_CONTENT", message: "the same body is article \(twinID) (\(twin["canonical_url"] as String))", relatedID: twinID
-            )]
-          }
-          try AuditRecord.append(context, .article, stored.id, before: 0, after: 1, "created: \(article.canonicalURL)", db)
-          return stored
-        }
+        Self.each(db) { try Self.insertArticle(article, context, db) }
       }
     }
+  }
+
+  public func insertArticle(_ article: Article, candidates: [PledgeCandidate], _ context: WriteContext) async throws -> ArticleWithCandidates {
+    try await write { db in
+      let stored = try Self.insertArticle(article, context, db)
+      let inserted = try candidates.enumerated().map { position, candidate in
+        try Self.insertCandidate(candidate, articleID: stored.id, position: position, context, db)
+      }
+      return ArticleWithCandidates(article: stored, candidates: inserted)
+    }
+  }
+
+  /// Inserts one article with its mentions, labels and audit entry, inside the caller's transaction.
+  static func insertArticle(_ article: Article, _ context: WriteContext, _ db: Database) throws -> Article {
+    if let existing = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT id FROM article WHERE canonical_url = ?"), arguments: [article.canonicalURL]) {
+      throw RPCError(
+        .alreadyExists,
+        "article.canonical_url: \(article.canonicalURL) is article \(existing) already",
+        details: ErrorDetails(reason: "DUPLICATE_URL", existingID: existing)
+      )
+    }
+    var stored = article
+    stored.warnings = []
+    stored.id = try ArticleRows.insert(stored, db)
+    if let twin = try Row.fetchOne(
+      try db.cachedStatement(sql: "SELECT id, canonical_url FROM article WHERE content_hash = ? AND id <> ? ORDER BY id LIMIT 1"),
+      arguments: [article.contentHash, stored.id]
+    ) {
+      let twinID: Int64 = twin["id"]
+      stored.warnings = [Warning(
+        reason: "SAME_CONTENT", message: "the same body is article \(twinID) (\(twin["canonical_url"] as String))", relatedID: twinID
+      )]
+    }
+    try AuditRecord.append(context, .article, stored.id, before: 0, after: 1, "created: \(article.canonicalURL)", db)
+    return stored
   }
 
   public func article(id: Int64) async throws -> Article? {

@@ -6,21 +6,24 @@ extension SQLiteStore {
   public func insertPledges(_ pledges: [Pledge], _ context: WriteContext) async throws -> [Result<PledgeEvent, RPCError>] {
     try await write { db in
       pledges.map { pledge in
-        Self.each(db) {
-          var stored = pledge
-          stored.id = 0
-          stored.version = 1
-          stored.createdAtMs = context.now
-          stored.updatedAtMs = context.now
-          stored.mergedIntoID = 0
-          stored.mergedIDs = []
-          try Self.checkLinks(stored, db)
-          let inserted = try PledgeRows.insert(stored, context, db)
-          try AuditRecord.append(context, .pledge, inserted.pledge.id, before: 0, after: 1, "created: \(inserted.pledge.action.prefix(200))", db)
-          return try Self.appendEvent(.created, inserted, context.now, db)
-        }
+        Self.each(db) { try Self.insertPledge(pledge, context, db) }
       }
     }
+  }
+
+  /// Inserts one pledge at version 1 with its audit entry and CREATED event, inside the caller's transaction.
+  static func insertPledge(_ pledge: Pledge, _ context: WriteContext, _ db: Database) throws -> PledgeEvent {
+    var stored = pledge
+    stored.id = 0
+    stored.version = 1
+    stored.createdAtMs = context.now
+    stored.updatedAtMs = context.now
+    stored.mergedIntoID = 0
+    stored.mergedIDs = []
+    try checkLinks(stored, db)
+    let inserted = try PledgeRows.insert(stored, context, db)
+    try AuditRecord.append(context, .pledge, inserted.pledge.id, before: 0, after: 1, "created: \(inserted.pledge.action.prefix(200))", db)
+    return try appendEvent(.created, inserted, context.now, db)
   }
 
   public func revisePledge(
@@ -28,20 +31,28 @@ extension SQLiteStore {
     _ revise: @escaping @Sendable (Pledge) throws -> PledgeRevision
   ) async throws -> PledgeEvent {
     try await write { db in
-      let (record, current) = try Self.writablePledge(id, expectedVersion, field: "pledge_id", db)
-      let revision = try revise(current)
-      var next = revision.pledge
-      next.id = id
-      next.version = current.version + 1
-      next.createdAtMs = current.createdAtMs
-      next.updatedAtMs = context.now
-      next.mergedIntoID = 0
-      next.mergedIDs = current.mergedIDs
-      try Self.checkLinks(next, db)
-      let stored = try PledgeRows.update(record, from: current, to: next, context, db)
-      try AuditRecord.append(context, .pledge, id, before: current.version, after: stored.pledge.version, revision.summary, db)
-      return try Self.appendEvent(kind, stored, context.now, db)
+      try Self.revisePledge(id: id, expectedVersion: expectedVersion, kind: kind, field: "pledge_id", context, db, revise)
     }
+  }
+
+  /// ``revisePledge(id:expectedVersion:kind:_:_:)`` inside the caller's transaction; `field` names the id in errors.
+  static func revisePledge(
+    id: Int64, expectedVersion: Int64?, kind: PledgeEventKind, field: String, _ context: WriteContext, _ db: Database,
+    _ revise: (Pledge) throws -> PledgeRevision
+  ) throws -> PledgeEvent {
+    let (record, current) = try writablePledge(id, expectedVersion, field: field, db)
+    let revision = try revise(current)
+    var next = revision.pledge
+    next.id = id
+    next.version = current.version + 1
+    next.createdAtMs = current.createdAtMs
+    next.updatedAtMs = context.now
+    next.mergedIntoID = 0
+    next.mergedIDs = current.mergedIDs
+    try checkLinks(next, db)
+    let stored = try PledgeRows.update(record, from: current, to: next, context, db)
+    try AuditRecord.append(context, .pledge, id, before: current.version, after: stored.pledge.version, revision.summary, db)
+    return try appendEvent(kind, stored, context.now, db)
   }
 
   /// The pledge to change: it exists, is live, and is at `expectedVersion` when one is given.

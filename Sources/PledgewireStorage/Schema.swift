@@ -3,7 +3,7 @@ import GRDB
 /// The SQLite schema, as versioned migrations applied at start-up. Never edit a shipped migration; add one.
 ///
 /// v1 stored actors and pledges whole as their protobuf encoding; v2 (``LedgerMigration``) gives every table
-/// its own columns and ids that are never reused.
+/// its own columns and ids that are never reused; v3 adds the review queue of extracted candidates.
 enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -116,6 +116,35 @@ enum Schema {
     }
     migrator.registerMigration("v2-ledger") { db in
       try LedgerMigration.migrate(db)
+    }
+    // The review queue: candidate pledges the extractor found in an article, until a person accepts or rejects them.
+    migrator.registerMigration("v3-candidates") { db in
+      try db.execute(sql: """
+        CREATE TABLE candidate (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          state INTEGER NOT NULL,
+          confidence REAL NOT NULL,
+          quote TEXT NOT NULL,
+          range_start INTEGER NOT NULL,
+          range_end INTEGER NOT NULL,
+          extractor TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          version INTEGER NOT NULL,
+          pledge_id INTEGER REFERENCES pledge(id) ON DELETE SET NULL,
+          attached INTEGER NOT NULL,
+          rejection_reason INTEGER NOT NULL,
+          rejection_note TEXT NOT NULL,
+          reviewed_by TEXT NOT NULL,
+          reviewed_at INTEGER NOT NULL,
+          -- The rest of the candidate (parties, action, figures, rules) as its protobuf encoding.
+          extra BLOB
+        );
+        CREATE INDEX candidate_by_article ON candidate(article_id, id);
+        CREATE INDEX candidate_by_state ON candidate(state, id);
+        CREATE INDEX candidate_by_pledge ON candidate(pledge_id) WHERE pledge_id IS NOT NULL;
+        """)
     }
     return migrator
   }
