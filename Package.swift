@@ -55,10 +55,10 @@ let package = Package(
     ),
     // Actor mentions and candidate pledges from article text: deterministic rules, no I/O, no dependencies.
     .target(name: "PledgewireExtraction"),
-    // The services: validation, rules, Watch, sample data.
+    // The services: validation, rules, Watch, the review queue, sample data.
     .target(
       name: "PledgewireDomain",
-      dependencies: ["PledgewireServer", "PledgewireStorage", .product(name: "Logging", package: "swift-log")]
+      dependencies: ["PledgewireServer", "PledgewireStorage", "PledgewireExtraction", .product(name: "Logging", package: "swift-log")]
     ),
     .executableTarget(
       name: "pledgewire-server",

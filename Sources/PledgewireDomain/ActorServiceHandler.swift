@@ -7,11 +7,16 @@ import PledgewireStorage
 public struct ActorServiceHandler: ActorService.ServiceProtocol {
   let store: any PledgewireStore
   let hub: PledgeEventHub
+  /// Told of every actor write, so that extraction resolves names against the table as it is.
+  let extractors: ExtractorProvider?
   let now: @Sendable () -> Int64
 
-  public init(store: any PledgewireStore, hub: PledgeEventHub, now: @escaping @Sendable () -> Int64 = WallClock.now) {
+  public init(
+    store: any PledgewireStore, hub: PledgeEventHub, extractors: ExtractorProvider? = nil, now: @escaping @Sendable () -> Int64 = WallClock.now
+  ) {
     self.store = store
     self.hub = hub
+    self.extractors = extractors
     self.now = now
   }
 
@@ -59,6 +64,7 @@ public struct ActorServiceHandler: ActorService.ServiceProtocol {
 
   /// Validates and inserts actors, each on its own.
   func create(_ requests: [CreateActorRequest], _ context: WriteContext) async throws -> [Result<Actor, RPCError>] {
+    defer { extractors?.invalidate() }
     var prepared: [Result<Actor, RPCError>] = []
     let referenced = Set(requests.flatMap { $0.actor?.affiliations.map(\.actorID) ?? [] })
     let states = try await store.actorStates(referenced)
@@ -126,6 +132,7 @@ public struct ActorServiceHandler: ActorService.ServiceProtocol {
   }
 
   public func updateActor(_ request: UpdateActorRequest, context: ServerContext) async throws -> Actor {
+    defer { extractors?.invalidate() }
     let edit = try ActorEdit(request)
     let states = try await store.actorStates(edit.referencedActors)
     for (field, id) in edit.references {
@@ -139,6 +146,7 @@ public struct ActorServiceHandler: ActorService.ServiceProtocol {
   }
 
   public func mergeActors(_ request: MergeActorsRequest, context: ServerContext) async throws -> Actor {
+    defer { extractors?.invalidate() }
     try FieldCheck.merge(survivor: request.survivorID, duplicate: request.duplicateID, "an actor")
     let merge = try await store.mergeActors(
       survivorID: request.survivorID, duplicateID: request.duplicateID,
@@ -150,6 +158,7 @@ public struct ActorServiceHandler: ActorService.ServiceProtocol {
   }
 
   public func deleteActor(_ request: DeleteActorRequest, context: ServerContext) async throws -> DeleteActorResponse {
+    defer { extractors?.invalidate() }
     try FieldCheck.positive(request.id, "id")
     let version = try FieldCheck.expectedVersion(request.expectedVersion, "expected_version")
     try await store.deleteActor(id: request.id, expectedVersion: version, WriteContext(context, now: now()))

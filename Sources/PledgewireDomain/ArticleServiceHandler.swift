@@ -6,17 +6,40 @@ import PledgewireStorage
 public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
   let store: any PledgewireStore
   let hub: PledgeEventHub
+  /// Reads the bodies of articles created with `extract`; nil: such requests are refused.
+  let extractors: ExtractorProvider?
   let now: @Sendable () -> Int64
 
-  public init(store: any PledgewireStore, hub: PledgeEventHub, now: @escaping @Sendable () -> Int64 = WallClock.now) {
+  public init(
+    store: any PledgewireStore, hub: PledgeEventHub, extractors: ExtractorProvider? = nil, now: @escaping @Sendable () -> Int64 = WallClock.now
+  ) {
     self.store = store
     self.hub = hub
+    self.extractors = extractors
     self.now = now
   }
 
+  /// With `extract`, the extractor reads the body: its mentions of recorded actors are stored with the article
+  /// (after any the caller gave, with their confidence) and its candidates join the review queue, in the same
+  /// transaction. Nothing becomes a pledge until a person accepts it.
   public func createArticle(_ request: CreateArticleRequest, context: ServerContext) async throws -> Article {
-    let article = try await prepare(request, field: "article")
-    return try await insert([article], WriteContext(context, now: now()))[0].get()
+    var article = try await prepare(request, field: "article")
+    guard request.extract else {
+      return try await insert([article], WriteContext(context, now: now()))[0].get()
+    }
+    guard let extractors else {
+      throw RPCError(.unimplemented, "extract: this server has no extractor")
+    }
+    guard article.body.unicodeScalars.count <= ExtractionServiceHandler.maxTextLength else {
+      throw RPCError.invalidArgument(field: "article.body", "is too long to extract from (\(article.body.unicodeScalars.count) characters; the limit is \(ExtractionServiceHandler.maxTextLength))")
+    }
+    let extraction = try await extractors.extract(article.body, publishedAtMs: article.publishedAtMs)
+    let given = Set(article.mentions.map { [Int64($0.range?.start ?? 0), Int64($0.range?.end ?? 0), $0.actorID] })
+    article.mentions += extraction.mentions.compactMap(CandidateMessages.articleMention).filter { mention in
+      !given.contains([Int64(mention.range?.start ?? 0), Int64(mention.range?.end ?? 0), mention.actorID])
+    }
+    try FieldCheck.count(article.mentions, "article.mentions", max: 10_000)
+    return try await store.insertArticle(article, candidates: extraction.candidates.map(CandidateMessages.candidate), WriteContext(context, now: now())).article
   }
 
   public func getArticle(_ request: GetArticleRequest, context: ServerContext) async throws -> Article {
@@ -39,6 +62,9 @@ public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
       var prepared: [Result<Article, RPCError>] = []
       for request in batch {
         do {
+          guard !request.extract else {
+            throw RPCError.invalidArgument(field: "extract", "is for CreateArticle: an import stores articles as they are")
+          }
           prepared.append(.success(try await prepare(request, field: "article")))
         } catch {
           prepared.append(.failure(error as? RPCError ?? RPCError(.internal, "\(error)")))

@@ -2,22 +2,26 @@ import PledgewireWire
 import PledgewireServer
 import PledgewireStorage
 
-/// The Pledgewire services over one store — articles, actors, pledges and the audit log — sharing one event hub.
+/// The Pledgewire services over one store — articles, actors, pledges, extraction and the audit log — sharing one
+/// event hub and one extractor for the actor table.
 public struct PledgewireServices: RPCService {
   public let store: any PledgewireStore
   public let hub: PledgeEventHub
+  public let extractors: ExtractorProvider
   let now: @Sendable () -> Int64
 
   public init(store: any PledgewireStore, hub: PledgeEventHub = PledgeEventHub(), now: @escaping @Sendable () -> Int64 = WallClock.now) {
     self.store = store
     self.hub = hub
+    self.extractors = ExtractorProvider(store: store)
     self.now = now
   }
 
   public func register(in router: inout Router) {
-    router.register(ArticleServiceHandler(store: store, hub: hub, now: now))
-    router.register(ActorServiceHandler(store: store, hub: hub, now: now))
+    router.register(ArticleServiceHandler(store: store, hub: hub, extractors: extractors, now: now))
+    router.register(ActorServiceHandler(store: store, hub: hub, extractors: extractors, now: now))
     router.register(PledgeServiceHandler(store: store, hub: hub, now: now))
+    router.register(ExtractionServiceHandler(store: store, hub: hub, extractors: extractors, now: now))
     router.register(AuditServiceHandler(store: store))
   }
 }
