@@ -35,7 +35,7 @@ struct ArticleCommand: AsyncParsableCommand {
       discussion: """
         Example:
           pledgewire article add --url https://example.org/summit --title "London summit" \\
-            --outlet Reuters --published 2025-03-02 --body-file summit.txt
+            --outlet Reuters --published 2025-03-02 --body-file summit.txt --extract
         """
     )
 
@@ -48,6 +48,7 @@ struct ArticleCommand: AsyncParsableCommand {
     @Option(help: "Dateline, e.g. LONDON.") var dateline = ""
     @Option(help: "A topic label (repeatable).") var label: [String] = []
     @Option(help: "File holding the body; - or absent: standard input.") var bodyFile: String?
+    @Flag(help: "Let the server's extractor find the actors and candidate pledges in the body; the candidates join the review queue (pledgewire review).") var extract = false
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
@@ -65,13 +66,18 @@ struct ArticleCommand: AsyncParsableCommand {
         let article = try await client.article.createArticle(CreateArticleRequest(article: Article(
           canonicalURL: url, title: title, outlet: outlet, byline: byline, language: language,
           publishedAtMs: publishedAt, dateline: dateline, body: body, labels: label
-        )), options: options.callOptions)
+        ), extract: extract), options: options.callOptions)
         for warning in article.warnings {
           output.warn("\(warning.reason): \(warning.message)")
         }
         var summary = article
         summary.body = "(\(article.body.unicodeScalars.count) characters)"
         output.record(article, ArticleCommand.fields(summary))
+        if extract && output.format == .table {
+          let queue = try await client.extraction.listCandidates(ListCandidatesRequest(articleID: article.id, pageSize: 1_000), options: options.callOptions)
+          output.note("\ncandidates to review (pledgewire review show ID):")
+          output.list(queue.candidates, ReviewCommand.candidateColumns, empty: "no candidate pledges found")
+        }
       }
     }
   }

@@ -18,7 +18,7 @@ struct PledgewireCommand: AsyncParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      ArticleCommand.self, ActorCommand.self, PledgeCommand.self, AuditCommand.self, ExportCommand.self, ImportCommand.self,
+      ArticleCommand.self, ActorCommand.self, PledgeCommand.self, ExtractCommand.self, ReviewCommand.self, AuditCommand.self, ExportCommand.self, ImportCommand.self,
       ReportCommand.self, HealthCommand.self, ServicesCommand.self, StatsCommand.self, BenchCommand.self,
     ]
   )
