@@ -20,6 +20,13 @@ let summitArticle = """
 
 @Suite("Extractor")
 struct ExtractorTests {
+  @Test func hardWrappedTextGivesWholeSentencesAndOneLineActions() {
+    let extraction = extract("Finland will send\n200 engineers to\nKenya by June 2026.\nPhoto: archive")
+    #expect(extraction.candidates.count == 1)
+    #expect(extraction.candidates.first?.action == "send 200 engineers to Kenya by June 2026")
+    #expect(extraction.candidates.first?.quote.text == "Finland will send\n200 engineers to\nKenya by June 2026.")
+  }
+
   @Test func aWholeArticle() {
     let extraction = extract(summitArticle)
     let pledges = extraction.candidates.map { ($0.makerNames, $0.action) }

@@ -82,6 +82,9 @@ struct TextTests {
   @Test func aLineBreakInsideASentenceDoesNotEndIt() {
     let tokens = Tokenizer.tokenize("Norway said it would\nsend engineers.\nA caption line")
     #expect(SentenceSplitter.split(tokens).count == 2)
+    // Hard-wrapped text: a number, a currency or a name after a word no sentence ends on carries on.
+    let wrapped = Tokenizer.tokenize("Finland will send\n200 engineers and\n$5 million to\nKenya.\nPhoto by reuters\nNorway agreed.")
+    #expect(SentenceSplitter.split(wrapped).count == 3)
   }
 
   @Test func quotationsAreFoundAcrossSentencesOfAParagraph() {

@@ -84,7 +84,11 @@ extension PledgeFinder {
 
   /// The action in the text's words; an object cue keeps its verb: "pledge $US10 million".
   private func actionText(_ cue: Cue, _ piece: Range<Int>) -> String {
-    let text = doc.excerpt(piece).text
+    // On one line, whatever line breaks the text had.
+    var text = doc.excerpt(piece).text
+    if text.contains(where: \.isNewline) {
+      text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
     if cue.kind == .verb || cue.kind == .participle, piece.lowerBound == cue.actionStart,
       cue.actionStart == cue.tokens.upperBound, SentenceParser.objectCues.contains(cue.lemma)
     {

@@ -1,6 +1,6 @@
 /// Splits tokens into sentences. A sentence ends at ".", "!", "?" or "…" (closing quotation marks and brackets
-/// stay with it) before a token that can start a sentence, and at a line break unless a lower-case word carries
-/// on a sentence broken across lines. A dot after an abbreviation ("Gen.", "No.", "Jan.", an initial) ends
+/// stay with it) before a token that can start a sentence, and at a line break unless the line was broken in
+/// the middle of a sentence. A dot after an abbreviation ("Gen.", "No.", "Jan.", an initial) ends
 /// nothing; after a dotted abbreviation ("U.S.") it ends a sentence only before a word that usually starts one.
 enum SentenceSplitter {
   static func split(_ tokens: [Token]) -> [Range<Int>] {
@@ -18,7 +18,12 @@ enum SentenceSplitter {
   private static func endsBefore(_ i: Int, _ tokens: [Token]) -> Bool {
     if tokens[i].newlinesBefore >= 2 { return true }
     if tokens[i].newlinesBefore == 1 {
-      let continues = tokens[i].isLowercaseWord && (tokens[i - 1].isLowercaseWord || tokens[i - 1].isPunctuation(","))
+      // A line broken mid-sentence ends on a lower-case word or a comma, and the next goes on in lower case, with a
+      // number ("send\n200 engineers"), or with anything after a word no sentence ends on ("to\nKenya").
+      let previous = tokens[i - 1]
+      guard previous.isLowercaseWord || previous.isPunctuation(",") else { return true }
+      let continues = tokens[i].isLowercaseWord || tokens[i].kind == .number || tokens[i].kind == .currency
+        || (tokens[i].isWord && carriesOn.contains(previous.lower))
       return !continues
     }
     // Most tokens follow no sentence-ending mark: decide those first.
@@ -56,6 +61,12 @@ enum SentenceSplitter {
   static let abbreviations = Lexicon.words("""
     mr mrs ms dr prof gen lt col sgt capt maj adm gov sen rep st no nos vs jan feb mar apr jun jul aug sep sept
     oct nov dec inc ltd co corp jr sr fig approx dept est mt ft
+    """)
+
+  /// Words a sentence does not end on: a line that ends with one goes on in the next.
+  private static let carriesOn = Lexicon.words("""
+    the a an to of in on at by for from with into and or but as than that which who whose whom its their his her our
+    my your this these those said says told
     """)
 
   /// Capitalised words that usually start a sentence, after a dotted abbreviation such as "U.S.".
