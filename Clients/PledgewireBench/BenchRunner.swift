@@ -27,6 +27,8 @@ public struct BenchRunner: Sendable {
     var pledgeIDs: [Int64] = []
     var articles: [(id: Int64, quote: String)] = []
     var searchWords = SyntheticData.vocabulary
+    /// The texts `extract` sends: 16 bodies of about 5 KB.
+    var newsBodies = (0..<16).map { SyntheticNews.body($0) }
   }
 
   public func run() async throws -> BenchReport {

@@ -64,6 +64,8 @@ struct Worker {
       case .updateStatus:
         let status: PledgeStatus = random.next() % 2 == 0 ? .inProgress : .stalled
         _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pick(targets.pledgeIDs), status: status, note: "load test"))
+      case .extract:
+        _ = try await client.extraction.extract(ExtractRequest(text: pick(targets.newsBodies)))
       }
       return (operation, nil)
     } catch let error as RPCError {

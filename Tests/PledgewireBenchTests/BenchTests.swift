@@ -89,6 +89,20 @@ struct BenchTests {
     }
   }
 
+  @Test("extract needs no data: every call over a server with nothing in it is answered")
+  func extract() async throws {
+    try await withBenchServer(sample: false) { target in
+      let configuration = BenchConfiguration(
+        target: target, connections: 1, concurrency: 2, duration: nil, requests: 40, warmup: .zero, mix: try Mix(parsing: "extract"),
+        progress: false
+      )
+      let report = try await BenchRunner(configuration: configuration).run()
+      #expect(report.count == 40 && report.errors.isEmpty && report.operations.map(\.operation) == ["extract"])
+    }
+    let body = SyntheticNews.body(3)
+    #expect(body == SyntheticNews.body(3) && body != SyntheticNews.body(4) && (5_000..<5_300).contains(body.utf8.count))
+  }
+
   @Test("seeding creates the data it is asked for, labelled, then writes and an open loop run")
   func seedAndWrite() async throws {
     try await withBenchServer(sample: false) { target in

@@ -157,7 +157,8 @@ struct ExtractionTests {
       let created = try await client.article.createArticle(article("refusals"))
       let candidate = try #require(try await client.extraction.listCandidates(ListCandidatesRequest(articleID: created.id)).candidates.first)
       func field(_ request: AcceptCandidateRequest) async -> String? {
-        await rpcError { _ = try await client.extraction.acceptCandidate(request) }?.details?.fieldViolations.first?.field
+        let error = await rpcError { _ = try await client.extraction.acceptCandidate(request) }
+        return error?.details?.fieldViolations.first?.field
       }
       #expect(await field(AcceptCandidateRequest(candidateID: 0)) == "candidate_id")
       #expect(await field(AcceptCandidateRequest(candidateID: candidate.id, expectedVersion: -1)) == "expected_version")
