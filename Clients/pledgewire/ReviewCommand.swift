@@ -63,13 +63,16 @@ struct ReviewCommand: AsyncParsableCommand {
     return fields
   }
 
-  /// The candidate's sentence with the text around it, the sentence between »« marks.
+  /// The candidate's sentence with up to 160 characters around it, the sentence between »« marks.
   static func highlighted(_ candidate: PledgeCandidate, body: String?) -> String {
     guard let body, let range = candidate.range else { return candidate.quote }
     let scalars = Array(body.unicodeScalars)
     let start = Int(range.start), end = Int(range.end)
     guard start <= end, end <= scalars.count else { return candidate.quote }
-    func text(_ slice: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(slice)) }
+    // On one line: the article's line breaks would break the table.
+    func text(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+      String(String.UnicodeScalarView(slice)).replacing(/\s+/, with: " ")
+    }
     let before = text(scalars[max(0, start - 160)..<start]), after = text(scalars[end..<min(scalars.count, end + 160)])
     return "…" + before + "»" + text(scalars[start..<end]) + "«" + after + "…"
   }
