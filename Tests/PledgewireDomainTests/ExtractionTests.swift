@@ -185,6 +185,12 @@ struct ExtractionTests {
       #expect(misused?.details?.fieldViolations.first?.field == "page_token")
       #expect(try await client.extraction.listCandidates(ListCandidatesRequest(minConfidence: 1)).candidates.allSatisfy { $0.confidence >= 1 })
 
+      // A body longer than extraction reads is refused with extract, naming the body, and stores nothing.
+      let long = String(repeating: "Norway will pay. ", count: ExtractionServiceHandler.maxTextLength / 17 + 1)
+      let tooLong = await rpcError { _ = try await client.article.createArticle(article("long", body: long)) }
+      #expect(tooLong?.code == .invalidArgument && tooLong?.details?.fieldViolations.first?.field == "article.body")
+      #expect(try await client.article.listArticles(ListArticlesRequest()).articles.count == 1)
+
       // An import does not extract.
       let batch = try await client.article.importArticles([article("imported")])
       #expect(batch.created == 0 && batch.failures.first?.details?.fieldViolations.first?.field == "extract")
