@@ -290,7 +290,9 @@ actor ServerConnection: LoopHandler {
 
   private func completed<M: ProtobufMessage>(_ streamID: UInt32, response: M) {
     run { machine, now in
-      machine.complete(streamID, now: now) { try $0.writeMessage(response, streamID: streamID) }
+      machine.complete(streamID, now: now, committedID: { (response as? any CommittedRecord)?.committedID ?? 0 }) {
+        try $0.writeMessage(response, streamID: streamID)
+      }
     }
   }
 

@@ -32,19 +32,35 @@ extension ServerConnectionStateMachine {
   }
 
   /// A unary or client-streaming handler returned: its response written by `write`, then OK trailers. After the
-  /// deadline, `DEADLINE_EXCEEDED` instead; a response over the client's max frame size, `RESOURCE_EXHAUSTED`.
-  mutating func complete(_ streamID: UInt32, now: UInt64, response write: (inout FrameEncoder) throws -> Void) {
+  /// deadline, `DEADLINE_EXCEEDED` instead; a response over the client's max frame size, `RESOURCE_EXHAUSTED`. When
+  /// such a call of a method that is not idempotent fails, its write committed: `committedID` (asked for only
+  /// then) names the record in `details.committed_id`, so that a client does not retry it.
+  mutating func complete(
+    _ streamID: UInt32, now: UInt64, committedID: () -> Int64 = { 0 }, response write: (inout FrameEncoder) throws -> Void
+  ) {
     guard let stream = streams[streamID] else { return }
     if let deadline = stream.deadline, now >= deadline {
-      end(streamID, Self.deadlineExceeded, now: now, byHandler: true)
+      end(streamID, afterCommit(Self.deadlineExceeded, stream, committedID), now: now, byHandler: true)
       return
     }
     do {
       try core.withOutput { try write(&$0) }
       end(streamID, Trailers(code: .ok), now: now, byHandler: true)
     } catch {
-      end(streamID, Self.trailers(for: error), now: now, byHandler: true)
+      end(streamID, afterCommit(Self.trailers(for: error), stream, committedID), now: now, byHandler: true)
     }
+  }
+
+  /// `trailers` with `details.committed_id` set when the stream's method writes and `committedID` names a record.
+  private func afterCommit(_ trailers: Trailers, _ stream: ServerStream, _ committedID: () -> Int64) -> Trailers {
+    guard !methods.handlers[stream.method].descriptor.isIdempotent else { return trailers }
+    let id = committedID()
+    guard id != 0 else { return trailers }
+    var trailers = trailers
+    var details = trailers.details ?? ErrorDetails()
+    details.committedID = id
+    trailers.details = details
+    return trailers
   }
 
   /// The handler ended the call with `trailers` (a server stream's end, or an error).

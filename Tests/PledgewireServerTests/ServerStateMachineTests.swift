@@ -216,6 +216,22 @@ struct ServerStateMachineTests {
     #expect(trailers.message.hasPrefix("bad"))
   }
 
+  @Test("a write's response over the client's max frame size: RESOURCE_EXHAUSTED naming the committed record")
+  func committedWrite() throws {
+    var harness = Harness()
+    try harness.apply(.client([.settings(Settings(maxFrameSize: 16_384)), Self.headers(1), Self.message(1)]))
+    _ = try harness.takeFrames()
+    let big = Actor(id: 7, canonicalName: String(repeating: "a", count: 20_000))
+    harness.machine.complete(1, now: harness.now, committedID: { big.id }) { try $0.writeMessage(big, streamID: 1) }
+    let frames = try harness.takeDecodedFrames()
+    guard case .trailers(1, let trailers)? = frames.first, frames.count == 1 else {
+      Issue.record("expected trailers alone, got \(frames)")
+      return
+    }
+    #expect(trailers.code == .resourceExhausted)
+    #expect(trailers.details?.committedID == 7)
+  }
+
   /// Drives a machine with client frames and reads back what it writes.
   struct Harness {
     var machine: ServerConnectionStateMachine
