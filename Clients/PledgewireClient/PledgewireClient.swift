@@ -85,19 +85,34 @@ public final class PledgewireClient: Sendable {
 
   /// Calls a unary method.
   public func unary<M: RPCMethod>(_ method: M.Type, _ request: M.Input, options: CallOptions = CallOptions()) async throws -> M.Output {
+    try await unary(M.descriptor, request, returning: M.Output.self, options: options)
+  }
+
+  /// Calls the unary method `method` names, for callers that pick the method at run time (a generic `call`); the
+  /// message types must be the method's.
+  public func unary<Input: ProtobufMessage, Output: ProtobufMessage>(
+    _ method: MethodDescriptor, _ request: Input, returning: Output.Type, options: CallOptions = CallOptions()
+  ) async throws -> Output {
     let payload = request.serializedBytes()
-    let response = try await perform(M.descriptor, options: options, retries: true) { connection, headers, deadline in
-      try await connection.unary(M.descriptor, headers: headers, request: payload, deadline: deadline)
+    let response = try await perform(method, options: options, retries: true) { connection, headers, deadline in
+      try await connection.unary(method, headers: headers, request: payload, deadline: deadline)
     }
-    return try M.Output(serializedBytes: response)
+    return try Output(serializedBytes: response)
   }
 
   /// Calls a server-streaming method; the call starts when iteration starts.
   public func serverStreaming<M: RPCMethod>(_ method: M.Type, _ request: M.Input, options: CallOptions = CallOptions()) -> ResponseStream<M.Output> {
+    serverStreaming(M.descriptor, request, returning: M.Output.self, options: options)
+  }
+
+  /// Calls the server-streaming method `method` names (see ``unary(_:_:returning:options:)``).
+  public func serverStreaming<Input: ProtobufMessage, Output: ProtobufMessage>(
+    _ method: MethodDescriptor, _ request: Input, returning: Output.Type, options: CallOptions = CallOptions()
+  ) -> ResponseStream<Output> {
     let payload = request.serializedBytes()
     return ResponseStream { [self] in
-      try await perform(M.descriptor, options: options, retries: false) { connection, headers, deadline in
-        let call = ClientCall(connection: connection, id: connection.open(M.descriptor, headers: headers, request: payload, deadline: deadline), method: M.descriptor)
+      try await perform(method, options: options, retries: false) { connection, headers, deadline in
+        let call = ClientCall(connection: connection, id: connection.open(method, headers: headers, request: payload, deadline: deadline), method: method)
         let handle = CallHandle(call: call)
         return (handle, try await call.nextResponse())
       }
@@ -111,8 +126,18 @@ public final class PledgewireClient: Sendable {
     options: CallOptions = CallOptions(),
     _ body: @Sendable (RequestWriter<M.Input>) async throws -> Void
   ) async throws -> M.Output {
-    let response = try await perform(M.descriptor, options: options, retries: false) { connection, headers, deadline in
-      let call = ClientCall(connection: connection, id: connection.open(M.descriptor, headers: headers, request: nil, deadline: deadline), method: M.descriptor)
+    try await clientStreaming(M.descriptor, returning: M.Output.self, options: options, body)
+  }
+
+  /// Calls the client-streaming method `method` names (see ``unary(_:_:returning:options:)``).
+  public func clientStreaming<Input: ProtobufMessage, Output: ProtobufMessage>(
+    _ method: MethodDescriptor,
+    returning: Output.Type,
+    options: CallOptions = CallOptions(),
+    _ body: @Sendable (RequestWriter<Input>) async throws -> Void
+  ) async throws -> Output {
+    let response = try await perform(method, options: options, retries: false) { connection, headers, deadline in
+      let call = ClientCall(connection: connection, id: connection.open(method, headers: headers, request: nil, deadline: deadline), method: method)
       do {
         try await body(RequestWriter(call: call))
       } catch {
@@ -126,7 +151,7 @@ public final class PledgewireClient: Sendable {
       call.halfClose()
       return try await call.singleResponse()
     }
-    return try M.Output(serializedBytes: response)
+    return try Output(serializedBytes: response)
   }
 
   /// Calls a client-streaming method with every request of `requests`.
