@@ -19,6 +19,8 @@ public struct BenchConfiguration: Sendable, Hashable {
   public var timeout: Duration
   /// What to call.
   public var mix: Mix
+  /// Instead of the mix: this unary method with this request (`--call METHOD -d JSON`).
+  public var call: UnaryCall?
   /// Data to create before the run, through the import streams.
   public var seedActors: Int
   public var seedArticles: Int
@@ -35,13 +37,14 @@ public struct BenchConfiguration: Sendable, Hashable {
   /// Whether the run creates or changes records.
   public var writes: Bool {
     seedActors > 0 || seedArticles > 0 || seedPledges > 0 || mix.operations.contains(where: \.writes)
+      || call.map { !$0.method.isIdempotent } == true
   }
 
   public init(
     target: String = "127.0.0.1:7979", connections: Int = 1, concurrency: Int = 16, duration: Duration? = .seconds(10),
     requests: Int? = nil, warmup: Duration = .seconds(1), rate: Double? = nil, timeout: Duration = .seconds(5),
     mix: Mix = Mix([(.getActor, 1)]), seedActors: Int = 0, seedArticles: Int = 0, seedPledges: Int = 0, progress: Bool = true,
-    allowWrites: Bool = false
+    allowWrites: Bool = false, call: UnaryCall? = nil
   ) {
     self.target = target
     self.connections = connections
@@ -51,7 +54,8 @@ public struct BenchConfiguration: Sendable, Hashable {
     self.warmup = warmup
     self.rate = rate
     self.timeout = timeout
-    self.mix = mix
+    self.mix = call == nil ? mix : Mix([(.call, 1)])
+    self.call = call
     self.seedActors = seedActors
     self.seedArticles = seedArticles
     self.seedPledges = seedPledges
@@ -77,6 +81,9 @@ public struct BenchConfiguration: Sendable, Hashable {
       guard rate > 0 && rate.isFinite else { throw BenchError("--rate must be a positive number of calls per second") }
     }
     guard timeout > .zero else { throw BenchError("--timeout must be positive") }
+    if let call, call.method.kind != .unary {
+      throw BenchError("--call: \(call.method.fullName) is not unary; bench calls unary methods")
+    }
     for (name, value) in [("--seed-actors", seedActors), ("--seed-articles", seedArticles), ("--seed-pledges", seedPledges)] where value < 0 {
       throw BenchError("\(name) must not be negative")
     }

@@ -226,7 +226,7 @@ public struct BenchRunner: Sendable {
         let pinned = client.pinned(to: slot)
         group.addTask(executorPreference: client.loop(forSlot: slot)) {
           var worker = Worker(
-            index: index, client: pinned, targets: targets, stats: stats, mix: configuration.mix,
+            index: index, client: pinned, targets: targets, stats: stats, mix: configuration.mix, unaryCall: configuration.call,
             random: SyntheticData.Random(seed: UInt64(index) &* 7_919 &+ 17)
           )
           if let rate = configuration.rate {

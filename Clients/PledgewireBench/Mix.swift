@@ -13,8 +13,8 @@ public struct Mix: Sendable, Hashable, CustomStringConvertible {
     var weights: [(Operation, Int)] = []
     for part in text.split(separator: ",") {
       let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-      guard let operation = Operation(rawValue: pieces[0]) else {
-        throw BenchError("unknown operation \"\(pieces[0])\"; choose from \(Operation.allCases.map(\.rawValue).joined(separator: ", "))")
+      guard let operation = Operation(rawValue: pieces[0]), operation != .call else {
+        throw BenchError("unknown operation \"\(pieces[0])\"; choose from \(Operation.mixable.map(\.rawValue).joined(separator: ", ")), or give --call METHOD")
       }
       var weight = 1
       if pieces.count == 2 {

@@ -8,6 +8,8 @@ struct Worker {
   let targets: BenchRunner.Targets
   let stats: WorkerStats
   let mix: Mix
+  /// The method of a `--call` run.
+  let unaryCall: UnaryCall?
   var random: SyntheticData.Random
 
   /// Closed loop: the next call leaves when the previous one answers.
@@ -66,6 +68,8 @@ struct Worker {
         _ = try await client.pledge.updatePledgeStatus(UpdatePledgeStatusRequest(pledgeID: pick(targets.pledgeIDs), status: status, note: "load test"))
       case .extract:
         _ = try await client.extraction.extract(ExtractRequest(text: pick(targets.newsBodies)))
+      case .call:
+        try await unaryCall?.call(client)
       }
       return (operation, nil)
     } catch let error as RPCError {
