@@ -31,7 +31,7 @@ struct ActorCommand: AsyncParsableCommand {
 
   /// Prints one actor with names beside the ids it refers to.
   static func show(_ actor: Actor, _ client: PledgewireClient, _ options: ClientOptions, _ output: Output) async {
-    let names = output.format == .json ? ActorNames() : await ActorNames.fetch(actor.affiliations.map(\.actorID) + [actor.mergedIntoID], client, options.callOptions)
+    let names = output.isJSON ? ActorNames() : await ActorNames.fetch(actor.affiliations.map(\.actorID) + [actor.mergedIntoID], client, options.callOptions)
     output.record(actor, fields(actor, names))
   }
 
@@ -61,8 +61,8 @@ struct ActorCommand: AsyncParsableCommand {
             --role "Prime Minister of the United Kingdom" --affiliation 3:official-of
         """
     )
-    @Option(help: "person, country, organization or group.") var kind: String
-    @Option(help: "Canonical name.") var name: String
+    @Option(help: "person, country, organization or group.", completion: EnumArgument.completion(ActorKind.self)) var kind: String?
+    @Option(help: "Canonical name.") var name: String?
     @Option(help: "Another name it goes by (repeatable).") var alias: [String] = []
     @Option(help: "Role or title.") var role = ""
     @Option(help: "ISO 3166-1 alpha-3 country code.") var country = ""
@@ -70,18 +70,27 @@ struct ActorCommand: AsyncParsableCommand {
     @Option(help: "SCHEME:VALUE, e.g. wikidata:Q145 (repeatable).") var externalId: [String] = []
     @Option(help: "Description.") var description = ""
     @Option(help: "A label (repeatable).") var label: [String] = []
+    @OptionGroup var input: JSONInput
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
-      let actor = Actor(
-        kind: try EnumArgument.parse(kind, option: "--kind"), canonicalName: name, aliases: alias, role: role,
-        countryCode: country, affiliations: try affiliation.map(ActorCommand.affiliation),
-        externalIDs: try externalId.map(ActorCommand.externalID), description: description, labels: label
-      )
+      try input.exclude(["--kind": kind != nil, "--name": name != nil, "--alias": !alias.isEmpty, "--affiliation": !affiliation.isEmpty])
+      let actor = try input.read(Actor.self) ?? flagged()
       try await options.run { client, output in
         let created = try await client.actor.createActor(CreateActorRequest(actor: actor), options: options.callOptions)
         await ActorCommand.show(created, client, options, output)
       }
+    }
+
+    /// The actor the flags describe.
+    private func flagged() throws -> Actor {
+      guard let kind else { throw ValidationError("--kind: one of \(EnumArgument.choices(ActorKind.self)) (or --json-input)") }
+      guard let name else { throw ValidationError("--name: the actor's canonical name") }
+      return Actor(
+        kind: try EnumArgument.parse(kind, option: "--kind"), canonicalName: name, aliases: alias, role: role,
+        countryCode: country, affiliations: try affiliation.map(ActorCommand.affiliation),
+        externalIDs: try externalId.map(ActorCommand.externalID), description: description, labels: label
+      )
     }
   }
 
@@ -103,7 +112,7 @@ struct ActorCommand: AsyncParsableCommand {
       abstract: "List actors by name.",
       discussion: "Example:\n  pledgewire actor list --kind country --prefix uni"
     )
-    @Option(help: "person, country, organization or group.") var kind: String?
+    @Option(help: "person, country, organization or group.", completion: EnumArgument.completion(ActorKind.self)) var kind: String?
     @Option(help: "Names or aliases starting with this (case and accents ignored).") var prefix = ""
     @Option(help: "With this label.") var label = ""
     @OptionGroup var paging: PagingOptions
@@ -138,7 +147,7 @@ struct ActorCommand: AsyncParsableCommand {
     )
     @Argument(help: "Actor id.") var id: Int64
     @Option(help: "The version you read (see actor get).") var version: Int64
-    @Option(help: "person, country, organization or group.") var kind: String?
+    @Option(help: "person, country, organization or group.", completion: EnumArgument.completion(ActorKind.self)) var kind: String?
     @Option(help: "Canonical name.") var name: String?
     @Option(help: "Add an alias (repeatable).") var addAlias: [String] = []
     @Option(help: "Remove an alias, case and accents ignored (repeatable).") var removeAlias: [String] = []

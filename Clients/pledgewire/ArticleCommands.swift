@@ -39,34 +39,24 @@ struct ArticleCommand: AsyncParsableCommand {
         """
     )
 
-    @Option(help: "URL (http or https); stored canonical (lower-case host, no tracking parameters or fragment) and unique.") var url: String
-    @Option(help: "Headline.") var title: String
+    @Option(help: "URL (http or https); stored canonical (lower-case host, no tracking parameters or fragment) and unique.") var url: String?
+    @Option(help: "Headline.") var title: String?
     @Option(help: "Outlet name.") var outlet = ""
     @Option(help: "Byline.") var byline = ""
     @Option(help: "Language tag, e.g. en.") var language = "en"
-    @Option(help: "Publication time: 2025-03-02 or 2025-03-02T16:00Z.") var published: String
+    @Option(help: "Publication time: 2025-03-02 or 2025-03-02T16:00Z.") var published: String?
     @Option(help: "Dateline, e.g. LONDON.") var dateline = ""
     @Option(help: "A topic label (repeatable).") var label: [String] = []
     @Option(help: "File holding the body; - or absent: standard input.") var bodyFile: String?
     @Flag(help: "Let the server's extractor find the actors and candidate pledges in the body; the candidates join the review queue (pledgewire review).") var extract = false
+    @OptionGroup var input: JSONInput
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
-      let publishedAt = try Dates.milliseconds(published, option: "--published")
-      let body: String
-      if let bodyFile, bodyFile != "-" {
-        guard let text = try? String(contentsOfFile: bodyFile, encoding: .utf8) else {
-          throw ValidationError("--body-file: cannot read \(bodyFile)")
-        }
-        body = text
-      } else {
-        body = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-      }
+      try input.exclude(["--url": url != nil, "--title": title != nil, "--published": published != nil, "--body-file": bodyFile != nil])
+      let article = try input.read(Article.self) ?? flagged()
       try await options.run { client, output in
-        let article = try await client.article.createArticle(CreateArticleRequest(article: Article(
-          canonicalURL: url, title: title, outlet: outlet, byline: byline, language: language,
-          publishedAtMs: publishedAt, dateline: dateline, body: body, labels: label
-        ), extract: extract), options: options.callOptions)
+        let article = try await client.article.createArticle(CreateArticleRequest(article: article, extract: extract), options: options.callOptions)
         for warning in article.warnings {
           output.warn("\(warning.reason): \(warning.message)")
         }
@@ -79,6 +69,27 @@ struct ArticleCommand: AsyncParsableCommand {
           output.list(queue.candidates, ReviewCommand.candidateColumns, empty: "no candidate pledges found")
         }
       }
+    }
+
+    /// The article the flags and the body describe.
+    private func flagged() throws -> Article {
+      guard let url else { throw ValidationError("--url: the article's address (or --json-input)") }
+      guard let title else { throw ValidationError("--title: the article's headline") }
+      guard let published else { throw ValidationError("--published: when it was published, e.g. 2025-03-02") }
+      let publishedAt = try Dates.milliseconds(published, option: "--published")
+      let body: String
+      if let bodyFile, bodyFile != "-" {
+        guard let text = try? String(contentsOfFile: bodyFile, encoding: .utf8) else {
+          throw ValidationError("--body-file: cannot read \(bodyFile)")
+        }
+        body = text
+      } else {
+        body = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+      }
+      return Article(
+        canonicalURL: url, title: title, outlet: outlet, byline: byline, language: language,
+        publishedAtMs: publishedAt, dateline: dateline, body: body, labels: label
+      )
     }
   }
 

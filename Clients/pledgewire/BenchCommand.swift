@@ -8,7 +8,8 @@ struct BenchCommand: AsyncParsableCommand {
     commandName: "bench",
     abstract: "Load-test a server: closed or open loop, one method or a weighted mix, with an HdrHistogram report.",
     discussion: """
-      Operations: \(Operation.allCases.map(\.rawValue).joined(separator: ", ")).
+      Operations: \(Operation.mixable.map(\.rawValue).joined(separator: ", ")); or any unary method with --call METHOD
+      -d JSON (ghz style; a method that is not idempotent writes, so it needs an empty database or --allow-writes).
       Without seeding it calls with the actors, pledges and articles the server has.
       A run that writes (seeding, create-pledge, update-status) needs a server with an empty database, or
       --allow-writes. Everything bench creates is labelled \(SyntheticData.label); --delete-seeded deletes it.
@@ -16,6 +17,7 @@ struct BenchCommand: AsyncParsableCommand {
       Examples:
         pledgewire bench --seed-actors 10000 --method get-actor --connections 4 --concurrency 256 --duration 10
         pledgewire bench --mix get-actor=80,list-pledges=15,create-pledge=5 --rate 20000 --duration 30 --json
+        pledgewire bench --call PledgeService/GetPledge -d '{"id": 1}' --concurrency 64 --duration 10
         pledgewire bench --delete-seeded
       """
   )
@@ -30,6 +32,11 @@ struct BenchCommand: AsyncParsableCommand {
   @Option(help: "Each call's deadline in seconds.") var timeout: Double = 5
   @Option(help: "One operation to call.") var method: String?
   @Option(help: "A weighted mix, e.g. get-actor=80,list-pledges=15,create-pledge=5.") var mix: String?
+  @Option(help: ArgumentHelp("Instead of an operation: any unary method, e.g. PledgeService/GetPledge, with -d.", valueName: "method")) var call: String?
+  @Option(
+    name: [.customShort("d"), .customLong("data")],
+    help: ArgumentHelp("The request of --call: JSON (proto3 mapping), @FILE, or @- for standard input.", valueName: "json|@file|@-")
+  ) var data: String?
   @Option(help: "Actors to create first.") var seedActors = 0
   @Option(help: "Articles to create first.") var seedArticles = 0
   @Option(help: "Pledges to create first (needs actors and articles).") var seedPledges = 0
@@ -40,8 +47,9 @@ struct BenchCommand: AsyncParsableCommand {
   @Flag(help: "Print the report as JSON.") var json = false
   @Flag(help: "Print the report as CSV.") var csv = false
 
-  func makeConfiguration() throws -> BenchConfiguration {
-    guard !(method != nil && mix != nil) else { throw ValidationError("give --method or --mix, not both") }
+  func makeConfiguration(call unaryCall: UnaryCall? = nil) throws -> BenchConfiguration {
+    guard [method, mix, call].compactMap({ $0 }).count <= 1 else { throw ValidationError("give one of --method, --mix and --call") }
+    guard data == nil || call != nil else { throw ValidationError("-d: gives the request of --call; add --call METHOD") }
     guard !(json && csv) else { throw ValidationError("choose one of --json and --csv") }
     guard !(duration != nil && requests != nil) else { throw ValidationError("give --duration or --requests, not both") }
     let configuration = BenchConfiguration(
@@ -50,22 +58,39 @@ struct BenchCommand: AsyncParsableCommand {
       duration: requests == nil ? .milliseconds(Int64((duration ?? 10) * 1_000)) : nil, requests: requests,
       warmup: .milliseconds(Int64(warmup * 1_000)), rate: rate, timeout: .milliseconds(Int64(timeout * 1_000)),
       mix: try Mix(parsing: mix ?? method ?? "get-actor"),
-      seedActors: seedActors, seedArticles: seedArticles, seedPledges: seedPledges, progress: !quiet, allowWrites: allowWrites
+      seedActors: seedActors, seedArticles: seedArticles, seedPledges: seedPledges, progress: !quiet, allowWrites: allowWrites,
+      call: unaryCall
     )
     try configuration.validate()
     return configuration
   }
 
+  /// The method and request of --call, read through the generated types' JSON mapping.
+  func unaryCall() throws -> UnaryCall? {
+    guard let call else { return nil }
+    let method = try MethodName.resolve(call, argument: "--call")
+    guard method.kind == .unary else { throw ValidationError("--call: \(call) is not unary; bench calls unary methods") }
+    guard let input = ServiceCatalog.messages[method.inputType], let output = ServiceCatalog.messages[method.outputType] else {
+      throw ValidationError("--call: \(call) has no message types in this build's schema")
+    }
+    let (text, source) = try RequestText.read(argument: nil, data: data ?? "{}")
+    return UnaryCall(method: method, request: try RequestText.decode(input, text, source), responseType: output)
+  }
+
   func validate() throws {
     do {
       _ = try makeConfiguration()
+      if let call {
+        let method = try MethodName.resolve(call, argument: "--call")
+        guard method.kind == .unary else { throw ValidationError("--call: \(call) is not unary; bench calls unary methods") }
+      }
     } catch let error as BenchError {
       throw ValidationError(error.description)
     }
   }
 
   func run() async throws {
-    let configuration = try makeConfiguration()
+    let configuration = try makeConfiguration(call: try unaryCall())
     do {
       if deleteSeeded {
         let client = try await PledgewireClient.connect(to: configuration.target)
@@ -90,7 +115,7 @@ struct BenchCommand: AsyncParsableCommand {
       print(json ? report.json : csv ? report.csv : report.text)
     } catch let error as RPCError {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      throw ExitCode(1)
+      throw ExitStatus.of(error)
     } catch let error as BenchError {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))
       throw ExitCode(1)

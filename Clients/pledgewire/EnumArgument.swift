@@ -11,7 +11,17 @@ enum EnumArgument {
   }
 
   static func choices<E: ProtobufEnum>(_ type: E.Type) -> String {
-    E.allCases.filter { $0.rawValue != 0 }.map { $0.name.lowercased().replacingOccurrences(of: "_", with: "-") }.joined(separator: ", ")
+    names(type).joined(separator: ", ")
+  }
+
+  /// The values as written on the command line: "in-progress", "fulfilled" …
+  static func names<E: ProtobufEnum>(_ type: E.Type) -> [String] {
+    E.allCases.filter { $0.rawValue != 0 }.map { $0.name.lowercased().replacingOccurrences(of: "_", with: "-") }
+  }
+
+  /// Shell completion of the values.
+  static func completion<E: ProtobufEnum>(_ type: E.Type) -> CompletionKind {
+    .list(names(type))
   }
 
   /// "in-progress" for IN_PROGRESS.

@@ -15,9 +15,9 @@ struct ExportCommand: AsyncParsableCommand {
       first and latest source; `export history` gives one row per status change. Merged duplicates are not exported
       as records: the survivor lists them in mergedIds, and an import maps them to the survivor.
       Example:
-        pledgewire export actors --output actors.jsonl
-        pledgewire export pledges --format csv --output pledges.csv
-        pledgewire export history --format csv --output history.csv
+        pledgewire export actors --file actors.jsonl
+        pledgewire export pledges --format csv --file pledges.csv
+        pledgewire export history --csv --file history.csv
       """
   )
 
@@ -30,19 +30,25 @@ struct ExportCommand: AsyncParsableCommand {
   }
 
   @Argument(help: "pledges, actors, articles or history.") var kind: Kind
-  @Option(help: "jsonl or csv.") var format: Format = .jsonl
-  @Option(help: "The file to write; standard output when absent.") var output: String?
+  @Option(help: "jsonl or csv (--csv and --output csv mean csv too). [default jsonl]") var format: Format?
+  @Option(help: "The file to write; standard output when absent.") var file: String?
   @Option(help: "Only records with this label.") var label = ""
   @OptionGroup var options: ClientOptions
 
+  /// --format, else the shared --output (csv or JSON lines).
+  var chosenFormat: Format {
+    format ?? (options.printer.format == .csv ? .csv : .jsonl)
+  }
+
   func validate() throws {
-    if kind == .history && format == .jsonl {
+    if kind == .history && chosenFormat == .jsonl {
       throw ValidationError("history is exported as CSV (--format csv); JSON lines of pledges hold their history")
     }
   }
 
   func run() async throws {
-    let sink = try LineSink(path: output)
+    let sink = try LineSink(path: file)
+    let format = chosenFormat
     let progress = Progress(kind: kind.rawValue)
     try await options.run { client, _ in
       let exporter = Exporter(client: client, options: options.callOptions, label: label, progress: progress)
@@ -152,7 +158,7 @@ final class LineSink {
   init(path: String?) throws {
     if let path, path != "-" {
       guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-        throw ValidationError("--output: cannot write \(path)")
+        throw ValidationError("--file: cannot write \(path)")
       }
       self.handle = handle
       closes = true

@@ -6,8 +6,8 @@ import PledgewireClient
 struct FigureOptions: ParsableArguments {
   @Option(help: "A sum of money as a decimal number: 1600000000.") var amount: String?
   @Option(help: "ISO 4217 currency of --amount.") var currency = "EUR"
-  @Option(help: "How --amount relates to the real figure: \(EnumArgument.choices(AmountQualifier.self)).") var qualifier = "exact"
-  @Option(help: "How often --amount recurs: \(EnumArgument.choices(MoneyPeriod.self)).") var period: String?
+  @Option(help: "How --amount relates to the real figure: \(EnumArgument.choices(AmountQualifier.self)).", completion: EnumArgument.completion(AmountQualifier.self)) var qualifier = "exact"
+  @Option(help: "How often --amount recurs: \(EnumArgument.choices(MoneyPeriod.self)).", completion: EnumArgument.completion(MoneyPeriod.self)) var period: String?
   @Option(help: "The figure as the source wrote it: \"£1.6bn ($2bn)\".") var amountText = ""
   @Option(help: "A number of things: 5000 (with --unit).") var quantity: String?
   @Option(help: "What --quantity counts: missiles, troops.") var unit: String?

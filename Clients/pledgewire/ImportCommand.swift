@@ -44,7 +44,9 @@ struct ImportCommand: AsyncParsableCommand {
     loaded.sort { $0.kind.order < $1.kind.order }
     var failed = false
     try await options.run { client, output in
-      var plan = ImportPlan(client: client, options: CallOptions(timeout: .seconds(max(options.timeout, 600))))
+      var callOptions = options.callOptions
+      callOptions.timeout = max(callOptions.timeout ?? .seconds(600), .seconds(600))
+      var plan = ImportPlan(client: client, options: callOptions)
       for (file, kind, lines) in loaded {
         let report = try await plan.run(kind, lines)
         for failure in report.failures {
@@ -55,7 +57,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         failed = failed || !report.failures.isEmpty || report.omitted > 0
         output.note("\(file): imported \(report.created) of \(lines.count) \(kind.rawValue)")
-        if output.format == .json {
+        if output.isJSON {
           print(Output.json(ImportSummary(file: file, kind: kind.rawValue, lines: lines.count, created: report.created, failed: report.failures.count + report.omitted)))
         }
       }

@@ -1,11 +1,19 @@
+import ArgumentParser
 import Foundation
 import PledgewireClient
 
-/// Prints results as an aligned table, JSON (one object per line) or CSV, and errors on standard error.
+/// Prints results as an aligned table, JSON, JSON lines or CSV (with the columns `--fields` chooses, or only ids with
+/// `--quiet`), and errors on standard error.
 struct Output: Sendable {
-  enum Format: Sendable {
+  /// `--output`: how records are printed.
+  enum Format: String, Sendable, CaseIterable, ExpressibleByArgument {
+    /// Aligned columns for people.
     case table
+    /// A record as one JSON object; a list as one JSON array; a stream's events one object a line.
     case json
+    /// One JSON object a line, lists and streams alike.
+    case jsonl
+    /// A header row, then a row a record.
     case csv
   }
 
@@ -18,11 +26,49 @@ struct Output: Sendable {
   }
 
   let format: Format
+  /// The columns to print, by title (case-insensitive), from `--fields`; nil: all.
+  var fields: [String]? = nil
+  /// Print only ids (`--quiet`).
+  var quiet = false
 
+  /// Whether records print as JSON (json or jsonl).
+  var isJSON: Bool { format == .json || format == .jsonl }
+
+  /// "a, B ,c" as ["a", "b", "c"].
+  static func fieldList(_ text: String) -> [String] {
+    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+  }
+
+  /// The columns `--fields` chooses, in its order; a usage error naming --fields for a title no column has.
+  func chosen<Row>(_ columns: [Column<Row>]) -> [Column<Row>] {
+    guard let fields else { return columns }
+    return fields.map { field in
+      guard let column = columns.first(where: { $0.title.lowercased() == field }) else {
+        Self.standardError("error: --fields: no column \"\(field)\" here; columns: \(columns.map { $0.title.lowercased() }.joined(separator: ","))")
+        exit(ExitStatus.usage.rawValue)
+      }
+      return column
+    }
+  }
+
+  /// The fields of a record `--fields` chooses, in its order.
+  private func chosen(_ fields: [(String, String)]) -> [(String, String)] {
+    chosen(fields.map { field in Column<Void>(title: field.0, value: { _ in field.1 }) }).map { ($0.title, $0.value(())) }
+  }
+
+  /// The id column: the one titled ID, else the first.
+  private func idColumn<Row>(_ columns: [Column<Row>]) -> Column<Row>? {
+    columns.first { $0.title.lowercased() == "id" } ?? columns.first
+  }
   /// One record: "field  value" lines in a table; one JSON object; a CSV header and row.
   func record<M: Encodable>(_ message: M, _ fields: [(String, String)]) {
+    if quiet {
+      if let id = fields.first(where: { $0.0.lowercased() == "id" }) ?? fields.first { print(id.1) }
+      return
+    }
+    let fields = chosen(fields)
     switch format {
-    case .json:
+    case .json, .jsonl:
       print(Self.json(message))
     case .csv:
       print(fields.map { Self.csvField($0.0) }.joined(separator: ","))
@@ -35,8 +81,15 @@ struct Output: Sendable {
 
   /// Many records of one kind.
   func list<Row: Encodable>(_ rows: [Row], _ columns: [Column<Row>], empty: String = "(none)") {
+    if quiet {
+      if let id = idColumn(columns) { for row in rows { print(id.value(row)) } }
+      return
+    }
+    let columns = chosen(columns)
     switch format {
     case .json:
+      print("[" + rows.map { Self.json($0) }.joined(separator: ",\n") + "]")
+    case .jsonl:
       for row in rows {
         print(Self.json(row))
       }
@@ -57,8 +110,14 @@ struct Output: Sendable {
 
   /// One event of a stream, printed as it arrives.
   func event<Row: Encodable>(_ row: Row, _ columns: [Column<Row>]) {
+    if quiet {
+      if let id = idColumn(columns) { print(id.value(row)) }
+      Terminal.flush()
+      return
+    }
+    let columns = chosen(columns)
     switch format {
-    case .json:
+    case .json, .jsonl:
       print(Self.json(row))
     case .csv, .table:
       print(columns.map { format == .csv ? Self.csvField($0.value(row)) : $0.value(row) }.joined(separator: format == .csv ? "," : "  "))
@@ -68,16 +127,16 @@ struct Output: Sendable {
 
   /// A line for people (not printed with --json or --csv).
   func note(_ text: String) {
-    if format == .table {
+    if format == .table && !quiet {
       print(text)
     }
   }
 
-  /// The token of the next page: after the table, or on standard error with --json and --csv, where standard
-  /// output holds only records.
+  /// The token of the next page: after the table, or on standard error with --json, --csv or --quiet, where
+  /// standard output holds only records.
   func nextPage(_ token: String) {
     guard !token.isEmpty else { return }
-    if format == .table {
+    if format == .table && !quiet {
       print("next page: --page-token \(token)")
     } else {
       Self.standardError("next page: --page-token \(token)")

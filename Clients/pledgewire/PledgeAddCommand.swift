@@ -24,29 +24,40 @@ extension PledgeCommand {
     @Option(help: "An actor id who reported it (repeatable).") var announcer: [Int64] = []
     @Option(help: "An actor id it is for (repeatable).") var beneficiary: [Int64] = []
     @Option(help: "What they will do.") var action: String?
-    @Option(help: "\(EnumArgument.choices(PledgeCategory.self)).") var category: String?
-    @Option(help: "\(EnumArgument.choices(Modality.self)).") var modality: String = "promise"
+    @Option(help: "\(EnumArgument.choices(PledgeCategory.self)).", completion: EnumArgument.completion(PledgeCategory.self)) var category: String?
+    @Option(help: "\(EnumArgument.choices(Modality.self)).", completion: EnumArgument.completion(Modality.self)) var modality: String = "promise"
     @Option(help: "What it depends on.") var condition: String?
     @OptionGroup var figures: FigureOptions
     @Option(help: "When it was made: 2025-03-02, 2025-03, 2025, a date-time with its zone, or unknown.") var made: String?
     @Option(help: "Deadline: 2035 (by the end of 2035), 2024-12, 2025-06-30 or a date-time.") var due: String?
-    @Option(help: "The article quoted.") var article: Int64
-    @Option(help: "The exact words quoted from the article.") var quote: String
-    @Option(help: "\(EnumArgument.choices(EvidenceStance.self)) (default: announces; reports with --as-evidence-of).") var stance: String?
+    @Option(help: "The article quoted.") var article: Int64?
+    @Option(help: "The exact words quoted from the article.") var quote: String?
+    @Option(help: "\(EnumArgument.choices(EvidenceStance.self)) (default: announces; reports with --as-evidence-of).", completion: EnumArgument.completion(EvidenceStance.self)) var stance: String?
     @Option(help: "A note for the editors.") var note = ""
     @Option(help: "A label (repeatable).") var label: [String] = []
     @Option(help: "A point of this larger pledge (a plan's id).") var partOf: Int64 = 0
     @Option(help: "A re-announcement of this pledge with new terms.") var supersedes: Int64 = 0
     @Option(help: "Attach the quote to this recorded pledge instead of recording a new one.") var asEvidenceOf: Int64?
     @Flag(name: .customLong("new"), help: "Record the pledge even when a recorded one looks like the same.") var forceNew = false
+    @OptionGroup var input: JSONInput
     @OptionGroup var options: ClientOptions
 
     /// A score at which a recorded pledge is taken for the same one.
     static let sameScore = 0.75
 
     func run() async throws {
+      try input.exclude([
+        "--maker": !maker.isEmpty, "--action": action != nil, "--category": category != nil, "--made": made != nil,
+        "--article": article != nil, "--quote": quote != nil, "--as-evidence-of": asEvidenceOf != nil,
+      ])
+      if let pledge = try input.read(Pledge.self) {
+        try await record(pledge)
+        return
+      }
+      guard let article else { throw ValidationError("--article: the article quoted (or --json-input)") }
+      guard let quote else { throw ValidationError("--quote: the exact words quoted from the article") }
       if let target = asEvidenceOf {
-        try await attach(to: target)
+        try await attach(to: target, article: article, quote: quote)
         return
       }
       guard !maker.isEmpty else { throw ValidationError("--maker: give at least one actor id (or --as-evidence-of ID)") }
@@ -67,6 +78,11 @@ extension PledgeCommand {
         duePrecision: dueAt?.precision ?? .unspecified, makersIncomplete: makersIncomplete, note: note, partOfID: partOf,
         supersedesID: supersedes, labels: label
       )
+      try await record(pledge)
+    }
+
+    /// Lists the similar pledges already recorded, and records `pledge` unless one looks like the same.
+    private func record(_ pledge: Pledge) async throws {
       try await options.run { client, output in
         let similar = try await client.pledge.findSimilarPledges(FindSimilarPledgesRequest(pledge: pledge, maxResults: 5), options: options.callOptions).pledges
         if !similar.isEmpty {
@@ -87,7 +103,7 @@ extension PledgeCommand {
     }
 
     /// Adds the quote, and the figures as this source reported them, to a recorded pledge.
-    private func attach(to target: Int64) async throws {
+    private func attach(to target: Int64, article: Int64, quote: String) async throws {
       let evidence = Evidence(
         articleID: article, quote: quote, stance: try EnumArgument.parse(stance ?? "reports", option: "--stance"),
         reportedAmount: try figures.money(), reportedQuantity: try figures.quantityValue(), note: note

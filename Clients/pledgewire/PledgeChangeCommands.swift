@@ -13,11 +13,11 @@ extension PledgeCommand {
         """
     )
     @Argument(help: "Pledge id.") var id: Int64
-    @Argument(help: "The new status: \(EnumArgument.choices(PledgeStatus.self)).") var status: String
+    @Argument(help: "The new status: \(EnumArgument.choices(PledgeStatus.self)).", completion: EnumArgument.completion(PledgeStatus.self)) var status: String
     @Option(help: "Why.") var note = ""
     @Option(help: "An article quoted as evidence.") var article: Int64?
     @Option(help: "The exact words quoted from --article.") var quote: String?
-    @Option(help: "\(EnumArgument.choices(EvidenceStance.self)).") var stance = "progress"
+    @Option(help: "\(EnumArgument.choices(EvidenceStance.self)).", completion: EnumArgument.completion(EvidenceStance.self)) var stance = "progress"
     @Option(help: "Fail unless the pledge is still at this version.") var version: Int64 = 0
     @Option(help: "When it happened (default: now): 2025-04-01 or 2025-04-01T09:30Z.") var at: String?
     @Flag(help: "Leave a final status.") var reopen = false
@@ -53,7 +53,7 @@ extension PledgeCommand {
     @Argument(help: "Pledge id.") var id: Int64
     @Option(help: "The article quoted.") var article: Int64
     @Option(help: "The exact words quoted from the article.") var quote: String
-    @Option(help: "\(EnumArgument.choices(EvidenceStance.self)).") var stance = "reports"
+    @Option(help: "\(EnumArgument.choices(EvidenceStance.self)).", completion: EnumArgument.completion(EvidenceStance.self)) var stance = "reports"
     @OptionGroup var figures: FigureOptions
     @Option(help: "The party it concerns (required with --stance opts-out).") var party: Int64 = 0
     @Option(help: "The condition is now met, failed or withdrawn.") var condition: String?
@@ -91,8 +91,8 @@ extension PledgeCommand {
     @Argument(help: "Pledge id.") var id: Int64
     @Option(help: "The version you read (see pledge get).") var version: Int64
     @Option(help: "What they will do.") var action: String?
-    @Option(help: "\(EnumArgument.choices(PledgeCategory.self)).") var category: String?
-    @Option(help: "\(EnumArgument.choices(Modality.self)).") var modality: String?
+    @Option(help: "\(EnumArgument.choices(PledgeCategory.self)).", completion: EnumArgument.completion(PledgeCategory.self)) var category: String?
+    @Option(help: "\(EnumArgument.choices(Modality.self)).", completion: EnumArgument.completion(Modality.self)) var modality: String?
     @Option(help: "What it depends on (its state changes with pledge evidence --condition).") var condition: String?
     @Flag(help: "It no longer depends on anything.") var noCondition = false
     @OptionGroup var figures: FigureOptions

@@ -50,7 +50,7 @@ struct PledgeCommand: AsyncParsableCommand {
 
   /// Prints one pledge with names beside actor ids.
   static func show(_ pledge: Pledge, _ client: PledgewireClient, _ options: ClientOptions, _ output: Output) async {
-    let names = output.format == .json ? ActorNames() : await ActorNames.fetch(parties: [pledge], client, options.callOptions)
+    let names = output.isJSON ? ActorNames() : await ActorNames.fetch(parties: [pledge], client, options.callOptions)
     output.record(pledge, fields(pledge, names))
   }
 
@@ -60,8 +60,8 @@ struct PledgeCommand: AsyncParsableCommand {
     @Flag(help: "With --actor: also its officials and members (a country and its prime minister).") var affiliated = false
     @Flag(help: "With --actor: made by it, not only announced.") var makersOnly = false
     @Option(help: "For the benefit of this actor id.") var beneficiary: Int64 = 0
-    @Option(help: "Category (repeatable): \(EnumArgument.choices(PledgeCategory.self)).") var category: [String] = []
-    @Option(help: "Status (repeatable): \(EnumArgument.choices(PledgeStatus.self)).") var status: [String] = []
+    @Option(help: "Category (repeatable): \(EnumArgument.choices(PledgeCategory.self)).", completion: EnumArgument.completion(PledgeCategory.self)) var category: [String] = []
+    @Option(help: "Status (repeatable): \(EnumArgument.choices(PledgeStatus.self)).", completion: EnumArgument.completion(PledgeStatus.self)) var status: [String] = []
     @Option(help: "Made on or after this date: 2025-03-02, 2025-03, 2025 or 2025-03-02T16:00Z.") var after: String?
     @Option(help: "Made before this date (2026: before 1 January 2026).") var before: String?
     @Option(help: "Falling due before this date (overdue: today's date).") var dueBefore: String?

@@ -35,7 +35,7 @@ extension PledgeCommand {
           pledges += page.pledges
           request.pageToken = page.nextPageToken
         } while paging.all && !request.pageToken.isEmpty
-        let names = output.format == .json ? ActorNames() : await ActorNames.fetch(parties: pledges, client, options.callOptions)
+        let names = output.isJSON ? ActorNames() : await ActorNames.fetch(parties: pledges, client, options.callOptions)
         output.list(pledges, PledgeCommand.columns(names))
         output.nextPage(request.pageToken)
       }
@@ -79,7 +79,7 @@ extension PledgeCommand {
       let request = WatchPledgesRequest(filter: try filter.filter(), resumeToken: resume)
       try await options.run { client, output in
         let watching = Task {
-          for try await event in client.pledge.watchPledges(request) {
+          for try await event in client.pledge.watchPledges(request, options: options.streamOptions) {
             output.event(event, [
               .init(title: "AT", value: { Dates.format($0.atMs) }),
               .init(title: "EVENT", value: { EnumArgument.display($0.kind) }),

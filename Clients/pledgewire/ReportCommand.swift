@@ -76,7 +76,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     @Option(help: "Pledges made at or after this time (2025-03-02, 2025-03, 2025 or 2025-03-02T16:00Z).") var after: String?
     @Option(help: "Pledges made before this time.") var before: String?
-    @Option(help: "Category (repeatable): \(EnumArgument.choices(PledgeCategory.self)).") var category: [String] = []
+    @Option(help: "Category (repeatable): \(EnumArgument.choices(PledgeCategory.self)).", completion: EnumArgument.completion(PledgeCategory.self)) var category: [String] = []
     @Option(help: "Open pledges falling due within this many days are listed as due soon.") var dueWithin = 90
     @OptionGroup var destination: ReportDestination
     @OptionGroup var client: ClientOptions

@@ -55,7 +55,7 @@ struct StatsCommand: AsyncParsableCommand {
   func run() async throws {
     try await options.run { client, output in
       let stats = try await client.stats.getServerStats(GetServerStatsRequest(), options: options.callOptions)
-      if output.format == .json {
+      if output.isJSON {
         print(Output.json(stats))
         return
       }

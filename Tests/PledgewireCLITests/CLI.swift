@@ -1,9 +1,12 @@
 import Foundation
 import PledgewireTestSupport
 
-/// Runs the built `pledgewire` binary.
+/// Runs the built `pledgewire` binary, with no config file and none of the PLEDGEWIRE_ variables of the environment
+/// it runs in but PLEDGEWIRE_SERVER pointing at `server`.
 struct CLI {
   let server: String
+  /// Variables to set for the run (or, with nil, to remove).
+  var environment: [String: String?] = [:]
 
   struct Result {
     let status: Int32
@@ -26,10 +29,14 @@ struct CLI {
     let process = Process()
     process.executableURL = Self.executable
     process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["PLEDGEWIRE_SERVER"] = server
-    environment["COLUMNS"] = "200"
-    process.environment = environment
+    var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PLEDGEWIRE_") }
+    variables["PLEDGEWIRE_SERVER"] = server
+    variables["XDG_CONFIG_HOME"] = "/nonexistent/pledgewire-cli-tests"
+    variables["COLUMNS"] = "200"
+    for (name, value) in environment {
+      variables[name] = value
+    }
+    process.environment = variables
     let output = Pipe()
     let errors = Pipe()
     let input = Pipe()
@@ -109,8 +116,12 @@ func id(_ object: [String: Any]?) -> Int64? {
   (object?["id"] as? String).flatMap { Int64($0) }
 }
 
+/// The objects of JSON lines, or of one JSON array (`--output json` prints a list as one).
 func jsonObjects(_ text: String) throws -> [[String: Any]] {
-  try text.split(separator: "\n").map { line in
+  if text.hasPrefix("[") {
+    return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] ?? []
+  }
+  return try text.split(separator: "\n").map { line in
     try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
   }
 }

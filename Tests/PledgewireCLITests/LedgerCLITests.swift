@@ -8,13 +8,13 @@ struct LedgerCLITests {
   func dates() throws {
     try withSampleServer { cli in
       let impossible = try cli("pledge", "add", "--maker", "4", "--action", "x", "--category", "other", "--made", "2025-02-30", "--article", "1", "--quote", "q")
-      #expect(impossible.status == 64)
+      #expect(impossible.status == 2)
       #expect(impossible.stderr.contains("--made: \"2025-02-30\" is not a date: February 2025 has 28 days"))
       let number = try cli("pledge", "list", "--before", "1740931200000")
-      #expect(number.status == 64 && number.stderr.contains("--before: \"1740931200000\" is not a date: a bare number"))
+      #expect(number.status == 2 && number.stderr.contains("--before: \"1740931200000\" is not a date: a bare number"))
       for bad in ["2025-13", "2025-03-02T16:00", "2025-03-02T25:00Z", "25-03-02", "2025-3-2", "next week"] {
         let result = try cli("article", "list", "--after", bad)
-        #expect(result.status == 64 && result.stderr.contains("--after: \"\(bad)\" is not a date"), "\(bad): \(result.stderr)")
+        #expect(result.status == 2 && result.stderr.contains("--after: \"\(bad)\" is not a date"), "\(bad): \(result.stderr)")
       }
       // "--before 2026" is before 1 January 2026: every sample pledge; "--after 2025-03-03" none.
       #expect(try cli("pledge", "list", "--before", "2026", "--csv").lines.count == 11)
@@ -79,7 +79,7 @@ struct LedgerCLITests {
       let stale = try cli("pledge", "update", "4", "--version", "1", "--note", "x")
       #expect(stale.status == 1 && stale.stderr.hasPrefix("error: ABORTED: pledge 4 is at version 2"))
       let nothing = try cli("pledge", "update", "4", "--version", "2")
-      #expect(nothing.status == 64)
+      #expect(nothing.status == 2)
 
       let evidence = try cli("pledge", "evidence", "4", "--article", "2", "--quote", "Until then the offer stays on paper.", "--stance", "reaffirms", "--condition", "failed")
       #expect(evidence.status == 0, "\(evidence.stderr)")

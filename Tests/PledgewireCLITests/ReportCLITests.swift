@@ -34,7 +34,7 @@ struct ReportCLITests {
     }
   }
 
-  @Test("errors: unknown records exit 1 with the status; bad flags exit 64 naming the flag; --out failures lose nothing")
+  @Test("errors: unknown records exit 1 with the status; bad flags exit 2 naming the flag; --out failures lose nothing")
   func errors() throws {
     try withSampleServer { cli in
       let missing = try cli("report", "pledge", "999999")
@@ -47,13 +47,13 @@ struct ReportCLITests {
       #expect(nobody.stderr.hasPrefix("error: NOT_FOUND"))
 
       let badDate = try cli("report", "summary", "--after", "yesterday")
-      #expect(badDate.status == 64)
+      #expect(badDate.status == 2)
       #expect(badDate.stderr.contains("--after: \"yesterday\" is not a date"))
       let badCategory = try cli("report", "summary", "--category", "tea")
-      #expect(badCategory.status == 64)
+      #expect(badCategory.status == 2)
       #expect(badCategory.stderr.contains("--category: \"tea\" is not one of"))
       let json = try cli("report", "pledge", "1", "--json")
-      #expect(json.status == 64)
+      #expect(json.status == 2)
       #expect(json.stderr.contains("--json and --csv do not apply"))
 
       let unwritable = try cli("report", "pledge", "1", "--out", "/nonexistent-directory/report.html")
