@@ -58,7 +58,8 @@ struct ActorCommand: AsyncParsableCommand {
       discussion: """
         Example:
           pledgewire actor add --kind person --name "Keir Starmer" --alias Starmer \\
-            --role "Prime Minister of the United Kingdom" --affiliation 3:official-of
+            --role "Prime Minister of the United Kingdom" \\
+            --affiliation 3:official-of
         """
     )
     @Option(help: "person, country, organization or group.", completion: EnumArgument.completion(ActorKind.self)) var kind: String?
@@ -142,7 +143,8 @@ struct ActorCommand: AsyncParsableCommand {
       discussion: """
         Aliases and affiliations are added and removed one by one; the others stay.
         Example:
-          pledgewire actor update 42 --version 3 --add-alias "Sir Keir" --remove-alias "K. Starmer" --add-label uk
+          pledgewire actor update 42 --version 3 --add-alias "Sir Keir" \\
+            --remove-alias "K. Starmer" --add-label uk
         """
     )
     @Argument(help: "Actor id.") var id: Int64

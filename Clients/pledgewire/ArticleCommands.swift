@@ -34,8 +34,9 @@ struct ArticleCommand: AsyncParsableCommand {
       abstract: "Add an article; the body comes from a file or standard input.",
       discussion: """
         Example:
-          pledgewire article add --url https://example.org/summit --title "London summit" \\
-            --outlet Reuters --published 2025-03-02 --body-file summit.txt --extract
+          pledgewire article add --url https://example.org/summit \\
+            --title "London summit" --outlet Reuters --published 2025-03-02 \\
+            --body-file summit.txt --extract
         """
     )
 
@@ -109,7 +110,11 @@ struct ArticleCommand: AsyncParsableCommand {
   struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "List articles, newest first.",
-      discussion: "Example:\n  pledgewire article list --outlet Reuters --after 2025-03-01 --csv > articles.csv"
+      discussion: """
+        Example:
+          pledgewire article list --outlet Reuters --after 2025-03-01 --csv \\
+            > articles.csv
+        """
     )
     @Option(help: "Only this outlet.") var outlet = ""
     @Option(help: "Published at or after this time.") var after: String?

@@ -15,9 +15,12 @@ struct BenchCommand: AsyncParsableCommand {
       --allow-writes. Everything bench creates is labelled \(SyntheticData.label); --delete-seeded deletes it.
 
       Examples:
-        pledgewire bench --seed-actors 10000 --method get-actor --connections 4 --concurrency 256 --duration 10
-        pledgewire bench --mix get-actor=80,list-pledges=15,create-pledge=5 --rate 20000 --duration 30 --json
-        pledgewire bench --call PledgeService/GetPledge -d '{"id": 1}' --concurrency 64 --duration 10
+        pledgewire bench --seed-actors 10000 --method get-actor --connections 4 \\
+          --concurrency 256 --duration 10
+        pledgewire bench --mix get-actor=80,list-pledges=15,create-pledge=5 \\
+          --rate 20000 --duration 30 --json
+        pledgewire bench --call PledgeService/GetPledge -d '{"id": 1}' \\
+          --concurrency 64 --duration 10
         pledgewire bench --delete-seeded
       """
   )

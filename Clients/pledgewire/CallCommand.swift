@@ -18,7 +18,8 @@ struct CallCommand: AsyncParsableCommand {
 
       Examples:
         pledgewire call pledgewire.v1.PledgeService/GetPledge '{"id": 4}'
-        pledgewire call PledgeService/ListPledges -d '{"filter": {"statuses": ["IN_PROGRESS"]}, "pageSize": 5}'
+        pledgewire call PledgeService/ListPledges \\
+          -d '{"filter": {"statuses": ["IN_PROGRESS"]}, "pageSize": 5}'
         pledgewire call WatchPledges -d '{}' --timeout 30
         pledgewire export actors | pledgewire call ActorService/ImportActors -d @-
       """

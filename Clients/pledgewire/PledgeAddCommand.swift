@@ -12,11 +12,13 @@ extension PledgeCommand {
         more) nothing is recorded unless --new is given. --as-evidence-of ID attaches the quote (and any figures,
         as this source reported them) to pledge ID instead of recording a new one.
         Example:
-          pledgewire pledge add --maker 3 --maker 5 --beneficiary 2 --category troop-deployment \\
-            --modality offer --action "deploy troops to keep the peace" \\
+          pledgewire pledge add --maker 3 --maker 5 --beneficiary 2 \\
+            --category troop-deployment --modality offer \\
+            --action "deploy troops to keep the peace" \\
             --condition "if a peace agreement is reached" --made 2025-03-02 \\
             --article 1 --quote "willing to deploy British and French troops"
-          pledgewire pledge add --as-evidence-of 4 --article 9 --quote "Britain and France would send troops"
+          pledgewire pledge add --as-evidence-of 4 --article 9 \\
+            --quote "Britain and France would send troops"
         """
     )
     @Option(help: "An actor id who commits (repeatable; one at least).") var maker: [Int64] = []

@@ -9,7 +9,8 @@ extension PledgeCommand {
         FULFILLED, PARTIALLY_FULFILLED, BROKEN and STALLED need evidence (--article and --quote). FULFILLED, BROKEN
         and WITHDRAWN are final: leaving one takes --reopen. A quote without a status change: pledge evidence.
         Example:
-          pledgewire pledge status 4 in-progress --article 9 --quote "the first troops arrived" --note "deployment began"
+          pledgewire pledge status 4 in-progress --article 9 \\
+            --quote "the first troops arrived" --note "deployment began"
         """
     )
     @Argument(help: "Pledge id.") var id: Int64
@@ -46,7 +47,8 @@ extension PledgeCommand {
         part (opts-out, with --party), or the pledge's condition being met, failing or being withdrawn (--condition).
         Figures are what this source reported.
         Example:
-          pledgewire pledge evidence 4 --article 9 --quote "London and Paris would send troops" --stance reports \\
+          pledgewire pledge evidence 4 --article 9 \\
+            --quote "London and Paris would send troops" --stance reports \\
             --amount 1600000000 --currency GBP --amount-text "£1.6bn"
         """
     )
@@ -84,8 +86,9 @@ extension PledgeCommand {
       discussion: """
         The status changes with pledge status, evidence with pledge evidence.
         Example:
-          pledgewire pledge update 4 --version 2 --action "send troops to keep a ceasefire" --add-maker 9 \\
-            --due 2026 --add-label priority
+          pledgewire pledge update 4 --version 2 \\
+            --action "send troops to keep a ceasefire" --add-maker 9 --due 2026 \\
+            --add-label priority
         """
     )
     @Argument(help: "Pledge id.") var id: Int64

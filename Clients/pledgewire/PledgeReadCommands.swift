@@ -20,7 +20,11 @@ extension PledgeCommand {
   struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "List pledges, newest first.",
-      discussion: "Example:\n  pledgewire pledge list --actor 3 --affiliated --status announced --status in-progress --after 2025"
+      discussion: """
+        Example:
+          pledgewire pledge list --actor 3 --affiliated --status announced \\
+            --status in-progress --after 2025
+        """
     )
     @OptionGroup var filter: FilterOptions
     @OptionGroup var paging: PagingOptions

@@ -130,17 +130,31 @@ struct CLITests {
     }
   }
 
-  @Test("every command's --help shows an example", arguments: [
+  @Test("every command's --help shows an example that fits 80 columns: no argument wrapped onto a line of its own", arguments: [
     ["article", "add"], ["article", "get"], ["article", "list"], ["article", "search"], ["article", "delete"], ["article", "audit"],
     ["actor", "add"], ["actor", "get"], ["actor", "list"], ["actor", "update"], ["actor", "resolve"], ["actor", "merge"],
     ["actor", "delete"], ["actor", "audit"],
     ["pledge", "add"], ["pledge", "get"], ["pledge", "list"], ["pledge", "status"], ["pledge", "evidence"], ["pledge", "update"],
     ["pledge", "merge"], ["pledge", "delete"], ["pledge", "similar"], ["pledge", "history"], ["pledge", "audit"], ["pledge", "watch"],
-    ["audit"], ["export"], ["import"], ["health"], ["services"], ["stats"], [],
+    ["audit"], ["export"], ["import"], ["health"], ["services"], ["stats"], ["bench"], ["call"], ["describe"], ["completions"], [],
   ])
   func help(_ command: [String]) throws {
-    let result = try CLI(server: "127.0.0.1:1").run(command + ["--help"])
+    var cli = CLI(server: "127.0.0.1:1")
+    cli.environment["COLUMNS"] = "80"
+    let result = try cli.run(command + ["--help"])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("Example:"), "\(command)")
+    var inExamples = false
+    var examples = 0
+    for line in result.lines {
+      if line.hasPrefix("Example") {
+        inExamples = true
+      } else if line.hasPrefix("USAGE:") {
+        inExamples = false
+      } else if inExamples {
+        #expect(line.hasPrefix("  "), "\(command): an example wrapped: \(line)")
+        examples += 1
+      }
+    }
+    #expect(examples > 0, "\(command) has an example")
   }
 }

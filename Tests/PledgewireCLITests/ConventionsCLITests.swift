@@ -157,3 +157,4 @@ struct ConventionsCLITests {
     #expect(unknown.status == 2)
   }
 }
+
