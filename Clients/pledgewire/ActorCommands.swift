@@ -76,8 +76,9 @@ struct ActorCommand: AsyncParsableCommand {
 
     func run() async throws {
       try input.exclude(["--kind": kind != nil, "--name": name != nil, "--alias": !alias.isEmpty, "--affiliation": !affiliation.isEmpty])
-      let actor = try input.read(Actor.self) ?? flagged()
-      try await options.run { client, output in
+      let json = try input.read(Actor.self)
+      let actor = try json ?? flagged()
+      try await options.run(flags: json == nil ? .actor : [:]) { client, output in
         let created = try await client.actor.createActor(CreateActorRequest(actor: actor), options: options.callOptions)
         await ActorCommand.show(created, client, options, output)
       }

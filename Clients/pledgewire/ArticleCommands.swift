@@ -55,8 +55,9 @@ struct ArticleCommand: AsyncParsableCommand {
 
     func run() async throws {
       try input.exclude(["--url": url != nil, "--title": title != nil, "--published": published != nil, "--body-file": bodyFile != nil])
-      let article = try input.read(Article.self) ?? flagged()
-      try await options.run { client, output in
+      let json = try input.read(Article.self)
+      let article = try json ?? flagged()
+      try await options.run(flags: json == nil ? .article : [:]) { client, output in
         let article = try await client.article.createArticle(CreateArticleRequest(article: article, extract: extract), options: options.callOptions)
         for warning in article.warnings {
           output.warn("\(warning.reason): \(warning.message)")

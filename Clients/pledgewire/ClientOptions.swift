@@ -119,7 +119,8 @@ struct ClientOptions: ParsableArguments {
 
   /// Connects, runs `body`, and turns an RPCError into "error: CODE: message" on standard error and the exit status
   /// of ``ExitStatus``; a refused connection adds a hint on how to start a server.
-  func run(_ body: (PledgewireClient, Output) async throws -> Void) async throws {
+  /// `flags` name the flags that set the request's fields, for INVALID_ARGUMENT (see ``FieldFlags``).
+  func run(flags: FieldFlags = [:], _ body: (PledgewireClient, Output) async throws -> Void) async throws {
     let output = printer
     let target = self.target
     do {
@@ -127,7 +128,7 @@ struct ClientOptions: ParsableArguments {
       defer { client.close() }
       try await body(client, output)
     } catch let error as RPCError {
-      output.fail(error)
+      output.fail(error, flags: flags)
       if error.code == .unavailable && error.message.contains("cannot connect") {
         Output.standardError("""
           hint: is the server running? Start one with `pledgewire-server --db pledgewire.sqlite --port \

@@ -152,8 +152,11 @@ struct Output: Sendable {
     FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 
-  func fail(_ error: RPCError) {
-    var text = "error: \(error)\n"
+  /// "error: STATUS: message" on standard error, and the field violations the message does not name; with
+  /// `flags`, an INVALID_ARGUMENT message names the flag that sets the field.
+  func fail(_ error: RPCError, flags: FieldFlags = [:]) {
+    let message = error.code == .invalidArgument ? flags.rename(error.message) : error.message
+    var text = "error: \(error.code.name): \(message)\n"
     for violation in error.details?.fieldViolations ?? [] where !error.message.hasPrefix(violation.field + ":") {
       text += "  \(violation.field): \(violation.description)\n"
     }

@@ -53,7 +53,7 @@ extension PledgeCommand {
         "--article": article != nil, "--quote": quote != nil, "--as-evidence-of": asEvidenceOf != nil,
       ])
       if let pledge = try input.read(Pledge.self) {
-        try await record(pledge)
+        try await record(pledge, flags: [:])
         return
       }
       guard let article else { throw ValidationError("--article: the article quoted (or --json-input)") }
@@ -80,12 +80,12 @@ extension PledgeCommand {
         duePrecision: dueAt?.precision ?? .unspecified, makersIncomplete: makersIncomplete, note: note, partOfID: partOf,
         supersedesID: supersedes, labels: label
       )
-      try await record(pledge)
+      try await record(pledge, flags: .pledge)
     }
 
     /// Lists the similar pledges already recorded, and records `pledge` unless one looks like the same.
-    private func record(_ pledge: Pledge) async throws {
-      try await options.run { client, output in
+    private func record(_ pledge: Pledge, flags: FieldFlags) async throws {
+      try await options.run(flags: flags) { client, output in
         let similar = try await client.pledge.findSimilarPledges(FindSimilarPledgesRequest(pledge: pledge, maxResults: 5), options: options.callOptions).pledges
         if !similar.isEmpty {
           let names = await ActorNames.fetch(parties: similar.compactMap(\.pledge), client, options.callOptions)
@@ -110,7 +110,7 @@ extension PledgeCommand {
         articleID: article, quote: quote, stance: try EnumArgument.parse(stance ?? "reports", option: "--stance"),
         reportedAmount: try figures.money(), reportedQuantity: try figures.quantityValue(), note: note
       )
-      try await options.run { client, output in
+      try await options.run(flags: .pledge) { client, output in
         let pledge = try await client.pledge.addEvidence(AddEvidenceRequest(pledgeID: target, evidence: evidence), options: options.callOptions)
         await PledgeCommand.show(pledge, client, options, output)
       }

@@ -31,7 +31,7 @@ extension PledgeCommand {
         evidence: try article.map { Evidence(articleID: $0, quote: quote!, stance: try EnumArgument.parse(stance, option: "--stance")) },
         note: note, expectedVersion: version, atMs: try at.map { try Dates.milliseconds($0, option: "--at") } ?? 0, reopen: reopen
       )
-      try await options.run { client, output in
+      try await options.run(flags: .pledge) { client, output in
         let pledge = try await client.pledge.updatePledgeStatus(request, options: options.callOptions)
         await PledgeCommand.show(pledge, client, options, output)
       }
@@ -73,7 +73,7 @@ extension PledgeCommand {
         ),
         expectedVersion: version, conditionState: state
       )
-      try await options.run { client, output in
+      try await options.run(flags: .pledge) { client, output in
         let pledge = try await client.pledge.addEvidence(request, options: options.callOptions)
         await PledgeCommand.show(pledge, client, options, output)
       }

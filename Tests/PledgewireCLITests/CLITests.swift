@@ -36,7 +36,8 @@ struct CLITests {
 
       let badQuote = try cli("pledge", "add", "--maker", "4", "--action", "x", "--category", "other", "--made", "2025-03-02", "--article", "1", "--quote", "words nowhere in the article")
       #expect(badQuote.status == 1)
-      #expect(badQuote.stderr.contains("error: INVALID_ARGUMENT: pledge.evidence[0].quote: does not occur in the article body"))
+      // The flag to fix is named, the field path kept.
+      #expect(badQuote.stderr == "error: INVALID_ARGUMENT: --quote: does not occur in the article body (pledge.evidence[0].quote)\n")
 
       let usage = try cli("pledge", "add", "--maker", "4", "--action", "x", "--category", "tea", "--made", "2025-03-02", "--article", "1", "--quote", "q")
       #expect(usage.status == 2)
@@ -65,7 +66,7 @@ struct CLITests {
 
       let bare = try cli("pledge", "status", String(pledgeID), "fulfilled", "--note", "they arrived")
       #expect(bare.status == 1)
-      #expect(bare.stderr.hasPrefix("error: INVALID_ARGUMENT: evidence: is required to move a pledge to FULFILLED"))
+      #expect(bare.stderr.hasPrefix("error: INVALID_ARGUMENT: --article and --quote: is required to move a pledge to FULFILLED"))
       let moved = try cli("pledge", "status", String(pledgeID), "fulfilled", "--note", "they arrived", "--article", String(articleID), "--quote", "as promised", "--stance", "fulfils")
       #expect(moved.status == 0, "\(moved.stderr)")
       #expect(moved.stdout.contains("fulfilled"))

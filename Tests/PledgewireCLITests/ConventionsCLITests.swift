@@ -86,6 +86,22 @@ struct ConventionsCLITests {
     #expect(down.stderr.contains("hint: is the server running?"))
   }
 
+  @Test("a server's INVALID_ARGUMENT names the flag that sets the field, the field path kept; JSON input keeps the path")
+  func errorsNameTheFlag() throws {
+    try withSampleServer { cli in
+      let actor = try cli("actor", "add", "--kind", "person", "--name", "")
+      #expect(actor.status == 1)
+      #expect(actor.stderr.hasPrefix("error: INVALID_ARGUMENT: --name: is required"))
+      #expect(actor.stderr.contains("(actor.canonical_name)"))
+      let article = try cli("article", "add", "--url", "https://news.example/x", "--title", "", "--published", "2025-03-02", stdin: "Words.")
+      #expect(article.status == 1)
+      #expect(article.stderr.hasPrefix("error: INVALID_ARGUMENT: --title: is required"))
+      let json = try cli("actor", "add", "--json-input", "-", stdin: #"{"kind": "PERSON"}"#)
+      #expect(json.status == 1)
+      #expect(json.stderr.hasPrefix("error: INVALID_ARGUMENT: actor.canonical_name: is required"))
+    }
+  }
+
   @Test("profiles from config.toml and config.json; flags beat variables beat the profile")
   func profiles() throws {
     try withSampleServer { cli in
