@@ -115,7 +115,9 @@ struct ReportDestination: ParsableArguments {
   static var now: Int64 { Int64(Date().timeIntervalSince1970 * 1_000) }
 
   func check(_ client: ClientOptions) throws {
-    guard !client.json && !client.csv else { throw ValidationError("a report is HTML: --json and --csv do not apply") }
+    guard !client.json && !client.csv && client.output == nil else {
+      throw ValidationError("a report is HTML: --json, --csv and --output do not apply")
+    }
     if let out, out.isEmpty { throw ValidationError("--out: give a file name") }
   }
 

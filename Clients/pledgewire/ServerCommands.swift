@@ -24,7 +24,7 @@ struct HealthCommand: AsyncParsableCommand {
 struct ServicesCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "services",
-    abstract: "List the server's services and methods with their streaming kinds.",
+    abstract: "List the server's services and methods with their streaming kinds and which are idempotent (safe to retry).",
     discussion: "Example:\n  pledgewire services"
   )
   @OptionGroup var options: ClientOptions
@@ -36,6 +36,7 @@ struct ServicesCommand: AsyncParsableCommand {
       output.list(methods, [
         .init(title: "METHOD", value: { $0.fullName }),
         .init(title: "KIND", value: { EnumArgument.display($0.kind) }),
+        .init(title: "RETRY", value: { $0.idempotent ? "idempotent" : "" }),
         .init(title: "REQUEST", value: { $0.inputType }),
         .init(title: "RESPONSE", value: { $0.outputType }),
       ])

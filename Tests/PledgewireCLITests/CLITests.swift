@@ -123,6 +123,9 @@ struct CLITests {
       let services = try cli("services")
       #expect(services.lines.contains { $0.hasPrefix("/pledgewire.v1.PledgeService/WatchPledges ") && $0.contains(" server-streaming ") })
       #expect(services.lines.contains { $0.hasPrefix("/pledgewire.v1.ArticleService/ImportArticles ") && $0.contains(" client-streaming ") })
+      // Reflection says which methods may be retried.
+      #expect(services.lines.contains { $0.hasPrefix("/pledgewire.v1.PledgeService/GetPledge ") && $0.contains(" idempotent ") })
+      #expect(services.lines.contains { $0.hasPrefix("/pledgewire.v1.PledgeService/CreatePledge ") && !$0.contains("idempotent") })
       let health = try cli("health")
       #expect(health.status == 0 && health.stdout.contains("SERVING"))
       let stats = try cli("stats", "--json")

@@ -54,7 +54,8 @@ struct ReportCLITests {
       #expect(badCategory.stderr.contains("--category: \"tea\" is not one of"))
       let json = try cli("report", "pledge", "1", "--json")
       #expect(json.status == 2)
-      #expect(json.stderr.contains("--json and --csv do not apply"))
+      #expect(json.stderr.contains("--json, --csv and --output do not apply"))
+      #expect(try cli("report", "pledge", "1", "-o", "csv").status == 2)
 
       let unwritable = try cli("report", "pledge", "1", "--out", "/nonexistent-directory/report.html")
       #expect(unwritable.status == 1)
