@@ -21,11 +21,11 @@ struct ReviewCLITests {
       let mentions = try #require(object["mentions"] as? [[String: Any]])
       #expect(mentions.contains { $0["text"] as? String == "Norway" && $0["actor"] as? String == "Norway" && $0["kind"] as? String == "country" })
       let missing = try cli("extract", "/nonexistent/body.txt")
-      #expect(missing.status == 64 && missing.stderr.contains("FILE: cannot read /nonexistent/body.txt"))
+      #expect(missing.status == 2 && missing.stderr.contains("FILE: cannot read /nonexistent/body.txt"))
       let empty = try cli("extract", "-", stdin: " ")
       #expect(empty.status == 1 && empty.stderr.contains("INVALID_ARGUMENT") && empty.stderr.contains("text"))
       let badDate = try cli("extract", "-", "--published", "March", stdin: Self.body)
-      #expect(badDate.status == 64 && badDate.stderr.contains("--published"))
+      #expect(badDate.status == 2 && badDate.stderr.contains("--published"))
     }
   }
 
@@ -68,12 +68,12 @@ struct ReviewCLITests {
       let attached = try cli("review", "accept", third, "--as-evidence-of", "1", "--amount", "50000000", "--currency", "USD")
       #expect(attached.status == 0 && attached.stdout.contains("attached to pledge 1"))
       let conflicting = try cli("review", "accept", third, "--as-evidence-of", "1", "--action", "x")
-      #expect(conflicting.status == 64 && conflicting.stderr.contains("--as-evidence-of"))
+      #expect(conflicting.status == 2 && conflicting.stderr.contains("--as-evidence-of"))
 
       let noReason = try cli("review", "reject", second)
-      #expect(noReason.status == 64 && noReason.stderr.contains("--reason"))
+      #expect(noReason.status == 2 && noReason.stderr.contains("--reason"))
       let badReason = try cli("review", "reject", second, "--reason", "boring")
-      #expect(badReason.status == 64 && badReason.stderr.contains("--reason: \"boring\" is not one of"))
+      #expect(badReason.status == 2 && badReason.stderr.contains("--reason: \"boring\" is not one of"))
       let stale = try cli("review", "reject", second, "--reason", "out-of-scope", "--version", "3")
       #expect(stale.status == 1 && stale.stderr.contains("ABORTED"))
       let rejected = try cli("review", "reject", second, "--reason", "out-of-scope", "--note", "not tracked")
