@@ -66,9 +66,6 @@ def test_a_response_over_the_clients_frame_limit_says_what_the_write_committed(s
         assert caught.value.code == StatusCode.RESOURCE_EXHAUSTED
         stored = small.article.list_articles(view=v1.ARTICLE_VIEW_BASIC).articles
         (created,) = [a for a in stored if a.canonical_url == article.canonical_url]
-        if caught.value.committed_id is None:
-            pytest.xfail("the server commits the create, then fails it RESOURCE_EXHAUSTED without "
-                         "details.committed_id (issue 15: 'return the created id in the error details')")
         assert caught.value.committed_id == created.id
 
 

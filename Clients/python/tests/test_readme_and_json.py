@@ -65,9 +65,9 @@ def test_the_readme_example_resolves_lists_and_watches(server):
 
 @pytest.fixture
 def cli_jsonl(server, tmp_path):
-    """`pledgewire pledge list --json` from the Swift CLI, saved as pledges.jsonl."""
+    """`pledgewire pledge list --output jsonl` from the Swift CLI, saved as pledges.jsonl."""
     cli = swift_product("pledgewire")
-    output = subprocess.run([str(cli), "pledge", "list", "--json", "--server", server.target], check=True,
+    output = subprocess.run([str(cli), "pledge", "list", "--output", "jsonl", "--server", server.target], check=True,
                             capture_output=True, text=True, timeout=60).stdout
     path = tmp_path / "pledges.jsonl"
     path.write_text(output)
