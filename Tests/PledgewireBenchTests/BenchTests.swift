@@ -93,8 +93,10 @@ struct BenchTests {
   func extract() async throws {
     try await withBenchServer(sample: false) { target in
       let configuration = BenchConfiguration(
-        target: target, connections: 1, concurrency: 2, duration: nil, requests: 40, warmup: .zero, mix: try Mix(parsing: "extract"),
-        progress: false
+        // Correctness, not speed: a debug build's first Extract also builds the extractor, and a loaded machine
+        // can take longer than the 5 s default over it.
+        target: target, connections: 1, concurrency: 2, duration: nil, requests: 40, warmup: .zero, timeout: .seconds(120),
+        mix: try Mix(parsing: "extract"), progress: false
       )
       let report = try await BenchRunner(configuration: configuration).run()
       #expect(report.count == 40 && report.errors.isEmpty && report.operations.map(\.operation) == ["extract"])
