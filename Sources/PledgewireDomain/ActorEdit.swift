@@ -23,15 +23,7 @@ struct ActorEdit: Sendable {
       throw RPCError.invalidArgument(field: "actor", "is required")
     }
     try FieldCheck.positive(changes.id, "actor.id")
-    guard changes.version > 0 else {
-      throw RPCError.invalidArgument(field: "actor.version", "is required: the version you read, for optimistic concurrency")
-    }
-    for (index, path) in request.updateMask.enumerated() where !Self.mutableFields.contains(path) {
-      throw RPCError.invalidArgument(
-        field: "update_mask[\(index)]",
-        "\"\(path)\" is not a field UpdateActor can change (\(Self.mutableFields.joined(separator: ", ")))"
-      )
-    }
+    try UpdateMask.check(version: changes.version, record: "actor", mask: request.updateMask, allowed: Self.mutableFields, method: "UpdateActor")
     guard !request.updateMask.isEmpty || !request.addAliases.isEmpty || !request.removeAliases.isEmpty
       || !request.addAffiliations.isEmpty || !request.removeAffiliations.isEmpty
     else {

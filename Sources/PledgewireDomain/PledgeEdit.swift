@@ -24,15 +24,10 @@ struct PledgeEdit: Sendable {
       throw RPCError.invalidArgument(field: "pledge", "is required")
     }
     try FieldCheck.positive(changes.id, "pledge.id")
-    guard changes.version > 0 else {
-      throw RPCError.invalidArgument(field: "pledge.version", "is required: the version you read, for optimistic concurrency")
-    }
-    for (index, path) in request.updateMask.enumerated() where !Self.mutableFields.contains(path) {
-      throw RPCError.invalidArgument(
-        field: "update_mask[\(index)]",
-        "\"\(path)\" is not a field UpdatePledge can change (\(Self.mutableFields.joined(separator: ", "))); the status changes with UpdatePledgeStatus, evidence with AddEvidence"
-      )
-    }
+    try UpdateMask.check(
+      version: changes.version, record: "pledge", mask: request.updateMask, allowed: Self.mutableFields, method: "UpdatePledge",
+      hint: "; the status changes with UpdatePledgeStatus, evidence with AddEvidence"
+    )
     guard !request.updateMask.isEmpty || !request.addParties.isEmpty || !request.removeParties.isEmpty else {
       throw RPCError.invalidArgument(field: "update_mask", "names no field, and no party is added or removed: say what changes")
     }
