@@ -9,7 +9,7 @@ TEST_WIDTH ?= 4
 
 run: deps
 	swift build -c release --product pledgewire-server
-	.build/release/pledgewire-server --db data/pledgewire.sqlite --sample-data --port $(PORT)
+	.build/release/pledgewire-server --db data/pledgewire.sqlite --sample-data --port $(PORT) --auth off
 
 test: deps
 	swift build --build-tests

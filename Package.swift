@@ -19,6 +19,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // protobuf-c's runtime, from Debian's libprotobuf-c-dev.
@@ -58,7 +59,13 @@ let package = Package(
     // The services: validation, rules, Watch, the review queue, sample data.
     .target(
       name: "PledgewireDomain",
-      dependencies: ["PledgewireServer", "PledgewireStorage", "PledgewireExtraction", .product(name: "Logging", package: "swift-log")]
+      dependencies: [
+        "PledgewireServer",
+        "PledgewireStorage",
+        "PledgewireExtraction",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .executableTarget(
       name: "pledgewire-server",

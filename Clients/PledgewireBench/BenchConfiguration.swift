@@ -30,6 +30,8 @@ public struct BenchConfiguration: Sendable, Hashable {
   /// Seed and make writing calls even when the server holds data the harness did not create. Without it, a run
   /// that writes (seeding, create-pledge, update-status) refuses a server whose database is not empty.
   public var allowWrites: Bool
+  /// The access token calls send; nil: none.
+  public var token: String?
 
   /// The label every record the harness creates carries, so that it can be found (`--label`) and deleted.
   public static let seedLabel = SyntheticData.label
@@ -44,7 +46,7 @@ public struct BenchConfiguration: Sendable, Hashable {
     target: String = "127.0.0.1:7979", connections: Int = 1, concurrency: Int = 16, duration: Duration? = .seconds(10),
     requests: Int? = nil, warmup: Duration = .seconds(1), rate: Double? = nil, timeout: Duration = .seconds(5),
     mix: Mix = Mix([(.getActor, 1)]), seedActors: Int = 0, seedArticles: Int = 0, seedPledges: Int = 0, progress: Bool = true,
-    allowWrites: Bool = false, call: UnaryCall? = nil
+    allowWrites: Bool = false, call: UnaryCall? = nil, token: String? = nil
   ) {
     self.target = target
     self.connections = connections
@@ -61,6 +63,7 @@ public struct BenchConfiguration: Sendable, Hashable {
     self.seedPledges = seedPledges
     self.progress = progress
     self.allowWrites = allowWrites
+    self.token = token
   }
 
   /// Throws a ``BenchError`` naming the option at fault.

@@ -35,7 +35,7 @@ public struct BenchRunner: Sendable {
     try configuration.validate()
     let client = try await PledgewireClient.connect(
       to: configuration.target,
-      configuration: ClientConfiguration(connections: configuration.connections, defaultTimeout: configuration.timeout)
+      configuration: ClientConfiguration(connections: configuration.connections, defaultTimeout: configuration.timeout, token: configuration.token)
     )
     defer { client.close() }
     if configuration.writes && !configuration.allowWrites {

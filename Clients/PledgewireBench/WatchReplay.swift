@@ -9,11 +9,11 @@ public enum WatchReplay {
     public var eventsPerSecond: Double
   }
 
-  /// Reads `events` events of a Watch that replays the log from its start. Fails with a ``BenchError`` when the
+  /// Reads `events` events of a Watch that replays the log from its start, sending `token` if given. Fails with a ``BenchError`` when the
   /// log holds fewer and no more arrive within `timeout`.
-  public static func run(target: String, events: Int, timeout: Duration = .seconds(30)) async throws -> Result {
+  public static func run(target: String, events: Int, timeout: Duration = .seconds(30), token: String? = nil) async throws -> Result {
     guard events > 0 else { throw BenchError("--watch-replay must be at least 1") }
-    let client = try await PledgewireClient.connect(to: target)
+    let client = try await PledgewireClient.connect(to: target, configuration: ClientConfiguration(token: token))
     defer { client.close() }
     let start = MonotonicTime.now()
     var received = 0

@@ -20,6 +20,9 @@ public struct ClientConfiguration: Sendable {
   public var maxPendingOutputBytes: Int
   /// The agent string announced in SETTINGS.
   public var agent: String
+  /// The access token every call sends as metadata `authorization: Bearer <token>`, unless the call's own
+  /// metadata has an `authorization` entry; nil: none (for servers run with `--auth off`).
+  public var token: String?
   /// The clock the I/O loops time deadlines with; tests use a manual one.
   package var clock: LoopClock = .monotonic
 
@@ -32,7 +35,8 @@ public struct ClientConfiguration: Sendable {
     maxFrameSize: Int = WireProtocol.defaultMaxFrameSize,
     maxBufferedResponses: Int = 256,
     maxPendingOutputBytes: Int = 1 << 20,
-    agent: String = "pledgewire-swift/0.1"
+    agent: String = "pledgewire-swift/0.1",
+    token: String? = nil
   ) {
     self.connections = max(1, connections)
     self.connectTimeout = connectTimeout
@@ -42,6 +46,7 @@ public struct ClientConfiguration: Sendable {
     self.maxBufferedResponses = maxBufferedResponses
     self.maxPendingOutputBytes = maxPendingOutputBytes
     self.agent = agent
+    self.token = token
   }
 
   /// What every connection's state machine runs with.

@@ -177,7 +177,11 @@ public final class PledgewireClient: Sendable {
   ) async throws -> T {
     let timeout = options.timeout ?? configuration.defaultTimeout
     let deadline = timeout.map { configuration.clock.now() + $0.nanoseconds }
-    let headers = RequestHeaders(method: method.fullName, metadata: options.metadata.entries)
+    var metadata = options.metadata.entries
+    if let token = configuration.token, options.metadata["authorization"] == nil {
+      metadata.append(MetadataEntry(key: "authorization", value: Array("Bearer \(token)".utf8)))
+    }
+    let headers = RequestHeaders(method: method.fullName, metadata: metadata)
     var attempts = 0
     var transparentRetries = 0
     while true {

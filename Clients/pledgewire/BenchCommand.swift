@@ -49,6 +49,7 @@ struct BenchCommand: AsyncParsableCommand {
   @Flag(help: "No progress line.") var quiet = false
   @Flag(help: "Print the report as JSON.") var json = false
   @Flag(help: "Print the report as CSV.") var csv = false
+  @OptionGroup var tokenOptions: TokenOptions
 
   func makeConfiguration(call unaryCall: UnaryCall? = nil) throws -> BenchConfiguration {
     guard [method, mix, call].compactMap({ $0 }).count <= 1 else { throw ValidationError("give one of --method, --mix and --call") }
@@ -62,7 +63,7 @@ struct BenchCommand: AsyncParsableCommand {
       warmup: .milliseconds(Int64(warmup * 1_000)), rate: rate, timeout: .milliseconds(Int64(timeout * 1_000)),
       mix: try Mix(parsing: mix ?? method ?? "get-actor"),
       seedActors: seedActors, seedArticles: seedArticles, seedPledges: seedPledges, progress: !quiet, allowWrites: allowWrites,
-      call: unaryCall
+      call: unaryCall, token: try tokenOptions.resolved()
     )
     try configuration.validate()
     return configuration
@@ -96,7 +97,7 @@ struct BenchCommand: AsyncParsableCommand {
     let configuration = try makeConfiguration(call: try unaryCall())
     do {
       if deleteSeeded {
-        let client = try await PledgewireClient.connect(to: configuration.target)
+        let client = try await PledgewireClient.connect(to: configuration.target, configuration: ClientConfiguration(token: configuration.token))
         defer { client.close() }
         let deletion = try await SeededData.delete(client, progress: quiet ? nil : BenchRunner.standardError)
         print("deleted \(deletion.pledges) pledges, \(deletion.articles) articles and \(deletion.actors) actors labelled \(SyntheticData.label)")
@@ -109,7 +110,7 @@ struct BenchCommand: AsyncParsableCommand {
         return
       }
       if let watchReplay {
-        let result = try await WatchReplay.run(target: configuration.target, events: watchReplay, timeout: .milliseconds(Int64(timeout * 1_000)))
+        let result = try await WatchReplay.run(target: configuration.target, events: watchReplay, timeout: .milliseconds(Int64(timeout * 1_000)), token: configuration.token)
         print(json ? "{\"events\": \(result.events), \"seconds\": \(result.seconds), \"events_per_second\": \(Int(result.eventsPerSecond))}"
           : "\(result.events) events in \(String(format: "%.2f", result.seconds)) s: \(Int(result.eventsPerSecond)) events/s")
         return

@@ -9,8 +9,7 @@ struct ClientOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The server, host:port. [PLEDGEWIRE_SERVER; default 127.0.0.1:7979]", valueName: "host:port"))
   var server: String?
 
-  @Option(help: "A bearer token sent as `authorization: Bearer TOKEN` metadata. [PLEDGEWIRE_TOKEN]")
-  var token: String?
+  @OptionGroup var tokenOptions: TokenOptions
 
   @Option(help: "A profile of the config file (~/.config/pledgewire/config.toml or config.json). [PLEDGEWIRE_PROFILE]")
   var profile: String?
@@ -53,7 +52,7 @@ struct ClientOptions: ParsableArguments {
     let profile = try Profile.load(named: profileName, environment: environment)
     var settings = Settings()
     settings.target = server ?? variable("PLEDGEWIRE_SERVER") ?? profile?.server ?? settings.target
-    settings.token = token ?? variable("PLEDGEWIRE_TOKEN") ?? profile?.token
+    settings.token = try tokenOptions.resolved() ?? profile?.token
     if let timeout {
       settings.timeout = timeout
       settings.timeoutGiven = true
@@ -92,14 +91,10 @@ struct ClientOptions: ParsableArguments {
 
   var target: String { (try? settings().target) ?? Settings().target }
 
-  /// The call's deadline and, with a token, its `authorization` metadata.
+  /// The call's deadline (the token goes with every call through the client's configuration).
   var callOptions: CallOptions {
     let settings = (try? settings()) ?? Settings()
-    var metadata = Metadata()
-    if let token = settings.token {
-      metadata.add("authorization", "Bearer \(token)")
-    }
-    return CallOptions(timeout: .milliseconds(Int64(settings.timeout * 1_000)), metadata: metadata)
+    return CallOptions(timeout: .milliseconds(Int64(settings.timeout * 1_000)))
   }
 
   /// ``callOptions`` for a stream that runs until stopped (a Watch): a deadline only when one was asked for.
@@ -124,7 +119,9 @@ struct ClientOptions: ParsableArguments {
     let output = printer
     let target = self.target
     do {
-      let client = try await PledgewireClient.connect(to: target, configuration: ClientConfiguration(connectTimeout: .seconds(5)))
+      let client = try await PledgewireClient.connect(
+        to: target, configuration: ClientConfiguration(connectTimeout: .seconds(5), token: try settings().token)
+      )
       defer { client.close() }
       try await body(client, output)
     } catch let error as RPCError {

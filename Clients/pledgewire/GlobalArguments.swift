@@ -5,7 +5,7 @@ import ArgumentParser
 /// subcommand's option group reads them.
 enum GlobalArguments {
   /// Options that take a value, in the separate (`--server h:1`) or joined (`--server=h:1`) form.
-  static let valued: Set<String> = ["--server", "--token", "--profile", "--timeout", "--output", "-o", "--fields"]
+  static let valued: Set<String> = ["--server", "--token", "--token-file", "--profile", "--timeout", "--output", "-o", "--fields"]
   /// Options that take none.
   static let flags: Set<String> = ["--json", "--csv", "--quiet", "-q"]
 

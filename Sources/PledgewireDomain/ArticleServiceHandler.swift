@@ -94,7 +94,7 @@ public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
     }
     try FieldCheck.length(article.submittedURL, "\(field).submitted_url", max: 2_048)
     article.canonicalURL = try ArticleURL.canonical(article.canonicalURL, field: "\(field).canonical_url")
-    article.contentHash = "sha256:" + SHA256.hex(article.body)
+    article.contentHash = "sha256:" + SHA256Hex.of(article.body)
     article.ingestedAtMs = at
     article.warnings = []
     return article

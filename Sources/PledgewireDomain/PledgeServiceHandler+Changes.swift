@@ -47,6 +47,7 @@ extension PledgeServiceHandler {
         fromStatus: current.status, toStatus: request.status, atMs: changedAt, evidence: cited, note: request.note, reopened: request.reopen
       ))
       let summary = "status \(current.status.name) -> \(request.status.name)" + (request.reopen ? " (reopened)" : "")
+      try PledgeLimits.check(next)
       return PledgeRevision(pledge: next, summary: summary)
     }
     hub.publish([event])
@@ -58,7 +59,11 @@ extension PledgeServiceHandler {
     guard var evidence = given else { return nil }
     try PledgeValidation.validate(evidence, field: field, now: now)
     let bodies = try await store.articleBodies(ids: [evidence.articleID])
-    try PledgeValidation.locate(&evidence, bodies: bodies, field: field)
+    evidence = try await OffLoop.run { [evidence] in
+      var located = evidence
+      try PledgeValidation.locate(&located, bodies: bodies, field: field)
+      return located
+    }
     evidence.id = 0
     evidence.addedAtMs = 0
     evidence.addedBy = ""
@@ -76,7 +81,9 @@ extension PledgeServiceHandler {
     }
     let at = now()
     let event = try await store.revisePledge(id: edit.id, expectedVersion: edit.version, kind: .updated, WriteContext(context, now: at)) { current in
-      try edit.apply(to: current, now: at)
+      let revision = try edit.apply(to: current, now: at)
+      try PledgeLimits.check(revision.pledge)
+      return revision
     }
     hub.publish([event])
     return event.pledge!
@@ -138,6 +145,7 @@ extension PledgeServiceHandler {
         condition.changedAtMs = at
         next.condition = condition
       }
+      try PledgeLimits.check(next)
       return PledgeRevision(pledge: next, summary: summary.joined(separator: "; "))
     }
     hub.publish([event])
@@ -148,6 +156,13 @@ extension PledgeServiceHandler {
 
   public func mergePledges(_ request: MergePledgesRequest, context: ServerContext) async throws -> Pledge {
     try FieldCheck.merge(survivor: request.survivorID, duplicate: request.duplicateID, "a pledge")
+    // The merged pledge unions both: refuse a merge that would pass the limits (checked on the pledges as read now).
+    if let survivor = try await store.pledge(id: request.survivorID), let duplicate = try await store.pledge(id: request.duplicateID) {
+      var union = survivor
+      union.evidence += duplicate.evidence
+      union.history += duplicate.history
+      try PledgeLimits.check(union)
+    }
     let merge = try await store.mergePledges(
       survivorID: request.survivorID, duplicateID: request.duplicateID,
       survivorVersion: try FieldCheck.expectedVersion(request.survivorVersion, "survivor_version"),

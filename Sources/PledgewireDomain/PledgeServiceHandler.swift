@@ -51,11 +51,17 @@ public struct PledgeServiceHandler: PledgeService.ServiceProtocol {
     let articleIDs = Set(pledges.flatMap { $0?.evidence.map(\.articleID) ?? [] })
     let actors = try await store.actorStates(actorIDs)
     let bodies = try await store.articleBodies(ids: articleIDs)
-    let prepared: [Result<Pledge, RPCError>] = pledges.map { pledge in
-      Result {
-        guard let pledge else { throw RPCError.invalidArgument(field: "pledge", "is required") }
-        return try PledgeDraft.prepare(pledge, actors: actors, bodies: bodies, now: context.now)
-      }.mapError { $0 as? RPCError ?? RPCError(.internal, "\($0)") }
+    let now = context.now
+    let prepared: [Result<Pledge, RPCError>] = try await OffLoop.run {
+      try pledges.map { pledge in
+        try Task.checkCancellation()
+        return Result {
+          guard let pledge else { throw RPCError.invalidArgument(field: "pledge", "is required") }
+          let prepared = try PledgeDraft.prepare(pledge, actors: actors, bodies: bodies, now: now)
+          try PledgeLimits.check(prepared)
+          return prepared
+        }.mapError { $0 as? RPCError ?? RPCError(.internal, "\($0)") }
+      }
     }
     let valid = prepared.compactMap { try? $0.get() }
     let events = valid.isEmpty ? [] : try await store.insertPledges(valid, context)

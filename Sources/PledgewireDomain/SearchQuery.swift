@@ -4,13 +4,15 @@ import PledgewireWire
 /// Turns what people type into a safe FTS5 expression: words (all must match), "quoted phrases", OR between terms,
 /// -excluded words, and trailing * for prefixes. Nothing a user types can break out into FTS5 syntax.
 enum SearchQuery {
+  /// The expression is flat however many terms there are — "a OR b OR c" is one group, every excluded word one
+  /// NOT group — because FTS5 refuses deeply nested parentheses.
   static func fts5(_ text: String) throws -> String {
-    var positive: [String] = []
+    var groups: [[String]] = []  // all must match; within a group, any
     var negative: [String] = []
     var pendingOr = false
     for token in tokens(text) {
       if token.text == "OR" && !token.quoted {
-        pendingOr = !positive.isEmpty
+        pendingOr = !groups.isEmpty
         continue
       }
       var word = token.text
@@ -27,21 +29,19 @@ enum SearchQuery {
       let term = "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? "*" : "")
       if excluded {
         negative.append(term)
-      } else if pendingOr, let last = positive.popLast() {
-        positive.append("(\(last) OR \(term))")
+      } else if pendingOr {
+        groups[groups.count - 1].append(term)
         pendingOr = false
       } else {
-        positive.append(term)
+        groups.append([term])
       }
     }
-    guard !positive.isEmpty else {
+    guard !groups.isEmpty else {
       throw RPCError.invalidArgument(field: "query", negative.isEmpty ? "is required" : "needs at least one word that is not excluded")
     }
-    var expression = positive.joined(separator: " AND ")
-    for term in negative {
-      expression = "(\(expression)) NOT \(term)"
-    }
-    return expression
+    let expression = groups.map { $0.count == 1 ? $0[0] : "(" + $0.joined(separator: " OR ") + ")" }.joined(separator: " AND ")
+    guard !negative.isEmpty else { return expression }
+    return "(\(expression)) NOT " + (negative.count == 1 ? negative[0] : "(" + negative.joined(separator: " OR ") + ")")
   }
 
   private static func tokens(_ text: String) -> [(text: String, quoted: Bool)] {

@@ -11,14 +11,30 @@ enum TextRanges {
     return String(scalars[start..<end])
   }
 
-  /// The range of the first occurrence of `needle` in `text` at or after scalar `from`.
-  static func find(_ needle: String, in text: String, from: Int = 0) -> TextRange? {
-    let haystack = Array(text.unicodeScalars)
+  /// The range of the first occurrence of `needle` in `text` at or after scalar `from`: Knuth–Morris–Pratt, linear
+  /// in the lengths of both, checking for cancellation as it goes (the call's deadline or CANCEL stops it).
+  static func find(_ needle: String, in text: String, from: Int = 0) throws -> TextRange? {
     let pattern = Array(needle.unicodeScalars)
-    guard !pattern.isEmpty, pattern.count <= haystack.count, from <= haystack.count - pattern.count else { return nil }
-    for start in from...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
-      if haystack[start..<start + pattern.count].elementsEqual(pattern) {
-        return TextRange(start: UInt32(start), end: UInt32(start + pattern.count))
+    guard !pattern.isEmpty else { return nil }
+    // failure[i]: the length of the longest proper border of pattern[0...i].
+    var failure = [Int](repeating: 0, count: pattern.count)
+    var border = 0
+    for index in 1..<max(1, pattern.count) {
+      while border > 0 && pattern[index] != pattern[border] { border = failure[border - 1] }
+      if pattern[index] == pattern[border] { border += 1 }
+      failure[index] = border
+    }
+    var matched = 0
+    var position = 0
+    for scalar in text.unicodeScalars {
+      defer { position += 1 }
+      if position & 0xffff == 0xffff { try Task.checkCancellation() }
+      guard position >= from else { continue }
+      while matched > 0 && scalar != pattern[matched] { matched = failure[matched - 1] }
+      if scalar == pattern[matched] { matched += 1 }
+      if matched == pattern.count {
+        let end = position + 1
+        return TextRange(start: UInt32(end - pattern.count), end: UInt32(end))
       }
     }
     return nil
@@ -42,7 +58,7 @@ enum TextRanges {
       }
       return range
     }
-    guard let found = find(quote, in: body) else {
+    guard let found = try find(quote, in: body) else {
       throw RPCError.invalidArgument(field: "\(field).quote", "does not occur in the article body")
     }
     return found

@@ -38,8 +38,12 @@ public final class RPCServer: Sendable {
   private let stopped = Mutex<[CheckedContinuation<Void, Never>]?>([])
   private let shuttingDown = Atomic<Bool>(false)
 
-  /// Creates a server; nothing listens until ``start()``.
-  public init(configuration: ServerConfiguration, router: Router, logger: Logger = Logger(label: "pledgewire.server")) {
+  /// Creates a server; nothing listens until ``start()``. With an `authorizer`, every call is checked by it before
+  /// its handler starts; without, every call runs as "anonymous".
+  public init(
+    configuration: ServerConfiguration, router: Router, authorizer: (any CallAuthorizer)? = nil,
+    logger: Logger = Logger(label: "pledgewire.server")
+  ) {
     self.configuration = configuration
     let loops = IOLoop.makeLoops(count: configuration.ioLoops, label: "pledgewire.server.io", clock: configuration.clock)
     let statistics = ServerStatistics(shards: loops.count, startedAtUnixMs: Self.unixMilliseconds())
@@ -55,7 +59,7 @@ public final class RPCServer: Sendable {
 
     self.health = health
     self.core = ServerCore(
-      configuration: configuration, router: router, logger: logger, loops: loops,
+      configuration: configuration, router: router, authorizer: authorizer, logger: logger, loops: loops,
       statistics: statistics, health: health, registry: registry
     )
   }
@@ -75,6 +79,7 @@ public final class RPCServer: Sendable {
         "idle_timeout": "\(configuration.idleTimeout.map { "\($0)" } ?? "none")",
         "shutdown_grace": "\(configuration.shutdownGrace)",
         "io_loops": "\(core.loops.count)",
+        "auth": "\(core.authorizer == nil ? "off" : "required")",
         "open_file_limit": "\(fileLimit)",
       ]
     )

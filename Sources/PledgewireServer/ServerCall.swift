@@ -6,7 +6,7 @@ import PledgewireWire
 struct ServerCall: Sendable {
   let connection: ServerConnection
   let streamID: UInt32
-  let context: ServerContext
+  var context: ServerContext
 
   func finish<M: ProtobufMessage>(with response: M) {
     connection.complete(streamID, response: response)

@@ -188,13 +188,36 @@ actor ServerConnection: LoopHandler {
     guard let stream = machine.streams[streamID] else { return }
     let handler = machine.methods[stream.method]
     let request = machine.takeRequestPayload(streamID)
-    let context = ServerContext(
+    var context = ServerContext(
       method: handler.descriptor,
       metadata: stream.metadata,
       deadline: stream.deadline.map { ContinuousClock.now.advanced(by: .nanoseconds(Int64(clamping: $0 &- loop.clock.now()))) },
       peer: peer,
       logger: logger
     )
+    let authorizer = server.authorizer
+    switch authorizer?.decide(context) ?? .allowed(principal: context.principal) {
+    case .allowed(let principal):
+      context.principal = principal
+    case .refused(let error):
+      machine.complete(streamID, trailers: error.trailers, now: loop.clock.now())
+      return
+    case .undecided:
+      // Only the authorizer's full check can tell: it runs first in the handler's task, and no fast path answers.
+      guard let authorizer else { return }
+      let call = ServerCall(connection: self, streamID: streamID, context: context)
+      let run = handler.run
+      machine.attach(Task(executorPreference: loop) {
+        do {
+          var authorized = call
+          authorized.context.principal = try await authorizer.authorize(call.context)
+          await run(authorized, request)
+        } catch {
+          call.finish(throwing: error)
+        }
+      }, to: streamID)
+      return
+    }
     if let fastPath = handler.fastPath {
       let clock = loop.clock
       let answered = machine.answer(streamID, now: { clock.now() }) { encoder in

@@ -6,6 +6,8 @@ import PledgewireWire
 final class ServerCore: Sendable {
   let configuration: ServerConfiguration
   let router: Router
+  /// Checks every call before its handler starts; nil: every call runs as "anonymous".
+  let authorizer: (any CallAuthorizer)?
   let logger: Logger
   let loops: [IOLoop]
   let statistics: ServerStatistics
@@ -17,11 +19,12 @@ final class ServerCore: Sendable {
   let connectionConfiguration: ServerConnectionStateMachine.Configuration
 
   init(
-    configuration: ServerConfiguration, router: Router, logger: Logger, loops: [IOLoop],
+    configuration: ServerConfiguration, router: Router, authorizer: (any CallAuthorizer)?, logger: Logger, loops: [IOLoop],
     statistics: ServerStatistics, health: HealthMonitor, registry: ConnectionRegistry
   ) {
     self.configuration = configuration
     self.router = router
+    self.authorizer = authorizer
     self.logger = logger
     self.loops = loops
     self.statistics = statistics

@@ -120,6 +120,19 @@ public protocol PledgewireStore: Sendable {
   /// Audit entries, oldest first.
   func listAuditEntries(_ query: AuditQuery) async throws -> [AuditEntry]
 
+  // MARK: Access tokens
+
+  /// Stores a new token (its hash, never the token) and assigns its id. `ALREADY_EXISTS` when the name is taken.
+  func insertToken(_ token: AccessToken) async throws -> AccessToken
+  /// Every token, revoked and expired ones included, by name.
+  func tokens() async throws -> [AccessToken]
+  /// The token whose hash is `hash`; nil when there is none.
+  func token(hash: String) async throws -> AccessToken?
+  /// Revokes the token named `name` at `now` (Unix ms); revoking it again changes nothing. `NOT_FOUND` when absent.
+  func revokeToken(name: String, at now: Int64) async throws -> AccessToken
+  /// Notes that the token was used at `now`, unless it was noted as used later.
+  func recordTokenUse(id: Int64, at now: Int64) async throws
+
   // MARK: Maintenance
 
   /// Whether no article, actor or pledge exists.

@@ -3,7 +3,7 @@ import GRDB
 /// The SQLite schema, as versioned migrations applied at start-up. Never edit a shipped migration; add one.
 ///
 /// v1 stored actors and pledges whole as their protobuf encoding; v2 (``LedgerMigration``) gives every table
-/// its own columns and ids that are never reused; v3 adds the review queue of extracted candidates.
+/// its own columns and ids that are never reused; v3 adds the review queue of extracted candidates; v4 access tokens.
 enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -144,6 +144,21 @@ enum Schema {
         CREATE INDEX candidate_by_article ON candidate(article_id, id);
         CREATE INDEX candidate_by_state ON candidate(state, id);
         CREATE INDEX candidate_by_pledge ON candidate(pledge_id) WHERE pledge_id IS NOT NULL;
+        """)
+    }
+    migrator.registerMigration("v4-tokens") { db in
+      // Access tokens: only the SHA-256 of each token is kept.
+      try db.execute(sql: """
+        CREATE TABLE access_token (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          name TEXT NOT NULL UNIQUE,
+          role TEXT NOT NULL,
+          hash TEXT NOT NULL UNIQUE,
+          created_at INTEGER NOT NULL,
+          last_used_at INTEGER NOT NULL DEFAULT 0,
+          expires_at INTEGER NOT NULL DEFAULT 0,
+          revoked_at INTEGER NOT NULL DEFAULT 0
+        );
         """)
     }
     return migrator

@@ -7,6 +7,8 @@ struct CLI {
   let server: String
   /// Variables to set for the run (or, with nil, to remove).
   var environment: [String: String?] = [:]
+  /// The binary run: `pledgewire`, or `pledgewire-server` for its offline commands.
+  var program: URL = Self.executable
 
   struct Result {
     let status: Int32
@@ -27,7 +29,7 @@ struct CLI {
 
   func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
     let process = Process()
-    process.executableURL = Self.executable
+    process.executableURL = program
     process.arguments = arguments
     var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PLEDGEWIRE_") }
     variables["PLEDGEWIRE_SERVER"] = server

@@ -212,6 +212,11 @@ struct ArticleTests {
       #expect(Set(try await client.article.searchArticles(SearchArticlesRequest(query: "defen*")).hits.map(\.articleID)) == [ids[1]])
       #expect(try await client.article.searchArticles(SearchArticlesRequest(query: "zélensky")).hits.map(\.articleID) == [ids[2]])
       #expect(try await client.article.searchArticles(SearchArticlesRequest(query: "\"unbalanced")).hits.isEmpty)
+      // 150 alternatives and 150 exclusions stay one flat FTS5 expression (nested, FTS5 refused them).
+      let many = Array(repeating: "qq", count: 149).joined(separator: " OR ") + " OR tariffs"
+      #expect(try await client.article.searchArticles(SearchArticlesRequest(query: many)).hits.map(\.articleID) == [ids[3]])
+      let excluded = "summit " + Array(repeating: "-qq", count: 150).joined(separator: " ")
+      #expect(Set(try await client.article.searchArticles(SearchArticlesRequest(query: excluded)).hits.map(\.articleID)) == [ids[2], ids[3]])
 
       let first = try await client.article.searchArticles(SearchArticlesRequest(query: "the", pageSize: 2))
       let second = try await client.article.searchArticles(SearchArticlesRequest(query: "the", pageSize: 2, pageToken: first.nextPageToken))

@@ -11,6 +11,7 @@ func withDomainServer<R: Sendable>(
   sample: Bool = false,
   path: String = ":memory:",
   now: @escaping @Sendable () -> Int64 = WallClock.now,
+  clientConfiguration: ClientConfiguration = ClientConfiguration(),
   _ body: (PledgewireClient, PledgewireServices) async throws -> R
 ) async throws -> R {
   let store = try SQLiteStore(path: path)
@@ -25,7 +26,7 @@ func withDomainServer<R: Sendable>(
   let server = RPCServer(configuration: ServerConfiguration(port: 0), router: router, logger: logger)
   server.onShutdown { services.hub.finishAll() }
   try server.start()
-  let client = try await PledgewireClient.connect(to: "127.0.0.1:\(server.port!)")
+  let client = try await PledgewireClient.connect(to: "127.0.0.1:\(server.port!)", configuration: clientConfiguration)
   do {
     let result = try await body(client, services)
     client.close()

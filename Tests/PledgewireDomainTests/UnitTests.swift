@@ -11,8 +11,8 @@ struct UnitTests {
     ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
   ])
   func sha256(_ input: String, _ digest: String) {
-    #expect(SHA256.hex(input) == digest)
-    #expect(SHA256.hex(String(repeating: "a", count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0" || input != "")
+    #expect(SHA256Hex.of(input) == digest)
+    #expect(SHA256Hex.of(String(repeating: "a", count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0" || input != "")
   }
 
   @Test("names fold: case, accents, punctuation, a leading 'the'")
@@ -38,6 +38,8 @@ struct UnitTests {
     ("troops peace", "\"troops\" AND \"peace\""),
     ("\"keep the peace\" troops", "\"keep the peace\" AND \"troops\""),
     ("a OR b", "(\"a\" OR \"b\")"),
+    ("a OR b OR c d", "(\"a\" OR \"b\" OR \"c\") AND \"d\""),
+    ("a -b -c", "(\"a\") NOT (\"b\" OR \"c\")"),
     ("summit -tariffs", "(\"summit\") NOT \"tariffs\""),
     ("defen*", "\"defen\"*"),
     ("say \"\"\" NEAR(x)", "\"say\" AND \" NEAR(x)\""),
@@ -77,9 +79,15 @@ struct UnitTests {
   }
 
   @Test("text ranges count Unicode scalars")
-  func ranges() {
+  func ranges() throws {
     let text = "Zürich 🇺🇦 Kyiv"
-    #expect(TextRanges.find("Kyiv", in: text) == TextRange(start: 10, end: 14))
+    #expect(try TextRanges.find("Kyiv", in: text) == TextRange(start: 10, end: 14))
+    // Knuth–Morris–Pratt: overlapping partial matches, a start position, and no match.
+    #expect(try TextRanges.find("aab", in: "aaaab") == TextRange(start: 2, end: 5))
+    #expect(try TextRanges.find("abab", in: "abacababab", from: 5) == TextRange(start: 6, end: 10))
+    #expect(try TextRanges.find("abab", in: "abacababab") == TextRange(start: 4, end: 8))
+    #expect(try TextRanges.find("abc", in: "ababab") == nil)
+    #expect(try TextRanges.find("", in: "abc") == nil)
     #expect(TextRanges.text(in: text, at: TextRange(start: 0, end: 6)) == "Zürich")
     #expect(TextRanges.text(in: text, at: TextRange(start: 5, end: 99)) == nil)
     #expect(TextRanges.text(in: text, at: TextRange(start: 3, end: 3)) == nil)

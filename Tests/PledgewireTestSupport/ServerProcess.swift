@@ -18,9 +18,10 @@ public final class ServerProcess: @unchecked Sendable {
     return testBinary.deletingLastPathComponent().appendingPathComponent("pledgewire-server")
   }
 
+  /// Starts the server with `arguments`; with `--auth off` unless they choose `--auth` themselves.
   public init(arguments: [String] = []) throws {
     process.executableURL = Self.executable
-    process.arguments = ["--port", "0", "--log-level", "debug"] + arguments
+    process.arguments = ["--port", "0", "--log-level", "debug"] + (arguments.contains("--auth") ? [] : ["--auth", "off"]) + arguments
     process.standardError = stderr
     process.standardOutput = FileHandle.nullDevice
     let output = self.output

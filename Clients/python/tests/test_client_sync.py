@@ -67,6 +67,7 @@ def test_a_response_over_the_clients_frame_limit_says_what_the_write_committed(s
         stored = small.article.list_articles(view=v1.ARTICLE_VIEW_BASIC).articles
         (created,) = [a for a in stored if a.canonical_url == article.canonical_url]
         assert caught.value.committed_id == created.id
+        assert "do not retry" in caught.value.message
 
 
 def test_a_server_stream_is_an_iterator_with_time_limited_reads(client):

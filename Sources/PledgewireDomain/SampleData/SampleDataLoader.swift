@@ -36,7 +36,7 @@ public enum SampleDataLoader {
       var article = seed.article
       var nextSearch: [String: Int] = [:]
       for (actorKey, surface) in seed.mentions {
-        guard let range = TextRanges.find(surface, in: article.body, from: nextSearch[surface] ?? 0) else {
+        guard let range = try TextRanges.find(surface, in: article.body, from: nextSearch[surface] ?? 0) else {
           throw RPCError(.internal, "sample article \(seed.key) does not contain \"\(surface)\" where expected")
         }
         nextSearch[surface] = Int(range.end)

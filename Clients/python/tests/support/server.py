@@ -25,7 +25,7 @@ def swift_product(name: str) -> Path:
 
 
 class ServerProcess:
-    """`pledgewire-server --db :memory: --sample-data` plus `args`; its standard error is collected in `log`."""
+    """`pledgewire-server --db :memory: --sample-data --auth off` plus `args` (which may choose `--auth`); its standard error is collected in `log`."""
 
     def __init__(self, binary: Path, args: list[str] = (), port: int = 0, start_timeout: float = 20.0) -> None:
         self.binary = binary
@@ -33,7 +33,10 @@ class ServerProcess:
         self._lines: list[str] = []
         self._lock = threading.Lock()
         self.process = subprocess.Popen(
-            [str(binary), "--port", str(port), "--db", ":memory:", "--sample-data", "--log-level", "debug", *self.args],
+            [
+                str(binary), "--port", str(port), "--db", ":memory:", "--sample-data", "--log-level", "debug",
+                *([] if "--auth" in self.args else ["--auth", "off"]), *self.args,
+            ],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         threading.Thread(target=self._collect, daemon=True).start()
         deadline = time.monotonic() + start_timeout
