@@ -3,6 +3,7 @@ deadlines, metadata and many threads on one connection."""
 
 from __future__ import annotations
 
+import subprocess
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -237,3 +238,25 @@ def test_the_client_answers_the_servers_keepalive_pings(start_server):
         eventually(lambda: core.pings_answered >= 1, 5, "a PING from the server answered")
         assert client.health.check().status == v1.SERVING_STATUS_SERVING
         watch.cancel()
+
+
+def test_tokens_travel_from_the_option_and_the_environment(start_server, server_binary, tmp_path, monkeypatch):
+    db = str(tmp_path / "auth.sqlite")
+    made = subprocess.run([str(server_binary), "token", "create", "--db", db, "--name", "py", "--role", "reader"],
+                          capture_output=True, text=True, check=True)
+    token = made.stdout.strip()
+    server = start_server("--db", db, "--auth", "required")
+    monkeypatch.delenv("PLEDGEWIRE_TOKEN", raising=False)
+    with Client(server.target, timeout=10) as anonymous:
+        with pytest.raises(RPCError) as caught:
+            anonymous.pledge.list_pledges()
+        assert caught.value.code == StatusCode.UNAUTHENTICATED
+    with Client(server.target, timeout=10, token=token) as reader:
+        assert reader.pledge.list_pledges().pledges
+        with pytest.raises(RPCError) as caught:
+            reader.actor.delete_actor(id=1)
+        assert caught.value.code == StatusCode.PERMISSION_DENIED and '"py" has role reader' in caught.value.message
+    monkeypatch.setenv("PLEDGEWIRE_TOKEN", token)
+    with Client(server.target, timeout=10) as from_environment:
+        assert from_environment.pledge.list_pledges().pledges
+    assert token not in server.log
