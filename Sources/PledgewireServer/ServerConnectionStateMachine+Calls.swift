@@ -51,7 +51,8 @@ extension ServerConnectionStateMachine {
     }
   }
 
-  /// `trailers` with `details.committed_id` set when the stream's method writes and `committedID` names a record.
+  /// `trailers` with `details.committed_id` set, and the message saying not to retry, when the stream's method writes
+  /// and `committedID` names a record.
   private func afterCommit(_ trailers: Trailers, _ stream: ServerStream, _ committedID: () -> Int64) -> Trailers {
     guard !methods.handlers[stream.method].descriptor.isIdempotent else { return trailers }
     let id = committedID()
@@ -60,6 +61,7 @@ extension ServerConnectionStateMachine {
     var details = trailers.details ?? ErrorDetails()
     details.committedID = id
     trailers.details = details
+    trailers.message += " (the write committed record \(id): do not retry it)"
     return trailers
   }
 

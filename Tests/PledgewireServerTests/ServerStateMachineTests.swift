@@ -230,6 +230,7 @@ struct ServerStateMachineTests {
     }
     #expect(trailers.code == .resourceExhausted)
     #expect(trailers.details?.committedID == 7)
+    #expect(trailers.message.hasSuffix("(the write committed record 7: do not retry it)"))
   }
 
   /// Drives a machine with client frames and reads back what it writes.
