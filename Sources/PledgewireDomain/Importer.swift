@@ -1,10 +1,13 @@
 import PledgewireWire
 import PledgewireServer
 
-/// Client-streamed imports: items are read in batches of ``batchSize`` and each batch is stored in one transaction,
+/// Client-streamed imports: items are read in batches of ``batchSize`` items or ``batchBytes`` bytes, whichever
+/// comes first (so that large items do not pile up in memory), and each batch is stored in one transaction,
 /// each item on its own, so that one bad item fails alone and a million items do not take a million commits.
 enum Importer {
   static let batchSize = 500
+  /// The encoded bytes of the requests a batch holds at most (one item larger than this is a batch of its own).
+  static let batchBytes = 4 << 20
   /// Failures listed in a response; the rest are counted in `failures_omitted`.
   static let failureLimit = 1_000
 
@@ -15,16 +18,19 @@ enum Importer {
   ) async throws -> ImportResponse {
     var response = ImportResponse()
     var batch: [Input] = []
+    var bytes = 0
     var iterator = requests.makeAsyncIterator()
     var done = false
     while !done {
       if let request = try await iterator.next() {
         batch.append(request)
+        bytes += iterator.lastMessageSize
         response.received += 1
       } else {
         done = true
       }
-      guard batch.count == batchSize || (done && !batch.isEmpty) else { continue }
+      guard batch.count == batchSize || bytes >= batchBytes || (done && !batch.isEmpty) else { continue }
+      try Task.checkCancellation()
       let first = response.received - UInt32(batch.count)
       for (offset, result) in try await process(batch).enumerated() {
         switch result {
@@ -40,6 +46,7 @@ enum Importer {
         }
       }
       batch.removeAll(keepingCapacity: true)
+      bytes = 0
     }
     return response
   }

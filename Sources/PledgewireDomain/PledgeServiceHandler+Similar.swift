@@ -54,7 +54,8 @@ extension PledgeServiceHandler {
     let similarity = PledgeSimilarity(draft: draft, relatedActors: related, window: window)
     let minimum = request.minScore == 0 ? 0.35 : request.minScore
     var scored: [(pledge: Pledge, score: Double, reasons: [String])] = []
-    for pledge in candidates.values where pledge.id != request.excludeID && pledge.id != draft.id {
+    for (index, pledge) in candidates.values.enumerated() where pledge.id != request.excludeID && pledge.id != draft.id {
+      if index & 63 == 63 { try Task.checkCancellation() }
       let (score, reasons) = similarity.score(pledge)
       if score >= minimum {
         scored.append((pledge, score, reasons))

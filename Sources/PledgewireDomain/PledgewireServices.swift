@@ -23,5 +23,16 @@ public struct PledgewireServices: RPCService {
     router.register(PledgeServiceHandler(store: store, hub: hub, now: now))
     router.register(ExtractionServiceHandler(store: store, hub: hub, extractors: extractors, now: now))
     router.register(AuditServiceHandler(store: store))
+    router.expensive(Self.expensiveMethods)
   }
+
+  /// The methods that compute or read much — quote search, name resolution, ranking, similarity, extraction,
+  /// imports — and so run off the I/O loops, bounded by the server's limits on concurrent expensive calls.
+  public static let expensiveMethods: [any RPCMethod.Type] = [
+    PledgeService.CreatePledge.self, PledgeService.UpdatePledge.self, PledgeService.AddEvidence.self,
+    PledgeService.FindSimilarPledges.self, PledgeService.ImportPledges.self,
+    ArticleService.SearchArticles.self, ArticleService.ImportArticles.self,
+    ActorService.ResolveActor.self, ActorService.ImportActors.self,
+    ExtractionService.Extract.self,
+  ]
 }

@@ -12,9 +12,12 @@ public struct RequestStream<Input: ProtobufMessage>: AsyncSequence, Sendable {
 
   public struct AsyncIterator: AsyncIteratorProtocol {
     let call: ServerCall
+    /// The encoded size in bytes of the message ``next()`` returned last.
+    public private(set) var lastMessageSize = 0
 
     public mutating func next() async throws -> Input? {
       guard let payload = try await call.nextRequest() else { return nil }
+      lastMessageSize = payload.count
       return try Input(serializedBytes: payload)
     }
   }

@@ -81,6 +81,16 @@ public struct Router: Sendable {
     }
   }
 
+  /// Marks registered methods as expensive — they compute or read much (quote search, ranking, imports): their
+  /// handlers run on the global concurrent executor rather than an I/O loop, and at most
+  /// ``ServerConfiguration/maxConcurrentWork`` of them at once (``ServerConfiguration/maxConcurrentWorkPerConnection``
+  /// per connection); calls past either limit end with `RESOURCE_EXHAUSTED` at once.
+  public mutating func expensive(_ methods: [any RPCMethod.Type]) {
+    for method in methods {
+      handlers[method.descriptor.fullName]?.isExpensive = true
+    }
+  }
+
   private mutating func add(
     _ descriptor: MethodDescriptor,
     expecting kind: RpcKind,

@@ -30,6 +30,21 @@ public struct ServerConfiguration: Sendable {
   public var maxPendingOutputBytes: Int
   /// Client-streamed messages buffered for a handler past which the connection stops being read.
   public var maxBufferedRequestMessages: Int
+  /// Request bytes one connection's calls may hold (requests waiting for their END_STREAM, client-streamed
+  /// messages not yet taken): a request held open past it ends `RESOURCE_EXHAUSTED`; client-streamed messages
+  /// past it stop the reading until the handlers take them.
+  public var maxBufferedRequestBytes: Int
+  /// A call whose client sends nothing on it for this long while the server waits for its request ends with
+  /// `DEADLINE_EXCEEDED`, whatever its deadline; nil: never.
+  public var requestStallTimeout: Duration?
+  /// Unsent output past which a unary response is not queued (its call ends `RESOURCE_EXHAUSTED`): what a
+  /// client that does not read can make the server hold.
+  public var maxQueuedOutputBytes: Int
+  /// Expensive calls (see ``Router/expensive(_:)``) the server runs at once; more are refused with
+  /// `RESOURCE_EXHAUSTED`.
+  public var maxConcurrentWork: Int
+  /// Expensive calls one connection may have running at once; more are refused with `RESOURCE_EXHAUSTED`.
+  public var maxConcurrentWorkPerConnection: Int
   /// Serial I/O queues; 0: one per processor.
   public var ioLoops: Int
   /// The agent string announced in SETTINGS.
@@ -53,6 +68,11 @@ public struct ServerConfiguration: Sendable {
     keepaliveTimeout: Duration = .seconds(20),
     maxPendingOutputBytes: Int = 1 << 20,
     maxBufferedRequestMessages: Int = 256,
+    maxBufferedRequestBytes: Int = 16 << 20,
+    requestStallTimeout: Duration? = .seconds(30),
+    maxQueuedOutputBytes: Int = 8 << 20,
+    maxConcurrentWork: Int = 32,
+    maxConcurrentWorkPerConnection: Int = 8,
     ioLoops: Int = 0,
     agent: String = "pledgewire-server/0.1"
   ) {
@@ -70,6 +90,11 @@ public struct ServerConfiguration: Sendable {
     self.keepaliveTimeout = keepaliveTimeout
     self.maxPendingOutputBytes = maxPendingOutputBytes
     self.maxBufferedRequestMessages = maxBufferedRequestMessages
+    self.maxBufferedRequestBytes = maxBufferedRequestBytes
+    self.requestStallTimeout = requestStallTimeout
+    self.maxQueuedOutputBytes = maxQueuedOutputBytes
+    self.maxConcurrentWork = maxConcurrentWork
+    self.maxConcurrentWorkPerConnection = maxConcurrentWorkPerConnection
     self.ioLoops = ioLoops
     self.agent = agent
   }
@@ -90,6 +115,9 @@ public struct ServerConfiguration: Sendable {
       maxConcurrentStreams: maxConcurrentStreams,
       maxMetadataSize: maxMetadataSize,
       maxBufferedRequestMessages: maxBufferedRequestMessages,
+      maxBufferedRequestBytes: maxBufferedRequestBytes,
+      requestStallTimeout: requestStallTimeout?.nanoseconds,
+      maxQueuedOutputBytes: maxQueuedOutputBytes,
       idleTimeout: idleTimeout?.nanoseconds
     )
   }

@@ -205,9 +205,8 @@ actor ServerConnection: LoopHandler {
     case .undecided:
       // Only the authorizer's full check can tell: it runs first in the handler's task, and no fast path answers.
       guard let authorizer else { return }
-      let call = ServerCall(connection: self, streamID: streamID, context: context)
       let run = handler.run
-      machine.attach(Task(executorPreference: loop) {
+      spawn(streamID, context, expensive: handler.isExpensive) { call in
         do {
           var authorized = call
           authorized.context.principal = try await authorizer.authorize(call.context)
@@ -215,7 +214,7 @@ actor ServerConnection: LoopHandler {
         } catch {
           call.finish(throwing: error)
         }
-      }, to: streamID)
+      }
       return
     }
     if let fastPath = handler.fastPath {
@@ -225,9 +224,31 @@ actor ServerConnection: LoopHandler {
       }
       if answered { return }
     }
-    let call = ServerCall(connection: self, streamID: streamID, context: context)
     let run = handler.run
-    machine.attach(Task(executorPreference: loop) { await run(call, request) }, to: streamID)
+    spawn(streamID, context, expensive: handler.isExpensive) { await run($0, request) }
+  }
+
+  /// Starts the task that runs a call's handler. Cheap handlers prefer the loop; an expensive one takes a slot of
+  /// the server's ``WorkLimiter`` — or ends at once with `RESOURCE_EXHAUSTED` when none is free — and runs on the
+  /// global concurrent executor, so that its computing neither stalls the loop's other connections nor its timers.
+  private func spawn(_ streamID: UInt32, _ context: ServerContext, expensive: Bool, _ body: @escaping @Sendable (ServerCall) async -> Void) {
+    let call = ServerCall(connection: self, streamID: streamID, context: context)
+    guard expensive else {
+      machine.attach(Task(executorPreference: loop) { await body(call) }, to: streamID)
+      return
+    }
+    let work = server.work
+    let connectionID = id
+    do {
+      try work.acquire(connection: connectionID)
+    } catch {
+      machine.complete(streamID, trailers: error.trailers, now: loop.clock.now())
+      return
+    }
+    machine.attach(Task(executorPreference: globalConcurrentExecutor) {
+      defer { work.release(connection: connectionID) }
+      await body(call)
+    }, to: streamID)
   }
 
   private func close() {

@@ -17,6 +17,8 @@ final class ServerCore: Sendable {
   let methods: MethodTable
   /// What every connection's state machine runs with.
   let connectionConfiguration: ServerConnectionStateMachine.Configuration
+  /// The bound on expensive calls, server-wide and per connection.
+  let work: WorkLimiter
 
   init(
     configuration: ServerConfiguration, router: Router, authorizer: (any CallAuthorizer)?, logger: Logger, loops: [IOLoop],
@@ -32,6 +34,7 @@ final class ServerCore: Sendable {
     self.registry = registry
     self.methods = router.table
     self.connectionConfiguration = configuration.connectionConfiguration
+    self.work = WorkLimiter(global: configuration.maxConcurrentWork, perConnection: configuration.maxConcurrentWorkPerConnection)
     statistics.name(methods: methods.names)
   }
 

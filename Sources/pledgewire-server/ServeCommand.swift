@@ -52,6 +52,21 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Calls a connection may have open at once. [PLEDGEWIRE_MAX_CONCURRENT_STREAMS, default 100]")
   var maxConcurrentStreams: Int?
 
+  @Option(help: "Request bytes one connection's calls may hold (requests sent without their end, client-streamed messages not yet taken); a request held past it ends RESOURCE_EXHAUSTED. [PLEDGEWIRE_MAX_BUFFERED_REQUEST_BYTES, default 16777216]")
+  var maxBufferedRequestBytes: Int?
+
+  @Option(help: "Seconds a call may wait for its client's next request frame before it ends DEADLINE_EXCEEDED; 0: never. [PLEDGEWIRE_REQUEST_STALL_TIMEOUT, default 30]")
+  var requestStallTimeout: Double?
+
+  @Option(help: "Unsent bytes past which a client that does not read gets no more responses queued (those calls end RESOURCE_EXHAUSTED). [PLEDGEWIRE_MAX_QUEUED_OUTPUT_BYTES, default 8388608]")
+  var maxQueuedOutputBytes: Int?
+
+  @Option(help: "Expensive calls (quote search, resolve, search, similarity, extraction, imports) the server runs at once; more end RESOURCE_EXHAUSTED. [PLEDGEWIRE_MAX_CONCURRENT_WORK, default 32]")
+  var maxConcurrentWork: Int?
+
+  @Option(help: "Expensive calls one connection may have running at once; more end RESOURCE_EXHAUSTED. [PLEDGEWIRE_MAX_CONCURRENT_WORK_PER_CONNECTION, default 8]")
+  var maxConcurrentWorkPerConnection: Int?
+
   @Option(help: "Largest frame payload accepted, in bytes (16384...16777216). [PLEDGEWIRE_MAX_FRAME_SIZE, default 4194304]")
   var maxFrameSize: Int?
 
@@ -172,6 +187,15 @@ struct ServeCommand: AsyncParsableCommand {
     configuration.port = try port ?? environment.int("PLEDGEWIRE_PORT") ?? configuration.port
     configuration.maxConnections = try maxConnections ?? environment.int("PLEDGEWIRE_MAX_CONNECTIONS") ?? configuration.maxConnections
     configuration.maxConcurrentStreams = try maxConcurrentStreams ?? environment.int("PLEDGEWIRE_MAX_CONCURRENT_STREAMS") ?? configuration.maxConcurrentStreams
+    configuration.maxBufferedRequestBytes = try maxBufferedRequestBytes
+      ?? environment.int("PLEDGEWIRE_MAX_BUFFERED_REQUEST_BYTES") ?? configuration.maxBufferedRequestBytes
+    configuration.maxQueuedOutputBytes = try maxQueuedOutputBytes ?? environment.int("PLEDGEWIRE_MAX_QUEUED_OUTPUT_BYTES") ?? configuration.maxQueuedOutputBytes
+    if let seconds = try requestStallTimeout ?? environment.double("PLEDGEWIRE_REQUEST_STALL_TIMEOUT") {
+      configuration.requestStallTimeout = seconds > 0 ? .milliseconds(Int64(seconds * 1_000)) : nil
+    }
+    configuration.maxConcurrentWork = try maxConcurrentWork ?? environment.int("PLEDGEWIRE_MAX_CONCURRENT_WORK") ?? configuration.maxConcurrentWork
+    configuration.maxConcurrentWorkPerConnection = try maxConcurrentWorkPerConnection
+      ?? environment.int("PLEDGEWIRE_MAX_CONCURRENT_WORK_PER_CONNECTION") ?? configuration.maxConcurrentWorkPerConnection
     configuration.maxFrameSize = try maxFrameSize ?? environment.int("PLEDGEWIRE_MAX_FRAME_SIZE") ?? configuration.maxFrameSize
     if let seconds = try idleTimeout ?? environment.double("PLEDGEWIRE_IDLE_TIMEOUT") {
       configuration.idleTimeout = seconds > 0 ? .milliseconds(Int64(seconds * 1_000)) : nil
@@ -191,6 +215,18 @@ struct ServeCommand: AsyncParsableCommand {
     }
     guard (1...100_000).contains(configuration.maxConcurrentStreams) else {
       throw ValidationError("--max-concurrent-streams must be 1...100000")
+    }
+    guard configuration.maxBufferedRequestBytes >= configuration.maxFrameSize else {
+      throw ValidationError("--max-buffered-request-bytes must be at least --max-frame-size (\(configuration.maxFrameSize))")
+    }
+    guard configuration.maxQueuedOutputBytes >= 1 << 20 else {
+      throw ValidationError("--max-queued-output-bytes must be at least 1048576")
+    }
+    guard (1...10_000).contains(configuration.maxConcurrentWork) else {
+      throw ValidationError("--max-concurrent-work must be 1...10000")
+    }
+    guard (1...10_000).contains(configuration.maxConcurrentWorkPerConnection) else {
+      throw ValidationError("--max-concurrent-work-per-connection must be 1...10000")
     }
     guard (WireProtocol.minFrameSizeLimit...WireProtocol.maxFrameSizeLimit).contains(configuration.maxFrameSize) else {
       throw ValidationError("--max-frame-size must be \(WireProtocol.minFrameSizeLimit)...\(WireProtocol.maxFrameSizeLimit)")

@@ -12,6 +12,7 @@ func withDomainServer<R: Sendable>(
   path: String = ":memory:",
   now: @escaping @Sendable () -> Int64 = WallClock.now,
   clientConfiguration: ClientConfiguration = ClientConfiguration(),
+  configuration: ServerConfiguration = ServerConfiguration(port: 0),
   _ body: (PledgewireClient, PledgewireServices) async throws -> R
 ) async throws -> R {
   let store = try SQLiteStore(path: path)
@@ -23,7 +24,7 @@ func withDomainServer<R: Sendable>(
   router.register(services)
   var logger = Logger(label: "pledgewire.domain-test")
   logger.logLevel = .error
-  let server = RPCServer(configuration: ServerConfiguration(port: 0), router: router, logger: logger)
+  let server = RPCServer(configuration: configuration, router: router, logger: logger)
   server.onShutdown { services.hub.finishAll() }
   try server.start()
   let client = try await PledgewireClient.connect(to: "127.0.0.1:\(server.port!)", configuration: clientConfiguration)
