@@ -64,14 +64,18 @@ extension SQLiteStore {
     return actors
   }
 
+  /// Names scored per resolve: of the names sharing a word prefix with the query, those sharing the most. Bounds a
+  /// resolve's work whatever the query and the table hold.
+  public static let maxResolveCandidates = 256
+
   public func resolveActors(_ name: String, kind: ActorKind?, limit: Int) async throws -> [ActorCandidate] {
     let folded = NameFolding.fold(name)
     let prefixes = Set(NameFolding.tokens(folded).map { String($0.prefix(3)) })
     guard !prefixes.isEmpty else { return [] }
     let kindValue = kind?.rawValue
-    return try await read { db in
+    let names = try await read { db in
       var sql = """
-        SELECT DISTINCT n.actor_id, n.name, n.folded, n.is_canonical
+        SELECT n.actor_id, n.name, n.folded, n.is_canonical, COUNT(DISTINCT t.prefix) AS shared
         FROM actor_token t JOIN actor_name n ON n.id = t.name_id
         """
       // Tombstones have no names, so they never match.
@@ -82,19 +86,26 @@ extension SQLiteStore {
       } else {
         sql += " WHERE t.prefix IN (\(Self.placeholders(prefixes.count)))"
       }
-      var best: [Int64: (score: Double, name: String, canonical: Bool)] = [:]
-      for row in try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)) {
-        let actorID: Int64 = row["actor_id"]
-        let canonical: Bool = row["is_canonical"]
-        // A canonical-name match outranks an equally good alias match.
-        let score = NameMatcher.score(query: folded, name: row["folded"]) - (canonical ? 0 : 0.001)
-        guard score >= NameMatcher.threshold else { continue }
-        if score > best[actorID]?.score ?? -1 {
-          best[actorID] = (score, row["name"], canonical)
-        }
+      sql += " GROUP BY n.id ORDER BY shared DESC, n.id LIMIT \(Self.maxResolveCandidates)"
+      return try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map {
+        (actorID: $0["actor_id"] as Int64, name: $0["name"] as String, folded: $0["folded"] as String, canonical: $0["is_canonical"] as Bool)
       }
-      let ranked = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }.prefix(limit)
-      return try ranked.compactMap { actorID, match in
+    }
+    // Scored outside the read, so that the read pool is not held, and a cancelled call stops scoring.
+    var best: [Int64: (score: Double, name: String)] = [:]
+    let query = NameMatcher.Query(folded)
+    for (index, candidate) in names.enumerated() {
+      if index & 31 == 31 { try Task.checkCancellation() }
+      // A canonical-name match outranks an equally good alias match.
+      let score = NameMatcher.score(query, name: candidate.folded) - (candidate.canonical ? 0 : 0.001)
+      guard score >= NameMatcher.threshold else { continue }
+      if score > best[candidate.actorID]?.score ?? -1 {
+        best[candidate.actorID] = (score, candidate.name)
+      }
+    }
+    let ranked = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }.prefix(limit)
+    return try await read { db in
+      try ranked.compactMap { actorID, match in
         guard let actor = try ActorRows.read(actorID, db)?.actor else { return nil }
         return ActorCandidate(actor: actor, matchedName: match.name, score: min(1, max(0, match.score.rounded(toPlaces: 3))))
       }
