@@ -25,6 +25,9 @@ extension ServerConnectionStateMachine {
     if let deadline = stream.deadline, time >= deadline {
       core.withOutput { $0.removeLast($0.count - mark) }
       end(streamID, Self.deadlineExceeded, now: time, byHandler: true)
+    } else if mark > 0 && core.output.count > configuration.maxQueuedOutputBytes {
+      core.withOutput { $0.removeLast($0.count - mark) }
+      end(streamID, outputFull(), now: time, byHandler: true)
     } else {
       end(streamID, Trailers(code: .ok), now: time, byHandler: true)
     }
@@ -44,7 +47,13 @@ extension ServerConnectionStateMachine {
       return
     }
     do {
+      let mark = core.output.count
       try core.withOutput { try write(&$0) }
+      guard mark == 0 || core.output.count <= configuration.maxQueuedOutputBytes else {
+        core.withOutput { $0.removeLast($0.count - mark) }
+        end(streamID, afterCommit(outputFull(), stream, committedID), now: now, byHandler: true)
+        return
+      }
       end(streamID, Trailers(code: .ok), now: now, byHandler: true)
     } catch {
       end(streamID, afterCommit(Self.trailers(for: error), stream, committedID), now: now, byHandler: true)
@@ -93,7 +102,9 @@ extension ServerConnectionStateMachine {
   mutating func takeRequest(_ streamID: UInt32, now: UInt64) -> RequestTake {
     guard streams[streamID] != nil else { return .cancelled }
     if let payload = streams[streamID]!.takeBuffered() {
-      if core.isInboundOverLimit && streams[streamID]!.bufferedRequestCount < configuration.maxBufferedRequestMessages / 2 {
+      heldRequestBytes -= payload.count
+      if core.isInboundOverLimit && streams[streamID]!.bufferedRequestCount < configuration.maxBufferedRequestMessages / 2
+        && heldRequestBytes <= configuration.maxBufferedRequestBytes / 2 {
         updateInboundLimit(now: now)
       }
       return .message(payload)
@@ -101,10 +112,12 @@ extension ServerConnectionStateMachine {
     return streams[streamID]!.halfClosed ? .end : .wait
   }
 
-  /// Reading pauses while some call has a full buffer of requests, and resumes otherwise.
+  /// Reading pauses while some call has a full buffer of requests or the connection's calls hold half their limit
+  /// of request bytes, and resumes otherwise.
   mutating func updateInboundLimit(now: UInt64) {
     let limit = configuration.maxBufferedRequestMessages
-    core.setInboundOverLimit(streams.values.contains { $0.bufferedRequestCount >= limit }, now: now)
+    let full = heldRequestBytes > configuration.maxBufferedRequestBytes / 2 || streams.values.contains { $0.bufferedRequestCount >= limit }
+    core.setInboundOverLimit(full, now: now)
   }
 
   // MARK: Ending calls
@@ -120,6 +133,7 @@ extension ServerConnectionStateMachine {
   /// Forgets the call; what it must still send, it sent.
   mutating func remove(_ streamID: UInt32, code: StatusCode, stopHandler: Bool, now: UInt64) {
     guard let stream = streams.removeValue(forKey: streamID) else { return }
+    heldRequestBytes -= stream.heldBytes
     let stop = stopHandler && stream.phase == .running
     effects.append(.ended(CallEnd(
       streamID: streamID, method: stream.method, code: code, nanoseconds: now &- stream.startedAt,
@@ -147,6 +161,15 @@ extension ServerConnectionStateMachine {
       let message = String(decoding: trailers.message.utf8.prefix(1_024), as: UTF8.self)
       core.write(.trailers(streamID: streamID, Trailers(code: trailers.code, message: message + " (details left out: over the client's max frame size)")))
     }
+  }
+
+  /// The trailers of a response left out because the client does not read what it was sent.
+  private func outputFull() -> Trailers {
+    Trailers(
+      code: .resourceExhausted,
+      message: "the response was not queued: \(core.output.count) bytes wait for the client to read them (limit \(configuration.maxQueuedOutputBytes))",
+      details: ErrorDetails(reason: "OUTPUT_FULL")
+    )
   }
 
   static let deadlineExceeded = Trailers(code: .deadlineExceeded, message: "the deadline passed before the call finished")

@@ -13,6 +13,15 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
     var maxConcurrentStreams: Int
     var maxMetadataSize: Int
     var maxBufferedRequestMessages: Int
+    /// Request bytes a connection's calls may hold: a unary or server-streaming request that would take them past
+    /// this ends its call with `RESOURCE_EXHAUSTED`; client-streamed messages past it stop the reading.
+    var maxBufferedRequestBytes: Int = 16 << 20
+    /// Nanoseconds a call may wait for its client's next request frame; past that it ends `DEADLINE_EXCEEDED`,
+    /// whatever its deadline. Nil: never.
+    var requestStallTimeout: UInt64? = 30_000_000_000
+    /// Unsent output past which a unary response is not queued: its call ends `RESOURCE_EXHAUSTED` (a response
+    /// into empty output always goes).
+    var maxQueuedOutputBytes: Int = 8 << 20
     /// Nanoseconds without calls after which the connection is closed; nil: never.
     var idleTimeout: UInt64?
   }
@@ -30,6 +39,10 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
   private(set) var openedCount = 0
   /// The highest stream id the client used; the next must be above it.
   private var highestStreamID: UInt32 = 0
+  /// Request bytes the open calls hold (see ``ServerStream/heldBytes``).
+  var heldRequestBytes = 0
+  /// When to look for calls whose client stalled; nil while no call waits for its client.
+  var nextStallCheck: UInt64?
 
   init(configuration: Configuration, methods: MethodTable) {
     self.configuration = configuration
@@ -47,8 +60,8 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
 
   /// The request of a call about to start, taken out of the stream (the handler owns it now).
   mutating func takeRequestPayload(_ streamID: UInt32) -> [UInt8] {
-    guard let request = streams[streamID]?.request else { return [] }
-    streams[streamID]!.request = nil
+    guard streams[streamID]?.request != nil, let request = streams[streamID]!.takeRequest() else { return [] }
+    heldRequestBytes -= request.count
     return request
   }
 
@@ -137,6 +150,9 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
     if case .failed(let error) = core.timerFired(now: now) {
       failed(error, now: now)
     }
+    if let check = nextStallCheck, now >= check {
+      endStalledCalls(now: now)
+    }
     if let idle = configuration.idleTimeout, let since = idleSince, now >= since &+ idle, core.phase == .open || core.phase == .handshaking {
       beginGracefulClose(message: "idle for \(Self.describe(idle)) without calls", now: now)
     }
@@ -150,6 +166,9 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
     }
     if let idle = configuration.idleTimeout, let since = idleSince, core.phase == .open || core.phase == .handshaking {
       next = min(next ?? .max, since &+ idle)
+    }
+    if let check = nextStallCheck {
+      next = min(next ?? .max, check)
     }
     return next
   }
@@ -210,6 +229,8 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
     }
     streams.removeAll()
     deadlines.removeAll()
+    heldRequestBytes = 0
+    nextStallCheck = nil
   }
 
   // MARK: Frames
@@ -291,11 +312,13 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
       stream.halfClosed = endStream
       streams[streamID] = stream
       effects.append(.startCall(streamID))
+      if !endStream { awaitClient(now: now) }
     } else if endStream {
       streams[streamID] = stream
       end(streamID, Self.missingRequest(descriptor), now: now)
     } else {
       streams[streamID] = stream
+      awaitClient(now: now)
     }
   }
 
@@ -306,11 +329,14 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
       end(streamID, Trailers(code: .internal, message: "MESSAGE after the client half-closed stream \(streamID)"), now: now)
       return
     }
+    streams[streamID]!.lastProgress = now
     if clientStreaming {
       streams[streamID]!.buffer(payload)
+      heldRequestBytes += payload.count
       streams[streamID]!.halfClosed = endStream
       effects.append(.requestsAvailable(streamID))
-      if streams[streamID]!.bufferedRequestCount >= configuration.maxBufferedRequestMessages {
+      if streams[streamID]!.bufferedRequestCount >= configuration.maxBufferedRequestMessages
+        || heldRequestBytes >= configuration.maxBufferedRequestBytes {
         core.setInboundOverLimit(true, now: now)
       }
       return
@@ -319,7 +345,17 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
       end(streamID, Trailers(code: .internal, message: "\(methods[method].descriptor.fullName) takes one request message, not more"), now: now)
       return
     }
-    streams[streamID]!.request = payload
+    guard heldRequestBytes + payload.count <= configuration.maxBufferedRequestBytes || endStream else {
+      // Held without END_STREAM: a request that only waits must not let a client pile up memory.
+      end(streamID, Trailers(
+        code: .resourceExhausted,
+        message: "the requests held open on this connection would pass \(configuration.maxBufferedRequestBytes) bytes; end each request's stream",
+        details: ErrorDetails(reason: "TOO_MUCH_REQUEST_DATA")
+      ), now: now)
+      return
+    }
+    streams[streamID]!.hold(request: payload)
+    heldRequestBytes += payload.count
     if endStream {
       streams[streamID]!.halfClosed = true
       streams[streamID]!.phase = .running

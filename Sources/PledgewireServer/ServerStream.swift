@@ -19,12 +19,17 @@ struct ServerStream {
   let deadline: UInt64?
   var phase = Phase.receiving
   /// The request of a unary or server-streaming call, once it arrived.
-  var request: [UInt8]?
+  private(set) var request: [UInt8]?
   /// The client sent its last message.
   var halfClosed = false
   /// Client-streamed messages not yet taken by the handler.
   private(set) var inbound: [[UInt8]] = []
   private var inboundHead = 0
+  /// Loop-clock nanoseconds when the client last made progress on its request: the HEADERS, then each MESSAGE.
+  var lastProgress: UInt64
+  /// Bytes of request messages the stream holds: its request until the handler takes it, then the client-streamed
+  /// messages the handler has not taken.
+  private(set) var heldBytes = 0
   /// The handler's task, to cancel when the call ends without it.
   var task: Task<Void, Never>?
 
@@ -34,6 +39,23 @@ struct ServerStream {
     self.metadata = metadata
     self.startedAt = startedAt
     self.deadline = deadline
+    self.lastProgress = startedAt
+  }
+
+  /// Whether the stream waits for the client's request (or the next of its messages), and so may stall.
+  var awaitsClient: Bool { !halfClosed }
+
+  /// Keeps the request of a unary or server-streaming call.
+  mutating func hold(request payload: [UInt8]) {
+    request = payload
+    heldBytes += payload.count
+  }
+
+  /// Gives the request to the handler.
+  mutating func takeRequest() -> [UInt8]? {
+    defer { request = nil }
+    heldBytes -= request?.count ?? 0
+    return request
   }
 
   var isClientStreaming: Bool { kind == .clientStreaming || kind == .bidiStreaming }
@@ -42,11 +64,14 @@ struct ServerStream {
 
   mutating func buffer(_ payload: [UInt8]) {
     inbound.append(payload)
+    heldBytes += payload.count
   }
 
   mutating func takeBuffered() -> [UInt8]? {
     guard inboundHead < inbound.count else { return nil }
     let payload = inbound[inboundHead]
+    inbound[inboundHead] = []
+    heldBytes -= payload.count
     inboundHead += 1
     if inboundHead == inbound.count {
       inbound.removeAll(keepingCapacity: true)

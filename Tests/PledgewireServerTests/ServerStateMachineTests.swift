@@ -242,11 +242,15 @@ struct ServerStateMachineTests {
     private var prefaceSent = false
     private var effectBuffer: [ServerEffect] = []
 
-    init(maxConcurrentStreams: Int = 100, maxBufferedRequestMessages: Int = 256, maxPendingOutputBytes: Int = 1 << 20) {
+    init(
+      maxConcurrentStreams: Int = 100, maxBufferedRequestMessages: Int = 256, maxPendingOutputBytes: Int = 1 << 20,
+      configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) {
       let handlers = [Echo.unary, Echo.collect, Echo.expand].map { MethodHandler(descriptor: $0, run: { _, _ in }, fastPath: nil) }
       let table = MethodTable(handlers: handlers)
       var configuration = ServerConfiguration(maxConcurrentStreams: maxConcurrentStreams, maxPendingOutputBytes: maxPendingOutputBytes, maxBufferedRequestMessages: maxBufferedRequestMessages)
       configuration.idleTimeout = .seconds(300)
+      configure(&configuration)
       machine = ServerConnectionStateMachine(configuration: configuration.connectionConfiguration, methods: table)
       machine.start(now: now)
       // The server's preface and SETTINGS are not what the cases are about.
