@@ -133,6 +133,10 @@ public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
     }
   }
 
+  /// Body bytes a FULL `ListArticles` page holds at most: past them the page ends early with its next-page token,
+  /// so that a page is never materialised whole beyond this, and fits the default 4 MiB frame.
+  public static let maxPageBodyBytes = 1 << 20
+
   public func listArticles(_ request: ListArticlesRequest, context: ServerContext) async throws -> ListArticlesResponse {
     let limit = try FieldCheck.pageSize(request.pageSize, fallback: 50)
     try FieldCheck.timeRange(after: request.publishedAfterMs, before: request.publishedBeforeMs, "published_after_ms", "published_before_ms")
@@ -156,11 +160,14 @@ public struct ArticleServiceHandler: ArticleService.ServiceProtocol {
       label: request.label.isEmpty ? nil : request.label,
       includeBody: full,
       after: cursor,
-      limit: limit + 1
+      limit: limit + 1,
+      maxBodyBytes: full ? Self.maxPageBodyBytes : nil
     ))
     var next = ""
-    if articles.count > limit {
-      articles.removeLast()
+    let bodyBytes = full ? articles.reduce(0) { $0 + $1.body.utf8.count } : 0
+    if articles.count > limit || bodyBytes >= Self.maxPageBodyBytes {
+      // A page ends at its row limit or, with bodies, at its byte budget: the next page starts after its last row.
+      if articles.count > limit { articles.removeLast() }
       let last = articles[articles.count - 1]
       next = PageToken.encode(scope: "articles", query: fingerprint, fields: [String(last.publishedAtMs), String(last.id)])
     }

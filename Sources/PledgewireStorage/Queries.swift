@@ -12,11 +12,15 @@ public struct ArticleQuery: Sendable, Hashable {
   /// Articles strictly after this (published_at, id) in newest-first order.
   public var after: TimeCursor?
   public var limit: Int
+  /// Body bytes a page holds at most: the rows stop after the article whose body takes them to this (at least one
+  /// article comes back). Nil: rows only.
+  public var maxBodyBytes: Int?
 
   public init(
     outlet: String? = nil, publishedAfter: Int64? = nil, publishedBefore: Int64? = nil, mentionsActorID: Int64? = nil,
-    label: String? = nil, includeBody: Bool = false, after: TimeCursor? = nil, limit: Int = 50
+    label: String? = nil, includeBody: Bool = false, after: TimeCursor? = nil, limit: Int = 50, maxBodyBytes: Int? = nil
   ) {
+    self.maxBodyBytes = maxBodyBytes
     self.outlet = outlet
     self.publishedAfter = publishedAfter
     self.publishedBefore = publishedBefore

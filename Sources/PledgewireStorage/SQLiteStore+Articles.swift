@@ -105,8 +105,16 @@ extension SQLiteStore {
   public func listArticles(_ query: ArticleQuery) async throws -> [Article] {
     let (sql, arguments) = Self.articleListStatement(query)
     let full = query.includeBody
+    let maxBodyBytes = query.maxBodyBytes ?? .max
     return try await read { db in
-      let records = try ArticleRecord.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+      // Row by row, so that a page of large bodies stops at its byte budget rather than reading every row first.
+      var records: [ArticleRecord] = []
+      var bodyBytes = 0
+      let cursor = try ArticleRecord.fetchCursor(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+      while bodyBytes < maxBodyBytes, let record = try cursor.next() {
+        records.append(record)
+        bodyBytes += record.body.utf8.count
+      }
       return try ArticleRows.assemble(records, full: full, db)
     }
   }
