@@ -8,8 +8,9 @@ public protocol ProtobufMessage: Sendable, Hashable, Codable {
 
   /// Decodes a message from its wire form.
   ///
-  /// Throws ``RPCError`` `INTERNAL` when the bytes are not a valid encoding of the message, and `INVALID_ARGUMENT`,
-  /// naming the field, when a string field holds invalid UTF-8 or U+0000.
+  /// Throws ``RPCError`` `INVALID_ARGUMENT` when the bytes are not a valid encoding of the message (truncated,
+  /// nested too deep: `details.reason` `MALFORMED_MESSAGE`, the message named), and `INVALID_ARGUMENT` naming the
+  /// field when a known field arrives with the wrong wire type or a string field holds invalid UTF-8 or U+0000.
   init(serializedBytes bytes: UnsafeRawBufferPointer) throws
 
   /// Appends the message's wire form to `buffer`.

@@ -57,8 +57,12 @@ struct MessageRoundTripTests {
     #expect(error?.details?.reason == "MALFORMED_MESSAGE")
     #expect(error?.message.contains("pledgewire.v1.Pledge") == true)
 
-    // Field 2 of Actor (kind) declared as a length-delimited value: protobuf-c rejects the wire type.
-    #expect(throws: RPCError.self) { try Actor(serializedBytes: [0x12, 0x01, 0x00]) }
+    // Field 2 of Actor (kind, an enum) sent as a length-delimited value: the wrong wire type, named.
+    let wireType = #expect(throws: RPCError.self) { try Actor(serializedBytes: [0x12, 0x01, 0x00]) }
+    #expect(wireType?.code == .invalidArgument)
+    #expect(wireType?.details?.fieldViolations.first?.field == "kind")
+    // Every field with its own wire type still decodes.
+    #expect(try Pledge(serializedBytes: Pledge.populated().serializedBytes()) == Pledge.populated())
     // Wire types 3 and 4 (groups) are not accepted anywhere.
     #expect(throws: RPCError.self) { try Actor(serializedBytes: [0x0b, 0x0c]) }
     // A varint that never ends.

@@ -27,6 +27,11 @@ enum WireValidator {
         throw malformed("malformed \(messageName) message: bad field key")
       }
       let number = UInt32(key >> 3)
+      if let field = protobuf_c_message_descriptor_get_field(descriptor, number), !accepts(field, wireType: key & 7) {
+        throw RPCError.invalidArgument(
+          field: String(cString: field.pointee.name), "wire type \(key & 7) does not encode this field's type (malformed \(messageName) message)"
+        )
+      }
       switch key & 7 {
       case 0:
         guard reader.varint() != nil else { throw truncated(messageName) }
@@ -58,6 +63,18 @@ enum WireValidator {
         throw malformed("malformed \(messageName) message: unsupported wire type \(key & 7)")
       }
     }
+  }
+
+  /// Whether a known field may arrive with `wireType`: its own, or length-delimited for a repeated scalar (packed).
+  private static func accepts(_ field: UnsafePointer<ProtobufCFieldDescriptor>, wireType: UInt64) -> Bool {
+    let own: UInt64
+    switch field.pointee.type {
+    case PROTOBUF_C_TYPE_STRING, PROTOBUF_C_TYPE_BYTES, PROTOBUF_C_TYPE_MESSAGE: own = 2
+    case PROTOBUF_C_TYPE_FIXED64, PROTOBUF_C_TYPE_SFIXED64, PROTOBUF_C_TYPE_DOUBLE: own = 1
+    case PROTOBUF_C_TYPE_FIXED32, PROTOBUF_C_TYPE_SFIXED32, PROTOBUF_C_TYPE_FLOAT: own = 5
+    default: own = 0
+    }
+    return wireType == own || (wireType == 2 && field.pointee.label == PROTOBUF_C_LABEL_REPEATED)
   }
 
   private static func truncated(_ messageName: String) -> RPCError {
