@@ -71,8 +71,8 @@ public struct ServerConfiguration: Sendable {
     maxBufferedRequestBytes: Int = 16 << 20,
     requestStallTimeout: Duration? = .seconds(30),
     maxQueuedOutputBytes: Int = 8 << 20,
-    maxConcurrentWork: Int = 32,
-    maxConcurrentWorkPerConnection: Int = 8,
+    maxConcurrentWork: Int = 64,
+    maxConcurrentWorkPerConnection: Int = 32,
     ioLoops: Int = 0,
     agent: String = "pledgewire-server/0.1"
   ) {

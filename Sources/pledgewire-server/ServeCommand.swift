@@ -61,10 +61,10 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Unsent bytes past which a client that does not read gets no more responses queued (those calls end RESOURCE_EXHAUSTED). [PLEDGEWIRE_MAX_QUEUED_OUTPUT_BYTES, default 8388608]")
   var maxQueuedOutputBytes: Int?
 
-  @Option(help: "Expensive calls (quote search, resolve, search, similarity, extraction, imports) the server runs at once; more end RESOURCE_EXHAUSTED. [PLEDGEWIRE_MAX_CONCURRENT_WORK, default 32]")
+  @Option(help: "Expensive calls (quote search, resolve, search, similarity, extraction, imports) the server runs at once; more end RESOURCE_EXHAUSTED. [PLEDGEWIRE_MAX_CONCURRENT_WORK, default 64]")
   var maxConcurrentWork: Int?
 
-  @Option(help: "Expensive calls one connection may have running at once; more end RESOURCE_EXHAUSTED. [PLEDGEWIRE_MAX_CONCURRENT_WORK_PER_CONNECTION, default 8]")
+  @Option(help: "Expensive calls one connection may have running at once; more end RESOURCE_EXHAUSTED. [PLEDGEWIRE_MAX_CONCURRENT_WORK_PER_CONNECTION, default 32]")
   var maxConcurrentWorkPerConnection: Int?
 
   @Option(help: "Largest frame payload accepted, in bytes (16384...16777216). [PLEDGEWIRE_MAX_FRAME_SIZE, default 4194304]")
