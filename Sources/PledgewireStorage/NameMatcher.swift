@@ -63,11 +63,11 @@ public enum NameMatcher {
     return min(0.95, average * (0.85 + 0.15 * coverage))
   }
 
-  static func tokenScore(_ query: Substring, _ name: Substring) -> Double {
+  package static func tokenScore(_ query: Substring, _ name: Substring) -> Double {
     tokenScore(query, Array(query.unicodeScalars), name, Array(name.unicodeScalars))
   }
 
-  static func tokenScore(_ query: Substring, _ queryScalars: [Unicode.Scalar], _ name: Substring, _ nameScalars: [Unicode.Scalar]) -> Double {
+  package static func tokenScore(_ query: Substring, _ queryScalars: [Unicode.Scalar], _ name: Substring, _ nameScalars: [Unicode.Scalar]) -> Double {
     if query == name {
       return 1
     }
@@ -80,7 +80,7 @@ public enum NameMatcher {
   }
 
   /// Levenshtein distance.
-  static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+  package static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

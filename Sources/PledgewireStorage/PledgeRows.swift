@@ -4,10 +4,10 @@ import PledgewireWire
 
 /// Pledges to and from their rows: `pledge`, `party`, `evidence`, `status_change` and `pledge_label`. Used by the
 /// store and by the migration that split the whole-record blobs of schema v1 into these tables.
-enum PledgeRows {
+package enum PledgeRows {
   /// The version of the snapshot's layout this build writes and trusts. A build that assembles pledges
   /// differently (a new column, say) raises it; then older snapshots are not used until their pledge is written.
-  static let snapshotFormat: Int64 = 1
+  package static let snapshotFormat: Int64 = 1
 
   // MARK: Reading
 

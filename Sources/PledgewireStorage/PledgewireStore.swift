@@ -93,6 +93,10 @@ public protocol PledgewireStore: Sendable {
   func pledgeEvents(after sequence: Int64, limit: Int) async throws -> [PledgeEvent]
   /// The sequence of the newest event; 0 when there is none.
   func latestEventSequence() async throws -> Int64
+  /// Every event committed to the store from now on, by any process, in batches in sequence order (events this
+  /// process published itself included): how a Watch hears of changes made by other server instances on the same
+  /// database. nil when this process is the store's only writer (SQLite).
+  func sharedEvents() -> AsyncStream<[PledgeEvent]>?
 
   // MARK: Candidates
 
@@ -144,4 +148,5 @@ public protocol PledgewireStore: Sendable {
 
 extension PledgewireStore {
   public func cachedActor(id: Int64) -> Actor? { nil }
+  public func sharedEvents() -> AsyncStream<[PledgeEvent]>? { nil }
 }

@@ -203,7 +203,7 @@ extension SQLiteStore {
   }
 
   /// "1, 4, 9" or "1, 4, 9 and 12 more".
-  static func sample(_ ids: [Int64]) -> String {
+  package static func sample(_ ids: [Int64]) -> String {
     let shown = ids.prefix(10).map(String.init).joined(separator: ", ")
     return ids.count > 10 ? "\(shown) and \(ids.count - 10) more" : shown
   }

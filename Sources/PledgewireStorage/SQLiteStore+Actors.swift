@@ -132,7 +132,7 @@ extension SQLiteStore {
 }
 
 extension Double {
-  func rounded(toPlaces places: Int) -> Double {
+  package func rounded(toPlaces places: Int) -> Double {
     var factor = 1.0
     for _ in 0..<places { factor *= 10 }
     return (self * factor).rounded() / factor

@@ -119,7 +119,7 @@ public final class SQLiteStore: PledgewireStore {
   }
 
   /// `ABORTED` with reason STALE_VERSION: the record changed since the caller read it.
-  static func stale(_ kind: String, _ id: Int64, at version: Int64, expected: Int64) -> RPCError {
+  package static func stale(_ kind: String, _ id: Int64, at version: Int64, expected: Int64) -> RPCError {
     RPCError(
       .aborted,
       "\(kind) \(id) is at version \(version), not \(expected): read it again and reapply the change",
@@ -128,7 +128,7 @@ public final class SQLiteStore: PledgewireStore {
   }
 
   /// `FAILED_PRECONDITION` with reason MERGED: a tombstone cannot change.
-  static func tombstone(_ kind: String, _ id: Int64, mergedInto survivor: Int64) -> RPCError {
+  package static func tombstone(_ kind: String, _ id: Int64, mergedInto survivor: Int64) -> RPCError {
     RPCError(
       .failedPrecondition,
       "\(kind) \(id) was merged into \(kind) \(survivor); change that one instead",

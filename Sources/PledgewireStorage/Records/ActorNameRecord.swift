@@ -2,17 +2,17 @@ import GRDB
 
 /// A row of `actor_name`: the canonical name (position 0) or an alias of a live actor, with its folded form for
 /// Resolve and name-prefix lists. Each name's word prefixes are rows of `actor_token`.
-struct ActorNameRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
-  static let databaseTableName = "actor_name"
+package struct ActorNameRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
+  package static let databaseTableName = "actor_name"
 
-  var id: Int64?
-  var actorID: Int64
-  var position: Int64
-  var name: String
-  var folded: String
-  var isCanonical: Bool
+  package var id: Int64?
+  package var actorID: Int64
+  package var position: Int64
+  package var name: String
+  package var folded: String
+  package var isCanonical: Bool
 
-  init(row: Row) throws {
+  package init(row: Row) throws {
     id = row["id"]
     actorID = row["actor_id"]
     position = row["position"]
@@ -21,7 +21,7 @@ struct ActorNameRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord,
     isCanonical = row["is_canonical"]
   }
 
-  init(actorID: Int64, position: Int, name: String) {
+  package init(actorID: Int64, position: Int, name: String) {
     self.actorID = actorID
     self.position = Int64(position)
     self.name = name
@@ -30,19 +30,19 @@ struct ActorNameRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord,
   }
 
   /// The columns in the order of ``values``.
-  static let columns = ["id", "actor_id", "position", "name", "folded", "is_canonical"]
-  static let insertSQL = insertStatement()
+  package static let columns = ["id", "actor_id", "position", "name", "folded", "is_canonical"]
+  package static let insertSQL = insertStatement()
 
-  var values: [(any DatabaseValueConvertible)?] {
+  package var values: [(any DatabaseValueConvertible)?] {
     [id, actorID, position, name, folded, isCanonical]
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) {
+  package mutating func didInsert(_ inserted: InsertionSuccess) {
     id = inserted.rowID
   }
 
   /// Inserts the name with its word prefixes.
-  mutating func insertWithTokens(_ db: Database) throws {
+  package mutating func insertWithTokens(_ db: Database) throws {
     id = try insertRow(db)
     for prefix in Set(NameFolding.tokens(folded).map { String($0.prefix(3)) }) {
       try ActorTokenRecord(prefix: prefix, nameID: id!).insertRow(db)
@@ -51,16 +51,21 @@ struct ActorNameRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord,
 }
 
 /// A row of `actor_token`: the first three letters of one word of one name, the candidates for fuzzy resolution.
-struct ActorTokenRecord: PersistableRecord, ColumnRecord, Equatable {
-  static let databaseTableName = "actor_token"
+package struct ActorTokenRecord: PersistableRecord, ColumnRecord, Equatable {
+  package static let databaseTableName = "actor_token"
 
-  var prefix: String
-  var nameID: Int64
+  package var prefix: String
+  package var nameID: Int64
 
-  static let columns = ["prefix", "name_id"]
-  static let insertSQL = insertStatement()
+  package init(prefix: String, nameID: Int64) {
+    self.prefix = prefix
+    self.nameID = nameID
+  }
 
-  var values: [(any DatabaseValueConvertible)?] {
+  package static let columns = ["prefix", "name_id"]
+  package static let insertSQL = insertStatement()
+
+  package var values: [(any DatabaseValueConvertible)?] {
     [prefix, nameID]
   }
 }

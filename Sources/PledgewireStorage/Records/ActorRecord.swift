@@ -4,24 +4,24 @@ import PledgewireWire
 
 /// A row of `actor`. Names (canonical and aliases), affiliations and labels live in their own tables; external ids
 /// and the fields this build does not know are in `extra`.
-struct ActorRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
-  static let databaseTableName = "actor"
+package struct ActorRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
+  package static let databaseTableName = "actor"
 
-  var id: Int64?
-  var kind: Int32
-  var canonicalName: String
+  package var id: Int64?
+  package var kind: Int32
+  package var canonicalName: String
   /// The folded canonical name, the list order.
-  var sortName: String
-  var role: String
-  var countryCode: String
-  var description: String
-  var version: Int64
-  var createdAt: Int64
-  var updatedAt: Int64
-  var mergedIntoID: Int64?
-  var extra: Data?
+  package var sortName: String
+  package var role: String
+  package var countryCode: String
+  package var description: String
+  package var version: Int64
+  package var createdAt: Int64
+  package var updatedAt: Int64
+  package var mergedIntoID: Int64?
+  package var extra: Data?
 
-  init(row: Row) throws {
+  package init(row: Row) throws {
     id = row["id"]
     kind = row["kind"]
     canonicalName = row["canonical_name"]
@@ -37,18 +37,18 @@ struct ActorRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equ
   }
 
   /// The columns in the order of ``values``.
-  static let columns = ["id", "kind", "canonical_name", "sort_name", "role", "country_code", "description", "version", "created_at", "updated_at", "merged_into_id", "extra"]
-  static let insertSQL = insertStatement()
+  package static let columns = ["id", "kind", "canonical_name", "sort_name", "role", "country_code", "description", "version", "created_at", "updated_at", "merged_into_id", "extra"]
+  package static let insertSQL = insertStatement()
 
-  var values: [(any DatabaseValueConvertible)?] {
+  package var values: [(any DatabaseValueConvertible)?] {
     [id, kind, canonicalName, sortName, role, countryCode, description, version, createdAt, updatedAt, mergedIntoID, extra]
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) {
+  package mutating func didInsert(_ inserted: InsertionSuccess) {
     id = inserted.rowID
   }
 
-  init(_ actor: Actor) {
+  package init(_ actor: Actor) {
     id = actor.id > 0 ? actor.id : nil
     kind = actor.kind.rawValue
     canonicalName = actor.canonicalName
@@ -65,7 +65,7 @@ struct ActorRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equ
     extra = StoredMessage.encode(rest)
   }
 
-  func actor(aliases: [String], affiliations: [Affiliation], labels: [String], mergedIDs: [Int64]) throws -> Actor {
+  package func actor(aliases: [String], affiliations: [Affiliation], labels: [String], mergedIDs: [Int64]) throws -> Actor {
     var actor = try StoredMessage.decode(Actor.self, extra, empty: Actor())
     actor.id = id ?? 0
     actor.kind = ActorKind(rawValue: kind)

@@ -3,16 +3,16 @@ import GRDB
 import PledgewireWire
 
 /// A row of `affiliation`: how one actor relates to another, in the actor's order.
-struct AffiliationRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatable {
-  static let databaseTableName = "affiliation"
+package struct AffiliationRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatable {
+  package static let databaseTableName = "affiliation"
 
-  var actorID: Int64
-  var relatedID: Int64
-  var kind: Int32
-  var position: Int64
-  var extra: Data?
+  package var actorID: Int64
+  package var relatedID: Int64
+  package var kind: Int32
+  package var position: Int64
+  package var extra: Data?
 
-  init(row: Row) throws {
+  package init(row: Row) throws {
     actorID = row["actor_id"]
     relatedID = row["related_id"]
     kind = row["kind"]
@@ -20,7 +20,7 @@ struct AffiliationRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equa
     extra = row["extra"]
   }
 
-  init(_ affiliation: Affiliation, actorID: Int64, position: Int) {
+  package init(_ affiliation: Affiliation, actorID: Int64, position: Int) {
     self.actorID = actorID
     relatedID = affiliation.actorID
     kind = affiliation.kind.rawValue
@@ -31,14 +31,14 @@ struct AffiliationRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equa
   }
 
   /// The columns in the order of ``values``.
-  static let columns = ["actor_id", "related_id", "kind", "position", "extra"]
-  static let insertSQL = insertStatement()
+  package static let columns = ["actor_id", "related_id", "kind", "position", "extra"]
+  package static let insertSQL = insertStatement()
 
-  var values: [(any DatabaseValueConvertible)?] {
+  package var values: [(any DatabaseValueConvertible)?] {
     [actorID, relatedID, kind, position, extra]
   }
 
-  var affiliation: Affiliation {
+  package var affiliation: Affiliation {
     get throws {
       var affiliation = try StoredMessage.decode(Affiliation.self, extra, empty: Affiliation())
       affiliation.actorID = relatedID

@@ -4,25 +4,25 @@ import PledgewireWire
 
 /// A row of `article`. Mentions and labels live in their own tables; the fields this build does not know are in
 /// `extra`. The FTS5 index `article_fts` reads title and body from here.
-struct ArticleRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
-  static let databaseTableName = "article"
+package struct ArticleRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
+  package static let databaseTableName = "article"
 
-  var id: Int64?
-  var canonicalURL: String
-  var submittedURL: String
-  var contentHash: String
-  var title: String
-  var outlet: String
-  var byline: String
-  var language: String
-  var publishedAt: Int64
-  var dateline: String
+  package var id: Int64?
+  package var canonicalURL: String
+  package var submittedURL: String
+  package var contentHash: String
+  package var title: String
+  package var outlet: String
+  package var byline: String
+  package var language: String
+  package var publishedAt: Int64
+  package var dateline: String
   /// Empty when read without the body.
-  var body: String
-  var ingestedAt: Int64
-  var extra: Data?
+  package var body: String
+  package var ingestedAt: Int64
+  package var extra: Data?
 
-  init(row: Row) throws {
+  package init(row: Row) throws {
     id = row["id"]
     canonicalURL = row["canonical_url"]
     submittedURL = row["submitted_url"]
@@ -39,22 +39,22 @@ struct ArticleRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, E
   }
 
   /// The columns in the order of ``values``.
-  static let columns = ["id", "canonical_url", "submitted_url", "content_hash", "title", "outlet", "byline", "language", "published_at", "dateline", "body", "ingested_at", "extra"]
-  static let insertSQL = insertStatement()
+  package static let columns = ["id", "canonical_url", "submitted_url", "content_hash", "title", "outlet", "byline", "language", "published_at", "dateline", "body", "ingested_at", "extra"]
+  package static let insertSQL = insertStatement()
 
-  var values: [(any DatabaseValueConvertible)?] {
+  package var values: [(any DatabaseValueConvertible)?] {
     [id, canonicalURL, submittedURL, contentHash, title, outlet, byline, language, publishedAt, dateline, body, ingestedAt, extra]
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) {
+  package mutating func didInsert(_ inserted: InsertionSuccess) {
     id = inserted.rowID
   }
 
   /// Every column but the body, for lists that leave bodies out.
-  static let columnsWithoutBody =
+  package static let columnsWithoutBody =
     "id, canonical_url, submitted_url, content_hash, title, outlet, byline, language, published_at, dateline, ingested_at, extra"
 
-  init(_ article: Article) {
+  package init(_ article: Article) {
     id = article.id > 0 ? article.id : nil
     canonicalURL = article.canonicalURL
     submittedURL = article.submittedURL
@@ -72,7 +72,7 @@ struct ArticleRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, E
     extra = StoredMessage.encode(rest)
   }
 
-  func article(mentions: [ActorMention], labels: [String]) throws -> Article {
+  package func article(mentions: [ActorMention], labels: [String]) throws -> Article {
     var article = try StoredMessage.decode(Article.self, extra, empty: Article())
     article.id = id ?? 0
     article.canonicalURL = canonicalURL

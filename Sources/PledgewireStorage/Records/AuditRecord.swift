@@ -2,21 +2,21 @@ import GRDB
 import PledgewireWire
 
 /// A row of `audit_entry`: one write to one record. Rows are only ever appended.
-struct AuditRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
-  static let databaseTableName = "audit_entry"
+package struct AuditRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
+  package static let databaseTableName = "audit_entry"
 
-  var sequence: Int64?
-  var at: Int64
-  var principal: String
-  var method: String
-  var recordType: Int32
-  var recordID: Int64
-  var versionBefore: Int64
-  var versionAfter: Int64
-  var summary: String
-  var peer: String
+  package var sequence: Int64?
+  package var at: Int64
+  package var principal: String
+  package var method: String
+  package var recordType: Int32
+  package var recordID: Int64
+  package var versionBefore: Int64
+  package var versionAfter: Int64
+  package var summary: String
+  package var peer: String
 
-  init(row: Row) throws {
+  package init(row: Row) throws {
     sequence = row["sequence"]
     at = row["at"]
     principal = row["principal"]
@@ -29,7 +29,7 @@ struct AuditRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equ
     peer = row["peer"]
   }
 
-  init(_ context: WriteContext, _ type: RecordType, _ id: Int64, before: Int64, after: Int64, _ summary: String) {
+  package init(_ context: WriteContext, _ type: RecordType, _ id: Int64, before: Int64, after: Int64, _ summary: String) {
     at = context.now
     principal = context.principal
     method = context.method
@@ -42,18 +42,18 @@ struct AuditRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equ
   }
 
   /// The columns in the order of ``values``.
-  static let columns = ["sequence", "at", "principal", "method", "record_type", "record_id", "version_before", "version_after", "summary", "peer"]
-  static let insertSQL = insertStatement()
+  package static let columns = ["sequence", "at", "principal", "method", "record_type", "record_id", "version_before", "version_after", "summary", "peer"]
+  package static let insertSQL = insertStatement()
 
-  var values: [(any DatabaseValueConvertible)?] {
+  package var values: [(any DatabaseValueConvertible)?] {
     [sequence, at, principal, method, recordType, recordID, versionBefore, versionAfter, summary, peer]
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) {
+  package mutating func didInsert(_ inserted: InsertionSuccess) {
     sequence = inserted.rowID
   }
 
-  var entry: AuditEntry {
+  package var entry: AuditEntry {
     AuditEntry(
       sequence: sequence ?? 0, atMs: at, principal: principal, method: method, recordType: RecordType(rawValue: recordType),
       recordID: recordID, versionBefore: versionBefore, versionAfter: versionAfter, summary: summary, peer: peer
@@ -61,7 +61,7 @@ struct AuditRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equ
   }
 
   /// Appends an entry.
-  static func append(_ context: WriteContext, _ type: RecordType, _ id: Int64, before: Int64, after: Int64, _ summary: String, _ db: Database) throws {
+  package static func append(_ context: WriteContext, _ type: RecordType, _ id: Int64, before: Int64, after: Int64, _ summary: String, _ db: Database) throws {
     try AuditRecord(context, type, id, before: before, after: after, String(summary.prefix(1_000))).insertRow(db)
   }
 }

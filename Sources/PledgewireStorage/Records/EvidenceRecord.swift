@@ -4,23 +4,23 @@ import PledgewireWire
 
 /// A row of `evidence`: a quote from an article about a pledge. What this source reported (amount, quantity) and
 /// the fields this build does not know are in `extra`.
-struct EvidenceRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
-  static let databaseTableName = "evidence"
+package struct EvidenceRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
+  package static let databaseTableName = "evidence"
 
-  var id: Int64?
-  var pledgeID: Int64
-  var articleID: Int64
-  var quote: String
-  var rangeStart: Int64
-  var rangeEnd: Int64
-  var stance: Int32
-  var addedAt: Int64
-  var addedBy: String
-  var partyActorID: Int64?
-  var note: String
-  var extra: Data?
+  package var id: Int64?
+  package var pledgeID: Int64
+  package var articleID: Int64
+  package var quote: String
+  package var rangeStart: Int64
+  package var rangeEnd: Int64
+  package var stance: Int32
+  package var addedAt: Int64
+  package var addedBy: String
+  package var partyActorID: Int64?
+  package var note: String
+  package var extra: Data?
 
-  init(row: Row) throws {
+  package init(row: Row) throws {
     id = row["id"]
     pledgeID = row["pledge_id"]
     articleID = row["article_id"]
@@ -36,18 +36,18 @@ struct EvidenceRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, 
   }
 
   /// The columns in the order of ``values``.
-  static let columns = ["id", "pledge_id", "article_id", "quote", "range_start", "range_end", "stance", "added_at", "added_by", "party_actor_id", "note", "extra"]
-  static let insertSQL = insertStatement()
+  package static let columns = ["id", "pledge_id", "article_id", "quote", "range_start", "range_end", "stance", "added_at", "added_by", "party_actor_id", "note", "extra"]
+  package static let insertSQL = insertStatement()
 
-  var values: [(any DatabaseValueConvertible)?] {
+  package var values: [(any DatabaseValueConvertible)?] {
     [id, pledgeID, articleID, quote, rangeStart, rangeEnd, stance, addedAt, addedBy, partyActorID, note, extra]
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) {
+  package mutating func didInsert(_ inserted: InsertionSuccess) {
     id = inserted.rowID
   }
 
-  init(_ evidence: Evidence, pledgeID: Int64) {
+  package init(_ evidence: Evidence, pledgeID: Int64) {
     id = evidence.id > 0 ? evidence.id : nil
     self.pledgeID = pledgeID
     articleID = evidence.articleID
@@ -69,7 +69,7 @@ struct EvidenceRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, 
     extra = StoredMessage.encode(rest)
   }
 
-  var evidence: Evidence {
+  package var evidence: Evidence {
     get throws {
       var evidence = try StoredMessage.decode(Evidence.self, extra, empty: Evidence())
       var range = evidence.range ?? TextRange()

@@ -3,19 +3,19 @@ import GRDB
 import PledgewireWire
 
 /// A row of `mention`: a place in an article's body where an actor is named, in the article's order.
-struct MentionRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatable {
-  static let databaseTableName = "mention"
+package struct MentionRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatable {
+  package static let databaseTableName = "mention"
 
-  var articleID: Int64
-  var actorID: Int64
-  var position: Int64
-  var rangeStart: Int64
-  var rangeEnd: Int64
-  var surfaceText: String
-  var confidence: Double
-  var extra: Data?
+  package var articleID: Int64
+  package var actorID: Int64
+  package var position: Int64
+  package var rangeStart: Int64
+  package var rangeEnd: Int64
+  package var surfaceText: String
+  package var confidence: Double
+  package var extra: Data?
 
-  init(row: Row) throws {
+  package init(row: Row) throws {
     articleID = row["article_id"]
     actorID = row["actor_id"]
     position = row["position"]
@@ -26,7 +26,7 @@ struct MentionRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatabl
     extra = row["extra"]
   }
 
-  init(_ mention: ActorMention, articleID: Int64, position: Int) {
+  package init(_ mention: ActorMention, articleID: Int64, position: Int) {
     self.articleID = articleID
     actorID = mention.actorID
     self.position = Int64(position)
@@ -45,14 +45,14 @@ struct MentionRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatabl
   }
 
   /// The columns in the order of ``values``.
-  static let columns = ["article_id", "actor_id", "position", "range_start", "range_end", "surface_text", "confidence", "extra"]
-  static let insertSQL = insertStatement()
+  package static let columns = ["article_id", "actor_id", "position", "range_start", "range_end", "surface_text", "confidence", "extra"]
+  package static let insertSQL = insertStatement()
 
-  var values: [(any DatabaseValueConvertible)?] {
+  package var values: [(any DatabaseValueConvertible)?] {
     [articleID, actorID, position, rangeStart, rangeEnd, surfaceText, confidence, extra]
   }
 
-  var mention: ActorMention {
+  package var mention: ActorMention {
     get throws {
       var mention = try StoredMessage.decode(ActorMention.self, extra, empty: ActorMention())
       var range = mention.range ?? TextRange()

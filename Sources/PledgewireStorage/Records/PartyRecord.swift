@@ -3,18 +3,18 @@ import GRDB
 import PledgewireWire
 
 /// A row of `party`: one actor in one role of a pledge, in the pledge's order.
-struct PartyRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatable {
-  static let databaseTableName = "party"
+package struct PartyRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatable {
+  package static let databaseTableName = "party"
 
-  var pledgeID: Int64
-  var actorID: Int64
-  var role: Int32
-  var position: Int64
-  var optedOut: Bool
-  var optOutEvidenceID: Int64?
-  var extra: Data?
+  package var pledgeID: Int64
+  package var actorID: Int64
+  package var role: Int32
+  package var position: Int64
+  package var optedOut: Bool
+  package var optOutEvidenceID: Int64?
+  package var extra: Data?
 
-  init(row: Row) throws {
+  package init(row: Row) throws {
     pledgeID = row["pledge_id"]
     actorID = row["actor_id"]
     role = row["role"]
@@ -25,14 +25,14 @@ struct PartyRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatable 
   }
 
   /// The columns in the order of ``values``.
-  static let columns = ["pledge_id", "actor_id", "role", "position", "opted_out", "opt_out_evidence_id", "extra"]
-  static let insertSQL = insertStatement()
+  package static let columns = ["pledge_id", "actor_id", "role", "position", "opted_out", "opt_out_evidence_id", "extra"]
+  package static let insertSQL = insertStatement()
 
-  var values: [(any DatabaseValueConvertible)?] {
+  package var values: [(any DatabaseValueConvertible)?] {
     [pledgeID, actorID, role, position, optedOut, optOutEvidenceID, extra]
   }
 
-  init(_ party: PledgeParty, pledgeID: Int64, position: Int) {
+  package init(_ party: PledgeParty, pledgeID: Int64, position: Int) {
     self.pledgeID = pledgeID
     actorID = party.actorID
     role = party.role.rawValue
@@ -44,7 +44,7 @@ struct PartyRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatable 
     extra = StoredMessage.encode(rest)
   }
 
-  var party: PledgeParty {
+  package var party: PledgeParty {
     get throws {
       var party = try StoredMessage.decode(PledgeParty.self, extra, empty: PledgeParty())
       party.actorID = actorID

@@ -7,38 +7,38 @@ import PledgewireWire
 /// history and labels live in their own tables. `snapshot` is the whole pledge as those rows make it, rewritten
 /// from them after every write, so that a read is one row; it is used only when `snapshot_format` is this build's
 /// (``PledgeRows/snapshotFormat``).
-struct PledgeRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
-  static let databaseTableName = "pledge"
+package struct PledgeRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
+  package static let databaseTableName = "pledge"
 
-  var id: Int64?
-  var version: Int64
-  var createdAt: Int64
-  var updatedAt: Int64
-  var status: Int32
-  var category: Int32
-  var modality: Int32
-  var action: String
-  var note: String
-  var madeAt: Int64
-  var madePrecision: Int32
-  var dueAt: Int64
-  var duePrecision: Int32
+  package var id: Int64?
+  package var version: Int64
+  package var createdAt: Int64
+  package var updatedAt: Int64
+  package var status: Int32
+  package var category: Int32
+  package var modality: Int32
+  package var action: String
+  package var note: String
+  package var madeAt: Int64
+  package var madePrecision: Int32
+  package var dueAt: Int64
+  package var duePrecision: Int32
   /// The first instant after the deadline's period; nil without a deadline.
-  var dueBy: Int64?
+  package var dueBy: Int64?
   /// nil: unconditional.
-  var conditionText: String?
-  var conditionState: Int32
-  var conditionEvidenceID: Int64?
-  var conditionChangedAt: Int64
-  var makersIncomplete: Bool
-  var partOfID: Int64?
-  var supersedesID: Int64?
-  var mergedIntoID: Int64?
-  var extra: Data?
-  var snapshot: Data?
-  var snapshotFormat: Int64
+  package var conditionText: String?
+  package var conditionState: Int32
+  package var conditionEvidenceID: Int64?
+  package var conditionChangedAt: Int64
+  package var makersIncomplete: Bool
+  package var partOfID: Int64?
+  package var supersedesID: Int64?
+  package var mergedIntoID: Int64?
+  package var extra: Data?
+  package var snapshot: Data?
+  package var snapshotFormat: Int64
 
-  init(row: Row) throws {
+  package init(row: Row) throws {
     id = row["id"]
     version = row["version"]
     createdAt = row["created_at"]
@@ -67,19 +67,19 @@ struct PledgeRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Eq
   }
 
   /// The columns in the order of ``values``.
-  static let columns = ["id", "version", "created_at", "updated_at", "status", "category", "modality", "action", "note", "made_at", "made_precision", "due_at", "due_precision", "due_by", "condition_text", "condition_state", "condition_evidence_id", "condition_changed_at", "makers_incomplete", "part_of_id", "supersedes_id", "merged_into_id", "extra", "snapshot", "snapshot_format"]
-  static let insertSQL = insertStatement()
+  package static let columns = ["id", "version", "created_at", "updated_at", "status", "category", "modality", "action", "note", "made_at", "made_precision", "due_at", "due_precision", "due_by", "condition_text", "condition_state", "condition_evidence_id", "condition_changed_at", "makers_incomplete", "part_of_id", "supersedes_id", "merged_into_id", "extra", "snapshot", "snapshot_format"]
+  package static let insertSQL = insertStatement()
 
-  var values: [(any DatabaseValueConvertible)?] {
+  package var values: [(any DatabaseValueConvertible)?] {
     [id, version, createdAt, updatedAt, status, category, modality, action, note, madeAt, madePrecision, dueAt, duePrecision, dueBy, conditionText, conditionState, conditionEvidenceID, conditionChangedAt, makersIncomplete, partOfID, supersedesID, mergedIntoID, extra, snapshot, snapshotFormat]
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) {
+  package mutating func didInsert(_ inserted: InsertionSuccess) {
     id = inserted.rowID
   }
 
   /// The row of `pledge` (its id when it has one).
-  init(_ pledge: Pledge) {
+  package init(_ pledge: Pledge) {
     id = pledge.id > 0 ? pledge.id : nil
     version = pledge.version
     createdAt = pledge.createdAtMs
@@ -118,7 +118,7 @@ struct PledgeRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Eq
   }
 
   /// The pledge, with its rows from the other tables.
-  func pledge(parties: [PledgeParty], evidence: [Evidence], history: [StatusChange], labels: [String], mergedIDs: [Int64]) throws -> Pledge {
+  package func pledge(parties: [PledgeParty], evidence: [Evidence], history: [StatusChange], labels: [String], mergedIDs: [Int64]) throws -> Pledge {
     var pledge = try StoredMessage.decode(Pledge.self, extra, empty: Pledge())
     let conditionUnknown = pledge.condition?.unknownFields
     pledge.id = id ?? 0

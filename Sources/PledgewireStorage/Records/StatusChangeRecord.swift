@@ -3,22 +3,22 @@ import GRDB
 import PledgewireWire
 
 /// A row of `status_change`: one entry of a pledge's history. Its evidence is a row of `evidence`, by id.
-struct StatusChangeRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
-  static let databaseTableName = "status_change"
+package struct StatusChangeRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
+  package static let databaseTableName = "status_change"
 
-  var id: Int64?
-  var pledgeID: Int64
-  var fromStatus: Int32
-  var toStatus: Int32
-  var at: Int64
-  var evidenceID: Int64?
-  var note: String
-  var reopened: Bool
-  var changedBy: String
-  var recordedAt: Int64
-  var extra: Data?
+  package var id: Int64?
+  package var pledgeID: Int64
+  package var fromStatus: Int32
+  package var toStatus: Int32
+  package var at: Int64
+  package var evidenceID: Int64?
+  package var note: String
+  package var reopened: Bool
+  package var changedBy: String
+  package var recordedAt: Int64
+  package var extra: Data?
 
-  init(row: Row) throws {
+  package init(row: Row) throws {
     id = row["id"]
     pledgeID = row["pledge_id"]
     fromStatus = row["from_status"]
@@ -33,18 +33,18 @@ struct StatusChangeRecord: FetchableRecord, MutablePersistableRecord, ColumnReco
   }
 
   /// The columns in the order of ``values``.
-  static let columns = ["id", "pledge_id", "from_status", "to_status", "at", "evidence_id", "note", "reopened", "changed_by", "recorded_at", "extra"]
-  static let insertSQL = insertStatement()
+  package static let columns = ["id", "pledge_id", "from_status", "to_status", "at", "evidence_id", "note", "reopened", "changed_by", "recorded_at", "extra"]
+  package static let insertSQL = insertStatement()
 
-  var values: [(any DatabaseValueConvertible)?] {
+  package var values: [(any DatabaseValueConvertible)?] {
     [id, pledgeID, fromStatus, toStatus, at, evidenceID, note, reopened, changedBy, recordedAt, extra]
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) {
+  package mutating func didInsert(_ inserted: InsertionSuccess) {
     id = inserted.rowID
   }
 
-  init(_ change: StatusChange, pledgeID: Int64) {
+  package init(_ change: StatusChange, pledgeID: Int64) {
     self.pledgeID = pledgeID
     fromStatus = change.fromStatus.rawValue
     toStatus = change.toStatus.rawValue
@@ -60,7 +60,7 @@ struct StatusChangeRecord: FetchableRecord, MutablePersistableRecord, ColumnReco
   }
 
   /// The entry, with its evidence looked up among the pledge's.
-  func change(evidence: [Int64: Evidence]) throws -> StatusChange {
+  package func change(evidence: [Int64: Evidence]) throws -> StatusChange {
     var change = try StoredMessage.decode(StatusChange.self, extra, empty: StatusChange())
     change.fromStatus = PledgeStatus(rawValue: fromStatus)
     change.toStatus = PledgeStatus(rawValue: toStatus)
