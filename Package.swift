@@ -20,6 +20,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // protobuf-c's runtime, from Debian's libprotobuf-c-dev.
@@ -56,6 +57,17 @@ let package = Package(
     ),
     // Actor mentions and candidate pledges from article text: deterministic rules, no I/O, no dependencies.
     .target(name: "PledgewireExtraction"),
+    // The PostgreSQL store (postgres-nio): SwiftNIO stays inside this target, behind the PledgewireStore protocol.
+    .target(
+      name: "PledgewirePostgres",
+      dependencies: [
+        "PledgewireStorage",
+        "PledgewireWire",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     // The services: validation, rules, Watch, the review queue, sample data.
     .target(
       name: "PledgewireDomain",
@@ -73,6 +85,7 @@ let package = Package(
         "PledgewireServer",
         "PledgewireDomain",
         "PledgewireStorage",
+        "PledgewirePostgres",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -142,7 +155,7 @@ let package = Package(
     // The store contract suite: every test runs against every PledgewireStore implementation.
     .testTarget(
       name: "PledgewireStorageTests",
-      dependencies: ["PledgewireStorage", "PledgewireWire", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["PledgewireStorage", "PledgewirePostgres", "PledgewireWire", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .testTarget(
       name: "PledgewireDomainTests",

@@ -15,6 +15,15 @@ public struct PledgewireServices: RPCService {
     self.hub = hub
     self.extractors = ExtractorProvider(store: store)
     self.now = now
+    // Changes made through other server instances on the same database reach this instance's watchers; Watch
+    // drops what it has sent already and fills gaps from the event log.
+    if let shared = store.sharedEvents() {
+      Task { [hub] in
+        for await events in shared {
+          hub.publish(events)
+        }
+      }
+    }
   }
 
   public func register(in router: inout Router) {

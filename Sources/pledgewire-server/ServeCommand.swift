@@ -37,8 +37,11 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Port to listen on; 0 picks a free one. [PLEDGEWIRE_PORT, default 7979]")
   var port: Int?
 
-  @Option(help: "SQLite database file, created when missing; \":memory:\" for a throwaway one. [PLEDGEWIRE_DB, default pledgewire.sqlite]")
+  @Option(help: "SQLite database file, created when missing; \":memory:\" for a throwaway one; or a PostgreSQL database, postgres://user:password@host:port/database. [PLEDGEWIRE_DB, default pledgewire.sqlite]")
   var db: String?
+
+  @Option(help: "Connections to PostgreSQL the server may open (1...1000). [PLEDGEWIRE_DB_POOL_SIZE, default 16]")
+  var dbPoolSize: Int?
 
   @Flag(help: "Load the London summit sample data into an empty database (a database with data is left alone).")
   var sampleData = false
@@ -92,6 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
     _ = try settings()
     _ = try synchronous(Environment())
     _ = try authRequired(Environment())
+    _ = try DatabaseOpener.poolSize(dbPoolSize, Environment())
   }
 
   func run() async throws {
@@ -106,13 +110,15 @@ struct ServeCommand: AsyncParsableCommand {
     let services: PledgewireServices
     var authorizer: TokenAuthorizer?
     do {
-      let store = try SQLiteStore(path: path, synchronous: try synchronous(environment))
+      let store = try await DatabaseOpener.open(
+        path, poolSize: try DatabaseOpener.poolSize(dbPoolSize, environment), synchronous: try synchronous(environment), logLevel: level
+      )
       services = PledgewireServices(store: store)
-      logger.info("database \(path) open")
+      logger.info("database \(DatabaseOpener.redacted(path)) open")
       if try authRequired(environment) {
         authorizer = TokenAuthorizer(store: store, logger: logger)
         if try await store.tokens().allSatisfy({ !$0.isValid(at: WallClock.now()) }) {
-          logger.warning("authentication is required but no valid token exists: create one with `pledgewire-server token create --db \(path) --name NAME --role admin`")
+          logger.warning("authentication is required but no valid token exists: create one with `pledgewire-server token create --db \(DatabaseOpener.redacted(path)) --name NAME --role admin`")
         }
       } else if !Self.isLoopback(configuration.host) {
         logger.warning("authentication is off while listening on \(configuration.host): anyone who can reach the port can change and delete data")

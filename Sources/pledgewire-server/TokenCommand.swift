@@ -21,11 +21,11 @@ struct TokenCommand: AsyncParsableCommand {
   )
 
   struct Database: ParsableArguments {
-    @Option(help: "SQLite database file. [PLEDGEWIRE_DB, default pledgewire.sqlite]")
+    @Option(help: "SQLite database file, or a PostgreSQL database, postgres://user:password@host:port/database. [PLEDGEWIRE_DB, default pledgewire.sqlite]")
     var db: String?
 
-    func open() throws -> SQLiteStore {
-      try SQLiteStore(path: db ?? Environment()["PLEDGEWIRE_DB"] ?? "pledgewire.sqlite")
+    func open() async throws -> any PledgewireStore {
+      try await DatabaseOpener.open(db ?? Environment()["PLEDGEWIRE_DB"] ?? "pledgewire.sqlite", poolSize: 1)
     }
   }
 
