@@ -1,5 +1,5 @@
 # Pledgewire: `make run` starts the server, `make test` runs every test. Both install what they need first.
-.PHONY: run test test-python deps build release protos check-protos leak-check bench bench-codec bench-storage \
+.PHONY: run test test-postgres test-python deps build release protos check-protos leak-check bench bench-codec bench-storage \
 	bench-report bench-extraction eval-extraction clean
 
 PORT ?= 7979
@@ -11,10 +11,19 @@ run: deps
 	swift build -c release --product pledgewire-server
 	.build/release/pledgewire-server --db data/pledgewire.sqlite --sample-data --port $(PORT) --auth off
 
+# The Swift suite, the store contract tests on PostgreSQL too when it is installed (scripts/test-swift starts a
+# throwaway cluster), then the Python suite.
 test: deps
 	swift build --build-tests
-	swift test --skip-build --experimental-maximum-parallelization-width $(TEST_WIDTH)
+	scripts/test-swift --experimental-maximum-parallelization-width $(TEST_WIDTH)
 	$(MAKE) --no-print-directory test-python
+
+# Only the tests that use PostgreSQL (the store contract suite on both stores, the PostgreSQL server tests), against
+# a throwaway cluster; installs Debian's postgresql first.
+test-postgres: deps
+	@scripts/install-deps postgresql
+	swift build --build-tests
+	scripts/test-swift --postgres --experimental-maximum-parallelization-width $(TEST_WIDTH)
 
 # The Python client's type check and tests, against the real pledgewire-server (built here), in the .venv that
 # scripts/python-env makes (skipped, and said so, where no Python package index is within reach).

@@ -62,13 +62,18 @@ struct DurabilityTests {
 }
 
 final class Counter: Sendable {
-  private let value = Mutex(0)
+  private let count = Mutex(0)
+
+  /// The count.
+  var value: Int {
+    count.withLock { $0 }
+  }
 
   /// Adds one; returns the new count.
   func increment() -> Int {
-    value.withLock { value in
-      value += 1
-      return value
+    count.withLock { count in
+      count += 1
+      return count
     }
   }
 }

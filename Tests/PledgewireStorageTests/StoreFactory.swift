@@ -1,9 +1,12 @@
+import Foundation
+import PledgewirePostgres
 import PledgewireStorage
 import PledgewireWire
 import Testing
 
-/// A way to get an empty store. Every contract test runs once per factory in ``StoreFactory/all``: a new
-/// `PledgewireStore` implementation (PostgreSQL) joins the list and must pass the same suite.
+/// A way to get an empty store. Every contract test runs once per factory in ``StoreFactory/all``: SQLite always,
+/// and PostgreSQL when `PLEDGEWIRE_TEST_POSTGRES_URL` names a database (`make test-postgres` starts a throwaway
+/// cluster and sets it); each PostgreSQL store gets a schema of its own, so tests run side by side.
 struct StoreFactory: Sendable, CustomTestStringConvertible {
   let name: String
   let make: @Sendable () async throws -> any PledgewireStore
@@ -12,7 +15,19 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
 
   static let all: [StoreFactory] = [
     StoreFactory(name: "sqlite") { try SQLiteStore(path: ":memory:") },
-  ]
+  ] + (postgresURL.map { url in
+    [StoreFactory(name: "postgres") { try await PostgresStore(PostgresStore.Options(url: url, poolSize: 2, schema: uniqueSchema())) }]
+  } ?? [])
+
+  /// The test cluster's URL, from `PLEDGEWIRE_TEST_POSTGRES_URL`.
+  static var postgresURL: String? {
+    ProcessInfo.processInfo.environment["PLEDGEWIRE_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  /// A schema name no other test uses.
+  static func uniqueSchema() -> String {
+    "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+  }
 }
 
 /// A write context for tests.
