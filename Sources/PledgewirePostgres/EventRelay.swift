@@ -76,7 +76,7 @@ final class EventRelay: Sendable {
           }
         } catch {
           if Task.isCancelled { break }
-          logger.warning("listening for other instances' changes failed: \(error); retrying")
+          logger.warning("listening for other instances' changes failed: \(String(reflecting: error)); retrying")
           first = false
           try? await Task.sleep(for: .seconds(1))
         }

@@ -26,14 +26,17 @@ public final class PostgresStore: PledgewireStore {
     public var schema: String?
     /// How long a call waits for a connection before it fails with `UNAVAILABLE`.
     public var connectTimeout: Duration
+    /// How long a call waits for the database to answer once it has a connection, before `UNAVAILABLE`.
+    public var answerTimeout: Duration
     /// How often the event log is polled for events whose notification was lost.
     public var catchUpInterval: Duration
 
-    public init(url: String, poolSize: Int = 16, schema: String? = nil, connectTimeout: Duration = .seconds(5), catchUpInterval: Duration = .seconds(1)) {
+    public init(url: String, poolSize: Int = 16, schema: String? = nil, connectTimeout: Duration = .seconds(5), answerTimeout: Duration = .seconds(10), catchUpInterval: Duration = .seconds(1)) {
       self.url = url
       self.poolSize = poolSize
       self.schema = schema
       self.connectTimeout = connectTimeout
+      self.answerTimeout = answerTimeout
       self.catchUpInterval = catchUpInterval
     }
   }
@@ -156,29 +159,43 @@ public final class PostgresStore: PledgewireStore {
 
   // MARK: Access
 
-  /// Runs `body` on a leased connection; `UNAVAILABLE` when none comes within the connect timeout.
+  /// Runs `body` on a leased connection; `UNAVAILABLE` when no connection comes within the connect timeout, or
+  /// when the database does not finish within ``Options/answerTimeout`` (a connection that died under a query is
+  /// not always noticed at once). The work runs in a task of its own, so that a driver call that does not end on
+  /// cancellation cannot hold the caller.
   func lease<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-    let started = Started()
-    let timeout = options.connectTimeout
-    return try await withThrowingTaskGroup(of: T?.self) { group in
-      group.addTask {
-        try await self.client.withConnection { connection in
-          started.mark()
+    let outcome = Outcome<T>()
+    let client = self.client
+    let work = Task {
+      do {
+        outcome.finish(.success(try await client.withConnection { connection in
+          outcome.markStarted()
           return try await body(connection)
-        }
+        }))
+      } catch {
+        outcome.finish(.failure(error))
       }
-      group.addTask {
-        try await Task.sleep(for: timeout)
-        if !started.isMarked {
-          throw RPCError(.unavailable, "the database did not give a connection within \(timeout); is it running?")
-        }
-        return nil
+    }
+    let connectTimeout = options.connectTimeout
+    let answerTimeout = options.answerTimeout
+    let timer = Task {
+      try? await Task.sleep(for: connectTimeout)
+      if !Task.isCancelled && !outcome.isStarted {
+        outcome.finish(.failure(RPCError(.unavailable, "the database did not give a connection within \(connectTimeout); is it running?")))
+        work.cancel()
+        return
       }
-      defer { group.cancelAll() }
-      while let result = try await group.next() {
-        if let result { return result }
+      try? await Task.sleep(for: answerTimeout)
+      if !Task.isCancelled {
+        outcome.finish(.failure(RPCError(.unavailable, "the database did not answer within \(connectTimeout + answerTimeout)")))
+        work.cancel()
       }
-      throw RPCError(.internal, "the database call ended without a result")
+    }
+    defer { timer.cancel() }
+    return try await withTaskCancellationHandler {
+      try await outcome.value()
+    } onCancel: {
+      work.cancel()
     }
   }
 
@@ -343,9 +360,37 @@ public final class PostgresStore: PledgewireStore {
   }
 }
 
-/// Set once a connection is leased.
-private final class Started: Sendable {
-  private let flag = Mutex(false)
-  func mark() { flag.withLock { $0 = true } }
-  var isMarked: Bool { flag.withLock { $0 } }
+/// The result of a database call, which the call or its timer sets first.
+private final class Outcome<T: Sendable>: Sendable {
+  private struct State {
+    var started = false
+    var result: Result<T, any Error>?
+    var waiter: CheckedContinuation<T, any Error>?
+  }
+
+  private let state = Mutex(State())
+
+  func markStarted() { state.withLock { $0.started = true } }
+  var isStarted: Bool { state.withLock { $0.started } }
+
+  /// Sets the result unless one is set; resumes the waiter.
+  func finish(_ result: Result<T, any Error>) {
+    let waiter = state.withLock { state -> CheckedContinuation<T, any Error>? in
+      guard state.result == nil else { return nil }
+      state.result = result
+      defer { state.waiter = nil }
+      return state.waiter
+    }
+    waiter?.resume(with: result)
+  }
+
+  func value() async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+      let result = state.withLock { state -> Result<T, any Error>? in
+        if state.result == nil { state.waiter = continuation }
+        return state.result
+      }
+      if let result { continuation.resume(with: result) }
+    }
+  }
 }

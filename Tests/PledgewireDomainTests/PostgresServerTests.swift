@@ -62,7 +62,7 @@ struct PostgresServerTests {
 
     // The actor cache of B follows a change made through A.
     let before = try await clientB.actor.getActor(GetActorRequest(id: world.maker))
-    _ = try await clientA.actor.updateActor(UpdateActorRequest(actor: Actor(id: world.maker, role: "a new role"), updateMask: ["role"]))
+    _ = try await clientA.actor.updateActor(UpdateActorRequest(actor: Actor(id: world.maker, role: "a new role", version: before.version), updateMask: ["role"]))
     var seen = before
     let deadline = ContinuousClock.now + .seconds(5)
     while seen.version == before.version && ContinuousClock.now < deadline {
@@ -86,11 +86,11 @@ struct PostgresServerTests {
     try await withThrowingTaskGroup(of: Void.self) { group in
       for _ in 0..<8 {
         group.addTask {
-          let deadline = ContinuousClock.now + .seconds(60)
+          let deadline = ContinuousClock.now + .seconds(40)
           // Writes until 50 have been acknowledged after the restart.
           while afterRestart.value < 50 && ContinuousClock.now < deadline {
             do {
-              let pledge = try await client.pledge.createPledge(CreatePledgeRequest(pledge: world.pledge()))
+              let pledge = try await client.pledge.createPledge(CreatePledgeRequest(pledge: world.pledge()), options: CallOptions(timeout: .seconds(20)))
               acknowledged.withLock { $0.append(pledge.id) }
               if restarted.withLock({ $0 }) { _ = afterRestart.increment() }
             } catch let error as RPCError {
@@ -198,18 +198,21 @@ enum PostgresTestCluster {
     (url ?? "") + "?sslmode=disable&schema=test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
   }
 
-  /// Runs scripts/postgres-cluster with `arguments`.
+  /// Runs scripts/postgres-cluster with `arguments` and waits for it (posix_spawn and waitpid: Foundation's
+  /// `Process.waitUntilExit` was seen never to return here once the cluster restarted).
   static func run(_ arguments: [String]) throws {
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("scripts/postgres-cluster")
-    let process = Process()
-    process.executableURL = script
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw RPCError(.internal, "postgres-cluster \(arguments.joined(separator: " ")) failed with \(process.terminationStatus)")
+      .appendingPathComponent("scripts/postgres-cluster").path
+    var argv: [UnsafeMutablePointer<CChar>?] = ([script] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, script, nil, nil, &argv, environ) == 0 else {
+      throw RPCError(.internal, "cannot run \(script)")
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    guard status == 0 else {
+      throw RPCError(.internal, "postgres-cluster \(arguments.joined(separator: " ")) failed with status \(status)")
     }
   }
 }
