@@ -74,8 +74,17 @@ struct PostgresServerTests {
 
   @Test("while the database restarts under load, calls fail with UNAVAILABLE and succeed again once it is back; no acknowledged write is lost")
   func databaseRestart() async throws {
-    let directory = try #require(PostgresTestCluster.directory, "PLEDGEWIRE_TEST_POSTGRES_DIR names the cluster to restart")
-    let server = try ServerProcess(arguments: ["--db", PostgresTestCluster.database()])
+    // A cluster of its own: restarting the shared one would fail the other tests running beside this one.
+    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("pledgewire-restart-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+    let directory = parent.appendingPathComponent("pg").path
+    defer {
+      try? PostgresTestCluster.run(["destroy", directory])
+      try? FileManager.default.removeItem(at: parent)
+    }
+    try PostgresTestCluster.run(["start", directory])
+    let port = try String(contentsOfFile: directory + "/port", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    let server = try ServerProcess(arguments: ["--db", "postgres://pledgewire@127.0.0.1:\(port)/pledgewire?sslmode=disable"])
     let client = try await PledgewireClient.connect(to: "127.0.0.1:\(server.port)")
     defer { client.close() }
     let world = try await World.make(client)
@@ -187,10 +196,6 @@ final class Shared<Value: Sendable>: Sendable {
 enum PostgresTestCluster {
   static var url: String? {
     ProcessInfo.processInfo.environment["PLEDGEWIRE_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
-  }
-
-  static var directory: String? {
-    ProcessInfo.processInfo.environment["PLEDGEWIRE_TEST_POSTGRES_DIR"].flatMap { $0.isEmpty ? nil : $0 }
   }
 
   /// The cluster's URL with a schema no other test uses.
