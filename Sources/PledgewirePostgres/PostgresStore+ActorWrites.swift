@@ -9,23 +9,27 @@ extension PostgresStore {
     let results = try await write { session in
       var results: [Result<Actor, RPCError>] = []
       for actor in actors {
-        results.append(await session.each {
-          var stored = actor
-          stored.id = 0
-          stored.version = 1
-          stored.createdAtMs = context.now
-          stored.updatedAtMs = context.now
-          stored.mergedIntoID = 0
-          stored.mergedIDs = []
-          stored = try await PostgresActorRows.insert(stored, session)
-          try await Self.audit(context, .actor, stored.id, before: 0, after: 1, "created: \(stored.canonicalName)", session)
-          return stored
-        })
+        results.append(await session.each { try await Self.insertActor(actor, context, session) })
       }
       return results
     }
     actorCache.store(results.compactMap { try? $0.get() })
     return results
+  }
+
+  /// Inserts one actor, version 1, with its names, affiliations, labels and audit entry, inside the caller's
+  /// transaction.
+  static func insertActor(_ actor: Actor, _ context: WriteContext, _ session: PostgresSession) async throws -> Actor {
+    var stored = actor
+    stored.id = 0
+    stored.version = 1
+    stored.createdAtMs = context.now
+    stored.updatedAtMs = context.now
+    stored.mergedIntoID = 0
+    stored.mergedIDs = []
+    stored = try await PostgresActorRows.insert(stored, session)
+    try await audit(context, .actor, stored.id, before: 0, after: 1, "created: \(stored.canonicalName)", session)
+    return stored
   }
 
   public func reviseActor(

@@ -8,32 +8,46 @@ extension PostgresStore {
     try await write { session in
       var results: [Result<Article, RPCError>] = []
       for article in articles {
-        results.append(await session.each {
-          if let existing = try await session.value(Int64.self, "SELECT id FROM article WHERE canonical_url = ?", [article.canonicalURL]) {
-            throw Self.duplicateURL(article.canonicalURL, existing)
-          }
-          var stored = article
-          stored.warnings = []
-          do {
-            stored.id = try await PostgresArticleRows.insert(stored, session)
-          } catch {
-            // Another instance inserted the same URL in between.
-            let failure = Self.translate(error)
-            throw failure.code == .alreadyExists ? Self.duplicateURL(article.canonicalURL, 0) : failure
-          }
-          if let twin = try await session.rows(
-            "SELECT id, canonical_url FROM article WHERE content_hash = ? AND id <> ? ORDER BY id LIMIT 1", [article.contentHash, stored.id]
-          ).first {
-            let twinID: Int64 = twin["id"]
-            stored.warnings = [Warning(
-              reason: "SAME_CONTENT", message: "the same body is article \(twinID) (\(twin["canonical_url"] as String))", relatedID: twinID
-            )]
-          }
-          try await Self.audit(context, .article, stored.id, before: 0, after: 1, "created: \(article.canonicalURL)", session)
-          return stored
-        })
+        results.append(await session.each { try await Self.insertArticle(article, context, session) })
       }
       return results
+    }
+  }
+
+  /// Inserts one article with its mentions, labels and audit entry, inside the caller's transaction.
+  static func insertArticle(_ article: Article, _ context: WriteContext, _ session: PostgresSession) async throws -> Article {
+    if let existing = try await session.value(Int64.self, "SELECT id FROM article WHERE canonical_url = ?", [article.canonicalURL]) {
+      throw Self.duplicateURL(article.canonicalURL, existing)
+    }
+    var stored = article
+    stored.warnings = []
+    do {
+      stored.id = try await PostgresArticleRows.insert(stored, session)
+    } catch {
+      // Another instance inserted the same URL in between.
+      let failure = Self.translate(error)
+      throw failure.code == .alreadyExists ? Self.duplicateURL(article.canonicalURL, 0) : failure
+    }
+    if let twin = try await session.rows(
+      "SELECT id, canonical_url FROM article WHERE content_hash = ? AND id <> ? ORDER BY id LIMIT 1", [article.contentHash, stored.id]
+    ).first {
+      let twinID: Int64 = twin["id"]
+      stored.warnings = [Warning(
+        reason: "SAME_CONTENT", message: "the same body is article \(twinID) (\(twin["canonical_url"] as String))", relatedID: twinID
+      )]
+    }
+    try await Self.audit(context, .article, stored.id, before: 0, after: 1, "created: \(article.canonicalURL)", session)
+    return stored
+  }
+
+  public func insertArticle(_ article: Article, candidates: [PledgeCandidate], _ context: WriteContext) async throws -> ArticleWithCandidates {
+    try await write { session in
+      let stored = try await Self.insertArticle(article, context, session)
+      var inserted: [PledgeCandidate] = []
+      for (position, candidate) in candidates.enumerated() {
+        inserted.append(try await Self.insertCandidate(candidate, articleID: stored.id, position: position, context, session))
+      }
+      return ArticleWithCandidates(article: stored, candidates: inserted)
     }
   }
 

@@ -11,22 +11,26 @@ extension PostgresStore {
       }
       var results: [Result<PledgeEvent, RPCError>] = []
       for pledge in pledges {
-        results.append(await session.each {
-          var stored = pledge
-          stored.id = 0
-          stored.version = 1
-          stored.createdAtMs = context.now
-          stored.updatedAtMs = context.now
-          stored.mergedIntoID = 0
-          stored.mergedIDs = []
-          try await Self.checkLinks(stored, session)
-          let inserted = try await PostgresPledgeRows.insert(stored, context, session)
-          try await Self.audit(context, .pledge, inserted.pledge.id, before: 0, after: 1, "created: \(inserted.pledge.action.prefix(200))", session)
-          return try await Self.appendEvent(.created, inserted, context.now, session)
-        })
+        results.append(await session.each { try await Self.insertPledge(pledge, context, session) })
       }
       return results
     }
+  }
+
+  /// Inserts one pledge, version 1, with its rows, audit entry and CREATED event, inside the caller's transaction,
+  /// which holds the link lock when the pledge links to another.
+  static func insertPledge(_ pledge: Pledge, _ context: WriteContext, _ session: PostgresSession) async throws -> PledgeEvent {
+    var stored = pledge
+    stored.id = 0
+    stored.version = 1
+    stored.createdAtMs = context.now
+    stored.updatedAtMs = context.now
+    stored.mergedIntoID = 0
+    stored.mergedIDs = []
+    try await checkLinks(stored, session)
+    let inserted = try await PostgresPledgeRows.insert(stored, context, session)
+    try await audit(context, .pledge, inserted.pledge.id, before: 0, after: 1, "created: \(inserted.pledge.action.prefix(200))", session)
+    return try await appendEvent(.created, inserted, context.now, session)
   }
 
   public func revisePledge(
@@ -34,23 +38,31 @@ extension PostgresStore {
     _ revise: @escaping @Sendable (Pledge) throws -> PledgeRevision
   ) async throws -> PledgeEvent {
     try await write { session in
-      let (record, current) = try await Self.writablePledge(id, expectedVersion, field: "pledge_id", session)
-      let revision = try revise(current)
-      var next = revision.pledge
-      next.id = id
-      next.version = current.version + 1
-      next.createdAtMs = current.createdAtMs
-      next.updatedAtMs = context.now
-      next.mergedIntoID = 0
-      next.mergedIDs = current.mergedIDs
-      if next.partOfID != current.partOfID || next.supersedesID != current.supersedesID {
-        try await Self.lockLinks(session)
-      }
-      try await Self.checkLinks(next, session)
-      let stored = try await PostgresPledgeRows.update(record, from: current, to: next, context, session)
-      try await Self.audit(context, .pledge, id, before: current.version, after: stored.pledge.version, revision.summary, session)
-      return try await Self.appendEvent(kind, stored, context.now, session)
+      try await Self.revisePledge(id: id, expectedVersion: expectedVersion, kind: kind, field: "pledge_id", context, session, revise)
     }
+  }
+
+  /// Revises one pledge inside the caller's transaction: the next version, its rows, audit entry and event.
+  static func revisePledge(
+    id: Int64, expectedVersion: Int64?, kind: PledgeEventKind, field: String, _ context: WriteContext, _ session: PostgresSession,
+    _ revise: (Pledge) throws -> PledgeRevision
+  ) async throws -> PledgeEvent {
+    let (record, current) = try await writablePledge(id, expectedVersion, field: field, session)
+    let revision = try revise(current)
+    var next = revision.pledge
+    next.id = id
+    next.version = current.version + 1
+    next.createdAtMs = current.createdAtMs
+    next.updatedAtMs = context.now
+    next.mergedIntoID = 0
+    next.mergedIDs = current.mergedIDs
+    if next.partOfID != current.partOfID || next.supersedesID != current.supersedesID {
+      try await lockLinks(session)
+    }
+    try await checkLinks(next, session)
+    let stored = try await PostgresPledgeRows.update(record, from: current, to: next, context, session)
+    try await audit(context, .pledge, id, before: current.version, after: stored.pledge.version, revision.summary, session)
+    return try await appendEvent(kind, stored, context.now, session)
   }
 
   /// The pledge to change, locked: it exists, is live, and is at `expectedVersion` when one is given.

@@ -29,7 +29,7 @@ extension SQLiteStore {
   }
 
   /// The statement ``listCandidates(_:)`` runs for `query`.
-  static func candidateListStatement(_ query: CandidateQuery) -> (sql: String, arguments: [DatabaseValue]) {
+  package static func candidateListStatement(_ query: CandidateQuery) -> (sql: String, arguments: [DatabaseValue]) {
     var conditions: [String] = []
     var arguments: [any DatabaseValueConvertible] = []
     if let articleID = query.articleID {

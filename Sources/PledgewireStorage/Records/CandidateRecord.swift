@@ -4,29 +4,29 @@ import PledgewireWire
 
 /// A row of `candidate`: a pledge the extractor proposed from an article, and its review. The columns hold what is
 /// queried or changed by review; the rest of the candidate (parties, action, figures, rules) is `extra`.
-struct CandidateRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatable {
-  static let databaseTableName = "candidate"
+package struct CandidateRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equatable {
+  package static let databaseTableName = "candidate"
 
-  var id: Int64?
-  var articleID: Int64
-  var position: Int64
-  var state: Int32
-  var confidence: Double
-  var quote: String
-  var rangeStart: Int64
-  var rangeEnd: Int64
-  var extractor: String
-  var createdAt: Int64
-  var version: Int64
-  var pledgeID: Int64?
-  var attached: Bool
-  var rejectionReason: Int32
-  var rejectionNote: String
-  var reviewedBy: String
-  var reviewedAt: Int64
-  var extra: Data?
+  package var id: Int64?
+  package var articleID: Int64
+  package var position: Int64
+  package var state: Int32
+  package var confidence: Double
+  package var quote: String
+  package var rangeStart: Int64
+  package var rangeEnd: Int64
+  package var extractor: String
+  package var createdAt: Int64
+  package var version: Int64
+  package var pledgeID: Int64?
+  package var attached: Bool
+  package var rejectionReason: Int32
+  package var rejectionNote: String
+  package var reviewedBy: String
+  package var reviewedAt: Int64
+  package var extra: Data?
 
-  init(row: Row) throws {
+  package init(row: Row) throws {
     id = row["id"]
     articleID = row["article_id"]
     position = row["position"]
@@ -47,7 +47,7 @@ struct CandidateRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equata
     extra = row["extra"]
   }
 
-  init(_ candidate: PledgeCandidate, position: Int) {
+  package init(_ candidate: PledgeCandidate, position: Int) {
     id = candidate.id == 0 ? nil : candidate.id
     articleID = candidate.articleID
     self.position = Int64(position)
@@ -91,20 +91,20 @@ struct CandidateRecord: FetchableRecord, PersistableRecord, ColumnRecord, Equata
   }
 
   /// The columns in the order of ``values``.
-  static let columns = [
+  package static let columns = [
     "id", "article_id", "position", "state", "confidence", "quote", "range_start", "range_end", "extractor", "created_at",
     "version", "pledge_id", "attached", "rejection_reason", "rejection_note", "reviewed_by", "reviewed_at", "extra",
   ]
-  static let insertSQL = insertStatement()
+  package static let insertSQL = insertStatement()
 
-  var values: [(any DatabaseValueConvertible)?] {
+  package var values: [(any DatabaseValueConvertible)?] {
     [
       id, articleID, position, state, confidence, quote, rangeStart, rangeEnd, extractor, createdAt,
       version, pledgeID, attached, rejectionReason, rejectionNote, reviewedBy, reviewedAt, extra,
     ]
   }
 
-  var candidate: PledgeCandidate {
+  package var candidate: PledgeCandidate {
     get throws {
       var candidate = try StoredMessage.decode(PledgeCandidate.self, extra, empty: PledgeCandidate())
       var range = candidate.range ?? TextRange()

@@ -2,19 +2,19 @@ import GRDB
 import PledgewireWire
 
 /// A row of `access_token`: a token's name, role, times and hash.
-struct TokenRecord: FetchableRecord, MutablePersistableRecord, Equatable {
-  static let databaseTableName = "access_token"
+package struct TokenRecord: FetchableRecord, MutablePersistableRecord, ColumnRecord, Equatable {
+  package static let databaseTableName = "access_token"
 
-  var id: Int64?
-  var name: String
-  var role: String
-  var hash: String
-  var createdAt: Int64
-  var lastUsedAt: Int64
-  var expiresAt: Int64
-  var revokedAt: Int64
+  package var id: Int64?
+  package var name: String
+  package var role: String
+  package var hash: String
+  package var createdAt: Int64
+  package var lastUsedAt: Int64
+  package var expiresAt: Int64
+  package var revokedAt: Int64
 
-  init(row: Row) throws {
+  package init(row: Row) throws {
     id = row["id"]
     name = row["name"]
     role = row["role"]
@@ -25,7 +25,7 @@ struct TokenRecord: FetchableRecord, MutablePersistableRecord, Equatable {
     revokedAt = row["revoked_at"]
   }
 
-  init(_ token: AccessToken) {
+  package init(_ token: AccessToken) {
     id = nil
     name = token.name
     role = token.role.rawValue
@@ -36,22 +36,19 @@ struct TokenRecord: FetchableRecord, MutablePersistableRecord, Equatable {
     revokedAt = token.revokedAtMs
   }
 
-  func encode(to container: inout PersistenceContainer) {
-    container["id"] = id
-    container["name"] = name
-    container["role"] = role
-    container["hash"] = hash
-    container["created_at"] = createdAt
-    container["last_used_at"] = lastUsedAt
-    container["expires_at"] = expiresAt
-    container["revoked_at"] = revokedAt
+  /// The columns in the order of ``values``.
+  package static let columns = ["id", "name", "role", "hash", "created_at", "last_used_at", "expires_at", "revoked_at"]
+  package static let insertSQL = insertStatement()
+
+  package var values: [(any DatabaseValueConvertible)?] {
+    [id, name, role, hash, createdAt, lastUsedAt, expiresAt, revokedAt]
   }
 
-  mutating func didInsert(_ inserted: InsertionSuccess) {
+  package mutating func didInsert(_ inserted: InsertionSuccess) {
     id = inserted.rowID
   }
 
-  func token() throws -> AccessToken {
+  package func token() throws -> AccessToken {
     guard let role = TokenRole(rawValue: role) else {
       throw RPCError(.dataLoss, "token \"\(name)\" has an unknown role \"\(role)\"")
     }
