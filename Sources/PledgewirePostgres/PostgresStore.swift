@@ -120,25 +120,38 @@ public final class PostgresStore: PledgewireStore {
     case links = 0x504c_4547_0003
   }
 
+  /// Creates the extensions and the schema under the database-wide migration lock (they are per database, and
+  /// `IF NOT EXISTS` races), then applies the migrations under a lock of the schema's own, so that instances of
+  /// one schema apply each migration once while stores in other schemas (a test each) migrate side by side.
   private func migrate() async throws {
     try await lease { connection in
       let session = PostgresSession(connection, self.logger)
-      try await session.execute("SELECT pg_advisory_lock(?)", [LockKey.migrate.rawValue])
-      do {
+      try await Self.holding(session, key: "?", [LockKey.migrate.rawValue]) {
+        try await session.execute(PostgresSchema.extensions)
+        if let schema = self.options.schema {
+          try await session.execute("CREATE SCHEMA IF NOT EXISTS \(schema)")
+        }
+      }
+      // The schema's key: its name hashed with the database-wide key as seed.
+      try await Self.holding(session, key: "hashtextextended(?, ?)", [self.options.schema ?? "public", LockKey.migrate.rawValue]) {
         try await self.applyMigrations(session)
-        try await session.execute("SELECT pg_advisory_unlock(?)", [LockKey.migrate.rawValue])
-      } catch {
-        try? await session.execute("SELECT pg_advisory_unlock(?)", [LockKey.migrate.rawValue])
-        throw error
       }
     }
   }
 
-  private func applyMigrations(_ session: PostgresSession) async throws {
-    try await session.execute(PostgresSchema.extensions)
-    if let schema = options.schema {
-      try await session.execute("CREATE SCHEMA IF NOT EXISTS \(schema)")
+  /// Runs `body` holding the session-level advisory lock whose key the SQL expression `key` computes from `arguments`.
+  private static func holding(_ session: PostgresSession, key: String, _ arguments: PostgresSession.Arguments, _ body: () async throws -> Void) async throws {
+    try await session.execute("SELECT pg_advisory_lock(\(key))", arguments)
+    do {
+      try await body()
+      try await session.execute("SELECT pg_advisory_unlock(\(key))", arguments)
+    } catch {
+      try? await session.execute("SELECT pg_advisory_unlock(\(key))", arguments)
+      throw error
     }
+  }
+
+  private func applyMigrations(_ session: PostgresSession) async throws {
     try await session.execute("CREATE TABLE IF NOT EXISTS schema_migration (version TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
     let applied = Set(try await session.rows("SELECT version FROM schema_migration").map { $0["version"] as String })
     for (version, sql) in PostgresSchema.migrations where !applied.contains(version) {
