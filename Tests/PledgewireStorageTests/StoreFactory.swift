@@ -16,7 +16,11 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
   static let all: [StoreFactory] = [
     StoreFactory(name: "sqlite") { try SQLiteStore(path: ":memory:") },
   ] + (postgresURL.map { url in
-    [StoreFactory(name: "postgres") { try await PostgresStore(PostgresStore.Options(url: url, poolSize: 2, schema: uniqueSchema())) }]
+    // Timeouts far above any answer's: the contract is behaviour, and a full suite beside other builds on two cores
+    // was seen to keep a call queued for a pooled connection beyond the default 5 s.
+    [StoreFactory(name: "postgres") {
+      try await PostgresStore(PostgresStore.Options(url: url, poolSize: 2, schema: uniqueSchema(), connectTimeout: .seconds(60), answerTimeout: .seconds(60)))
+    }]
   } ?? [])
 
   /// The test cluster's URL, from `PLEDGEWIRE_TEST_POSTGRES_URL`.
