@@ -15,15 +15,18 @@ final class PostgresSession {
 
   let connection: PostgresConnection
   let logger: Logger
+  /// Called whenever the database has answered a statement (the lease's answer timeout restarts).
+  private let answered: @Sendable () -> Void
   /// Whether this transaction holds the event-log lock (``PostgresStore/appendEvent``).
   var holdsEventLock = false
   /// Whether it appended events: the commit then notifies the other instances.
   var appendedEvents = false
   private var savepoints = 0
 
-  init(_ connection: PostgresConnection, _ logger: Logger) {
+  init(_ connection: PostgresConnection, _ logger: Logger, answered: @escaping @Sendable () -> Void = {}) {
     self.connection = connection
     self.logger = logger
+    self.answered = answered
   }
 
   /// The rows `sql` returns.
@@ -41,6 +44,7 @@ final class PostgresSession {
       }
       rows.append(Row(values))
     }
+    answered()
     return rows
   }
 

@@ -26,7 +26,8 @@ public final class PostgresStore: PledgewireStore {
     public var schema: String?
     /// How long a call waits for a connection before it fails with `UNAVAILABLE`.
     public var connectTimeout: Duration
-    /// How long a call waits for the database to answer once it has a connection, before `UNAVAILABLE`.
+    /// How long a call waits for the database to answer one statement once it has a connection, before
+    /// `UNAVAILABLE` (a long batch of quick statements is not cut short).
     public var answerTimeout: Duration
     /// How often the event log is polled for events whose notification was lost.
     public var catchUpInterval: Duration
@@ -124,8 +125,7 @@ public final class PostgresStore: PledgewireStore {
   /// `IF NOT EXISTS` races), then applies the migrations under a lock of the schema's own, so that instances of
   /// one schema apply each migration once while stores in other schemas (a test each) migrate side by side.
   private func migrate() async throws {
-    try await lease { connection in
-      let session = PostgresSession(connection, self.logger)
+    try await lease { session in
       try await Self.holding(session, key: "?", [LockKey.migrate.rawValue]) {
         try await session.execute(PostgresSchema.extensions)
         if let schema = self.options.schema {
@@ -172,18 +172,19 @@ public final class PostgresStore: PledgewireStore {
 
   // MARK: Access
 
-  /// Runs `body` on a leased connection; `UNAVAILABLE` when no connection comes within the connect timeout, or
-  /// when the database does not finish within ``Options/answerTimeout`` (a connection that died under a query is
-  /// not always noticed at once). The work runs in a task of its own, so that a driver call that does not end on
-  /// cancellation cannot hold the caller.
-  func lease<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+  /// Runs `body` in a session on a leased connection; `UNAVAILABLE` when no connection comes within the connect
+  /// timeout, or when a statement is not answered within ``Options/answerTimeout`` (a connection that died under a
+  /// query is not always noticed at once). The work runs in a task of its own, so that a driver call that does not
+  /// end on cancellation cannot hold the caller.
+  func lease<T: Sendable>(_ body: @escaping @Sendable (PostgresSession) async throws -> T) async throws -> T {
     let outcome = Outcome<T>()
     let client = self.client
+    let logger = self.logger
     let work = Task {
       do {
         outcome.finish(.success(try await client.withConnection { connection in
-          outcome.markStarted()
-          return try await body(connection)
+          outcome.markAnswered()
+          return try await body(PostgresSession(connection, logger, answered: outcome.markAnswered))
         }))
       } catch {
         outcome.finish(.failure(error))
@@ -193,15 +194,22 @@ public final class PostgresStore: PledgewireStore {
     let answerTimeout = options.answerTimeout
     let timer = Task {
       try? await Task.sleep(for: connectTimeout)
-      if !Task.isCancelled && !outcome.isStarted {
+      guard !Task.isCancelled else { return }
+      guard var answered = outcome.lastAnswer else {
         outcome.finish(.failure(RPCError(.unavailable, "the database did not give a connection within \(connectTimeout); is it running?")))
         work.cancel()
         return
       }
-      try? await Task.sleep(for: answerTimeout)
-      if !Task.isCancelled {
-        outcome.finish(.failure(RPCError(.unavailable, "the database did not answer within \(connectTimeout + answerTimeout)")))
-        work.cancel()
+      // Wakes when the last answer is `answerTimeout` old; fails unless another came meanwhile.
+      while !Task.isCancelled {
+        try? await Task.sleep(until: answered + answerTimeout)
+        guard !Task.isCancelled, let last = outcome.lastAnswer else { return }
+        if last == answered {
+          outcome.finish(.failure(RPCError(.unavailable, "the database did not answer a statement within \(answerTimeout)")))
+          work.cancel()
+          return
+        }
+        answered = last
       }
     }
     defer { timer.cancel() }
@@ -215,8 +223,7 @@ public final class PostgresStore: PledgewireStore {
   /// A read: statements after the first see the same snapshot (REPEATABLE READ, READ ONLY) when `consistent`.
   func read<T: Sendable>(consistent: Bool = true, _ body: @escaping @Sendable (PostgresSession) async throws -> T) async throws -> T {
     do {
-      return try await lease { connection in
-        let session = PostgresSession(connection, self.logger)
+      return try await lease { session in
         guard consistent else { return try await body(session) }
         try await session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         do {
@@ -236,8 +243,7 @@ public final class PostgresStore: PledgewireStore {
   /// A write transaction at READ COMMITTED; when it appended events, the other instances are notified as it commits.
   func write<T: Sendable>(_ body: @escaping @Sendable (PostgresSession) async throws -> T) async throws -> T {
     do {
-      return try await lease { connection in
-        let session = PostgresSession(connection, self.logger)
+      return try await lease { session in
         try await session.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
         do {
           let value = try await body(session)
@@ -376,15 +382,20 @@ public final class PostgresStore: PledgewireStore {
 /// The result of a database call, which the call or its timer sets first.
 private final class Outcome<T: Sendable>: Sendable {
   private struct State {
-    var started = false
+    /// When the connection came, or the database last answered a statement on it.
+    var answered: ContinuousClock.Instant?
     var result: Result<T, any Error>?
     var waiter: CheckedContinuation<T, any Error>?
   }
 
   private let state = Mutex(State())
 
-  func markStarted() { state.withLock { $0.started = true } }
-  var isStarted: Bool { state.withLock { $0.started } }
+  @Sendable func markAnswered() {
+    let now = ContinuousClock.now
+    state.withLock { $0.answered = now }
+  }
+
+  var lastAnswer: ContinuousClock.Instant? { state.withLock { $0.answered } }
 
   /// Sets the result unless one is set; resumes the waiter.
   func finish(_ result: Result<T, any Error>) {
