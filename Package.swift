@@ -6,6 +6,8 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "PledgewireWire", targets: ["PledgewireWire"]),
+    // For the fuzz targets in Fuzz/, which drive the connection state machines.
+    .library(name: "PledgewireTransport", targets: ["PledgewireTransport"]),
     .library(name: "PledgewireServer", targets: ["PledgewireServer"]),
     .executable(name: "pledgewire-server", targets: ["pledgewire-server"]),
     .library(name: "PledgewireClient", targets: ["PledgewireClient"]),
