@@ -1,11 +1,14 @@
 # Pledgewire: `make run` starts the server, `make test` runs every test. Both install what they need first.
 .PHONY: run test test-postgres test-python deps build release protos check-protos leak-check bench bench-codec bench-storage \
-	bench-report bench-extraction eval-extraction clean
+	bench-report bench-extraction eval-extraction fuzz test-asan test-tsan clean
 
 PORT ?= 7979
 # Tests run at most this many at a time: the suite's servers, clients and child processes share the machine's
 # cores, and on a 2-core machine an unbounded run starves tests that wait on real time (a shutdown, a process exit).
 TEST_WIDTH ?= 4
+# Seconds each fuzz target runs in `make fuzz`; FUZZ_TARGET=frames|messages|request-path runs one.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGET ?=
 
 run: deps
 	swift build -c release --product pledgewire-server
@@ -47,6 +50,22 @@ check-protos: deps
 	scripts/generate-protos --check
 	scripts/generate-python --check
 
+# The libFuzzer targets of Fuzz/PledgewireFuzz (built with -sanitize=fuzzer,address into .build-fuzz), each for
+# FUZZ_SECONDS from its seeds in Fuzz/corpus; prints each target's count of executions.
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz $(FUZZ_TARGET)
+
+# The Swift test suite under AddressSanitizer / ThreadSanitizer, each in its own build folder. Slow: a full build each.
+test-asan: deps
+	swift build --build-tests --sanitize address --scratch-path .build-asan
+	ASAN_OPTIONS=$${ASAN_OPTIONS:-detect_leaks=0} swift test --skip-build --sanitize address --scratch-path .build-asan \
+		--experimental-maximum-parallelization-width 2
+
+test-tsan: deps
+	swift build --build-tests --sanitize thread --scratch-path .build-tsan
+	TSAN_OPTIONS="suppressions=$(CURDIR)/scripts/tsan-suppressions.txt $${TSAN_OPTIONS:-}" \
+		swift test --skip-build --sanitize thread --scratch-path .build-tsan --experimental-maximum-parallelization-width 2
+
 leak-check: deps
 	scripts/leak-check
 
@@ -73,4 +92,4 @@ eval-extraction: deps
 	scripts/eval-extraction
 
 clean:
-	rm -rf .build .build-leak .venv
+	rm -rf .build .build-leak .build-fuzz .build-asan .build-tsan .venv
