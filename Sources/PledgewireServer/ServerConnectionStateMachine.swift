@@ -118,8 +118,9 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
   /// The client shut its sending side: calls it already made are still answered, then the connection closes.
   mutating func endOfInput(now: UInt64) {
     core.endOfInput(now: now)
-    // Calls still waiting for their request will never get it.
-    for (id, stream) in streams where stream.phase == .receiving {
+    // Calls still waiting for their request will never get it; a client stream not half-closed will never end, and
+    // its handler would wait for it forever (found by the request-path fuzz target).
+    for (id, stream) in streams where stream.phase == .receiving || (stream.isClientStreaming && !stream.halfClosed) {
       end(id, Trailers(code: .cancelled, message: "the client closed its side before sending the request"), now: now)
     }
     closeIfDone(now: now)

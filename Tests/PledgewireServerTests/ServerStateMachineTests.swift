@@ -129,6 +129,9 @@ struct ServerStateMachineTests {
     // A client-streaming call.
     Case(state: "client stream 1", setup: open + [.client([headers(1, Echo.collect)])], event: .client([message(1, end: false)]), effects: ["available 1"], frames: [], phase: .open),
     Case(state: "client stream 1", setup: open + [.client([headers(1, Echo.collect)])], event: .client([.halfClose(streamID: 1)]), effects: ["available 1"], frames: [], phase: .open),
+    // The client's FIN before its HALF_CLOSE: the requests will never end, so the call does (a fuzz-found hang).
+    Case(state: "client stream 1", setup: open + [.client([headers(1, Echo.collect), message(1, end: false)])], event: .endOfInput, effects: ["ended 1 CANCELLED stop"], frames: ["TRAILERS 1 CANCELLED"], phase: .closing),
+    Case(state: "client stream 1, half-closed", setup: open + [.client([headers(1, Echo.collect), .halfClose(streamID: 1)])], event: .endOfInput, effects: [], frames: [], phase: .open),
     Case(state: "client stream 1, half-closed", setup: open + [.client([headers(1, Echo.collect), .halfClose(streamID: 1)])], event: .client([message(1)]), effects: ["ended 1 INTERNAL stop"], frames: ["TRAILERS 1 INTERNAL"], phase: .open),
     // Draining: GOAWAY sent, a call in flight.
     Case(state: "draining, 1 running", setup: unaryRunning + [.shutdown], event: .client([headers(3), message(3)]), effects: [], frames: ["TRAILERS 3 UNAVAILABLE"], phase: .open),
