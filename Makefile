@@ -10,9 +10,11 @@ TEST_WIDTH ?= 4
 FUZZ_SECONDS ?= 60
 FUZZ_TARGET ?=
 
+# A debug build: the quickest from scratch (the PostgreSQL driver brings SwiftNIO and a second BoringSSL, which a
+# release build takes over 15 minutes to compile on 2 cores). Load tests use `make release` and .build/release.
 run: deps
-	swift build -c release --product pledgewire-server
-	.build/release/pledgewire-server --db data/pledgewire.sqlite --sample-data --port $(PORT) --auth off
+	swift build --product pledgewire-server
+	.build/debug/pledgewire-server --db data/pledgewire.sqlite --sample-data --port $(PORT) --auth off
 
 # The Swift suite, the store contract tests on PostgreSQL too when it is installed (scripts/test-swift starts a
 # throwaway cluster), then the Python suite.
