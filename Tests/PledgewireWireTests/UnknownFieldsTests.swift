@@ -44,4 +44,12 @@ struct UnknownFieldsTests {
     let newer = try Actor(serializedBytes: Self.newerActor)
     #expect(plain != newer)
   }
+
+  @Test("OK trailers whose only fields are unknown keep them through a frame's encode and decode (found by fuzzing)")
+  func trailersOfUnknownFieldsOnly() throws {
+    let trailers = try Trailers(serializedBytes: [0xfa, 0xfa, 0x12, 0x02, 0x61, 0x62])  // field 38831: "ab"
+    #expect(trailers.code == .ok && trailers.unknownFields.numbers == [38_831])
+    let frames = try decodeAll(try encode([.settings(Settings()), .trailers(streamID: 3, trailers)]), role: .client)
+    #expect(frames.last == .trailers(streamID: 3, trailers))
+  }
 }

@@ -81,7 +81,9 @@ public struct FrameEncoder: Sendable {
     case .halfClose(let stream):
       try writeFrame(.halfClose, [], stream) { _ in }
     case .trailers(let stream, let trailers):
-      if trailers.code == .ok && trailers.message.isEmpty && trailers.details == nil && trailers.metadata.isEmpty {
+      if trailers.code == .ok && trailers.message.isEmpty && trailers.details == nil && trailers.metadata.isEmpty
+        && trailers.unknownFields.isEmpty
+      {
         // The common case, and all its fields are defaults: proto3 encodes it as no bytes at all.
         try writeFrame(.trailers, [], stream) { _ in }
       } else {
