@@ -34,6 +34,10 @@ public struct ServerConfiguration: Sendable {
   /// messages not yet taken): a request held open past it ends `RESOURCE_EXHAUSTED`; client-streamed messages
   /// past it stop the reading until the handlers take them.
   public var maxBufferedRequestBytes: Int
+  /// Request bytes all connections together may hold: a request held open past it ends `RESOURCE_EXHAUSTED`
+  /// (`SERVER_REQUEST_DATA_FULL`); client-streamed messages past it stop the reading of the connections holding
+  /// some until their handlers take them.
+  public var maxTotalBufferedRequestBytes: Int
   /// A call whose client sends nothing on it for this long while the server waits for its request ends with
   /// `DEADLINE_EXCEEDED`, whatever its deadline; nil: never.
   public var requestStallTimeout: Duration?
@@ -69,6 +73,7 @@ public struct ServerConfiguration: Sendable {
     maxPendingOutputBytes: Int = 1 << 20,
     maxBufferedRequestMessages: Int = 256,
     maxBufferedRequestBytes: Int = 16 << 20,
+    maxTotalBufferedRequestBytes: Int = 256 << 20,
     requestStallTimeout: Duration? = .seconds(30),
     maxQueuedOutputBytes: Int = 8 << 20,
     maxConcurrentWork: Int = 64,
@@ -91,6 +96,7 @@ public struct ServerConfiguration: Sendable {
     self.maxPendingOutputBytes = maxPendingOutputBytes
     self.maxBufferedRequestMessages = maxBufferedRequestMessages
     self.maxBufferedRequestBytes = maxBufferedRequestBytes
+    self.maxTotalBufferedRequestBytes = maxTotalBufferedRequestBytes
     self.requestStallTimeout = requestStallTimeout
     self.maxQueuedOutputBytes = maxQueuedOutputBytes
     self.maxConcurrentWork = maxConcurrentWork

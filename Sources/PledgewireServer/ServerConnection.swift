@@ -40,7 +40,9 @@ actor ServerConnection: LoopHandler {
     logger[metadataKey: "connection"] = "\(id)"
     self.logger = logger
     self.socket = ConnectionSocket(fd: fd, loop: loop)
-    self.machine = ServerConnectionStateMachine(configuration: server.connectionConfiguration, methods: server.methods)
+    self.machine = ServerConnectionStateMachine(
+      configuration: server.connectionConfiguration, methods: server.methods, requestBytes: server.requestBytes
+    )
   }
 
   // MARK: Entry points (any thread)

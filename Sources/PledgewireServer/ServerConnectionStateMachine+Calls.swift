@@ -112,11 +112,13 @@ extension ServerConnectionStateMachine {
     return streams[streamID]!.halfClosed ? .end : .wait
   }
 
-  /// Reading pauses while some call has a full buffer of requests or the connection's calls hold half their limit
-  /// of request bytes, and resumes otherwise.
+  /// Reading pauses while some call has a full buffer of requests, the connection's calls hold half their limit
+  /// of request bytes, or the server is over its limit while this connection holds some (its handlers taking them
+  /// resume it), and resumes otherwise.
   mutating func updateInboundLimit(now: UInt64) {
     let limit = configuration.maxBufferedRequestMessages
     let full = heldRequestBytes > configuration.maxBufferedRequestBytes / 2 || streams.values.contains { $0.bufferedRequestCount >= limit }
+      || (heldRequestBytes > 0 && !requestBytes.hasRoom(for: 0))
     core.setInboundOverLimit(full, now: now)
   }
 

@@ -39,15 +39,21 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
   private(set) var openedCount = 0
   /// The highest stream id the client used; the next must be above it.
   private var highestStreamID: UInt32 = 0
-  /// Request bytes the open calls hold (see ``ServerStream/heldBytes``).
-  var heldRequestBytes = 0
+  /// Request bytes the open calls hold (see ``ServerStream/heldBytes``); every change counts in ``requestBytes``.
+  var heldRequestBytes = 0 {
+    didSet { requestBytes.add(heldRequestBytes - oldValue) }
+  }
+  /// The request bytes of the whole server, which this connection's count is part of.
+  let requestBytes: RequestBytePool
   /// When to look for calls whose client stalled; nil while no call waits for its client.
   var nextStallCheck: UInt64?
 
-  init(configuration: Configuration, methods: MethodTable) {
+  /// A connection's machine; `requestBytes` is the server-wide pool its held request bytes count in.
+  init(configuration: Configuration, methods: MethodTable, requestBytes: RequestBytePool = RequestBytePool(limit: .max)) {
     self.configuration = configuration
     self.core = ConnectionCore(configuration.core)
     self.methods = methods
+    self.requestBytes = requestBytes
   }
 
   var phase: ConnectionCore.Phase { core.phase }
@@ -337,7 +343,7 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
       streams[streamID]!.halfClosed = endStream
       effects.append(.requestsAvailable(streamID))
       if streams[streamID]!.bufferedRequestCount >= configuration.maxBufferedRequestMessages
-        || heldRequestBytes >= configuration.maxBufferedRequestBytes {
+        || heldRequestBytes >= configuration.maxBufferedRequestBytes || !requestBytes.hasRoom(for: 0) {
         core.setInboundOverLimit(true, now: now)
       }
       return
@@ -346,12 +352,20 @@ struct ServerConnectionStateMachine: ConnectionStateMachine {
       end(streamID, Trailers(code: .internal, message: "\(methods[method].descriptor.fullName) takes one request message, not more"), now: now)
       return
     }
+    // Held without END_STREAM: a request that only waits must not let a client pile up memory.
     guard heldRequestBytes + payload.count <= configuration.maxBufferedRequestBytes || endStream else {
-      // Held without END_STREAM: a request that only waits must not let a client pile up memory.
       end(streamID, Trailers(
         code: .resourceExhausted,
         message: "the requests held open on this connection would pass \(configuration.maxBufferedRequestBytes) bytes; end each request's stream",
         details: ErrorDetails(reason: "TOO_MUCH_REQUEST_DATA")
+      ), now: now)
+      return
+    }
+    guard requestBytes.hasRoom(for: payload.count) || endStream else {
+      end(streamID, Trailers(
+        code: .resourceExhausted,
+        message: "the server holds its limit of \(requestBytes.limit) bytes of requests waiting for their end; retry later",
+        details: ErrorDetails(reason: "SERVER_REQUEST_DATA_FULL", retryAfterMs: 1_000)
       ), now: now)
       return
     }

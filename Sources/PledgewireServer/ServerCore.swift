@@ -19,6 +19,8 @@ final class ServerCore: Sendable {
   let connectionConfiguration: ServerConnectionStateMachine.Configuration
   /// The bound on expensive calls, server-wide and per connection.
   let work: WorkLimiter
+  /// The request bytes all connections hold, against the server-wide limit.
+  let requestBytes: RequestBytePool
 
   init(
     configuration: ServerConfiguration, router: Router, authorizer: (any CallAuthorizer)?, logger: Logger, loops: [IOLoop],
@@ -35,6 +37,7 @@ final class ServerCore: Sendable {
     self.methods = router.table
     self.connectionConfiguration = configuration.connectionConfiguration
     self.work = WorkLimiter(global: configuration.maxConcurrentWork, perConnection: configuration.maxConcurrentWorkPerConnection)
+    self.requestBytes = RequestBytePool(limit: configuration.maxTotalBufferedRequestBytes)
     statistics.name(methods: methods.names)
   }
 

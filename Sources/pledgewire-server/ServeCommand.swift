@@ -58,6 +58,9 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Request bytes one connection's calls may hold (requests sent without their end, client-streamed messages not yet taken); a request held past it ends RESOURCE_EXHAUSTED. [PLEDGEWIRE_MAX_BUFFERED_REQUEST_BYTES, default 16777216]")
   var maxBufferedRequestBytes: Int?
 
+  @Option(help: "Request bytes all connections together may hold; a request held open past it ends RESOURCE_EXHAUSTED. [PLEDGEWIRE_MAX_TOTAL_BUFFERED_REQUEST_BYTES, default 268435456]")
+  var maxTotalBufferedRequestBytes: Int?
+
   @Option(help: "Seconds a call may wait for its client's next request frame before it ends DEADLINE_EXCEEDED; 0: never. [PLEDGEWIRE_REQUEST_STALL_TIMEOUT, default 30]")
   var requestStallTimeout: Double?
 
@@ -195,6 +198,8 @@ struct ServeCommand: AsyncParsableCommand {
     configuration.maxConcurrentStreams = try maxConcurrentStreams ?? environment.int("PLEDGEWIRE_MAX_CONCURRENT_STREAMS") ?? configuration.maxConcurrentStreams
     configuration.maxBufferedRequestBytes = try maxBufferedRequestBytes
       ?? environment.int("PLEDGEWIRE_MAX_BUFFERED_REQUEST_BYTES") ?? configuration.maxBufferedRequestBytes
+    configuration.maxTotalBufferedRequestBytes = try maxTotalBufferedRequestBytes
+      ?? environment.int("PLEDGEWIRE_MAX_TOTAL_BUFFERED_REQUEST_BYTES") ?? configuration.maxTotalBufferedRequestBytes
     configuration.maxQueuedOutputBytes = try maxQueuedOutputBytes ?? environment.int("PLEDGEWIRE_MAX_QUEUED_OUTPUT_BYTES") ?? configuration.maxQueuedOutputBytes
     if let seconds = try requestStallTimeout ?? environment.double("PLEDGEWIRE_REQUEST_STALL_TIMEOUT") {
       configuration.requestStallTimeout = seconds > 0 ? .milliseconds(Int64(seconds * 1_000)) : nil
@@ -224,6 +229,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
     guard configuration.maxBufferedRequestBytes >= configuration.maxFrameSize else {
       throw ValidationError("--max-buffered-request-bytes must be at least --max-frame-size (\(configuration.maxFrameSize))")
+    }
+    guard configuration.maxTotalBufferedRequestBytes >= configuration.maxBufferedRequestBytes else {
+      throw ValidationError("--max-total-buffered-request-bytes must be at least --max-buffered-request-bytes (\(configuration.maxBufferedRequestBytes))")
     }
     guard configuration.maxQueuedOutputBytes >= 1 << 20 else {
       throw ValidationError("--max-queued-output-bytes must be at least 1048576")

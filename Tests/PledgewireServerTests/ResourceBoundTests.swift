@@ -54,6 +54,64 @@ struct ResourceBoundTests {
     #expect(harness.machine.heldRequestBytes == 90_000)
   }
 
+  @Test("requests held open on several connections count against the server's bytes: past the total the next ends SERVER_REQUEST_DATA_FULL; ended calls give theirs back")
+  func serverWideHeldRequests() throws {
+    let pool = RequestBytePool(limit: 100_000)
+    var first = Harness(requestBytes: pool) { $0.maxBufferedRequestBytes = 80_000 }
+    var second = Harness(requestBytes: pool) { $0.maxBufferedRequestBytes = 80_000 }
+    try first.apply(.client([.settings(Settings()), Self.headers(1), Self.payload(1, 60_000)]))
+    try second.apply(.client([.settings(Settings()), Self.headers(1), Self.payload(1, 30_000)]))
+    #expect(pool.bytes == 90_000)
+    _ = try second.takeFrames()
+
+    // Under its own connection's limit, over the server's.
+    try second.apply(.client([Self.headers(3), Self.payload(3, 20_000)]))
+    #expect(second.takeEffects() == ["ended 3 RESOURCE_EXHAUSTED"])
+    let frames = try second.takeDecodedFrames()
+    guard case .trailers(3, let trailers)? = frames.first, frames.count == 1 else {
+      Issue.record("expected TRAILERS 3, got \(frames)")
+      return
+    }
+    #expect(trailers.details?.reason == "SERVER_REQUEST_DATA_FULL")
+    #expect(trailers.details?.retryAfterMs ?? 0 > 0)
+    #expect(pool.bytes == 90_000)
+
+    // A complete request still goes to its handler, and counts until the handler takes it.
+    try second.apply(.client([Self.headers(5), Self.payload(5, 20_000, end: true)]))
+    #expect(second.takeEffects() == ["start 5"])
+    #expect(pool.bytes == 110_000)
+    _ = second.machine.takeRequestPayload(5)
+    #expect(pool.bytes == 90_000)
+
+    // The first connection's call is cancelled: its bytes go back, and the second may hold a request again.
+    try first.apply(.client([.cancel(streamID: 1, Cancel())]))
+    #expect(pool.bytes == 30_000)
+    try second.apply(.client([Self.headers(7), Self.payload(7, 20_000)]))
+    #expect(second.takeEffects() == [])
+    #expect(pool.bytes == 50_000)
+
+    // A connection that fails gives back everything it held.
+    try second.apply(.transportFailed)
+    #expect(pool.bytes == 0)
+  }
+
+  @Test("client-streamed messages past the server's bytes pause the connection that holds them until its handler takes them")
+  func serverWideClientStreamBytes() throws {
+    let pool = RequestBytePool(limit: 50_000)
+    var holder = Harness(requestBytes: pool)
+    try holder.apply(.client([.settings(Settings()), Self.headers(1, ServerStateMachineTests.Echo.collect)]))
+    _ = holder.takeEffects()
+    try holder.apply(.client([Self.payload(1, 30_000)]))
+    #expect(holder.machine.core.wantsRead)
+    try holder.apply(.client([Self.payload(1, 30_000)]))
+    #expect(pool.bytes == 60_000)
+    #expect(!holder.machine.core.wantsRead)
+    _ = holder.machine.takeRequest(1, now: holder.now)
+    _ = holder.machine.takeRequest(1, now: holder.now)
+    #expect(pool.bytes == 0)
+    #expect(holder.machine.core.wantsRead)
+  }
+
   @Test("client-streamed messages past half the connection's bytes pause reading until the handler takes them")
   func clientStreamBytes() throws {
     var harness = Harness { $0.maxBufferedRequestBytes = 100_000 }

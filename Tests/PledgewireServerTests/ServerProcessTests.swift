@@ -112,4 +112,77 @@ struct ServerProcessTests {
     server.signal(SIGTERM)
     #expect(server.waitForExit(timeout: 15) == 0)
   }
+
+  @Test("many connections holding requests open cannot grow the server's memory past the server-wide bound; the others are served meanwhile")
+  func heldRequestsMemoryBound() async throws {
+    let total = 32 << 20
+    let server = try ServerProcess(arguments: [
+      "--db", ":memory:", "--max-total-buffered-request-bytes", "\(total)", "--max-buffered-request-bytes", "\(8 << 20)",
+    ])
+    let other = try RawConnection(port: server.port)
+    try await other.handshake()
+    try await other.call(HealthService.Check.descriptor, stream: 1, HealthCheckRequest())
+    #expect(try await other.response(stream: 1).trailers.code == .ok)
+    let baseline = server.residentBytes
+
+    // 40 connections each hold four 1 MB requests open (GetActor with a 1,000,000-byte unknown field 15, which
+    // decodes and keeps its bytes): 160 MB without the server-wide bound, 4 MB each under their own.
+    let request = GetActorRequest(id: 1).serializedBytes() + [0x7a, 0xc0, 0x84, 0x3d] + [UInt8](repeating: 0x61, count: 1_000_000)
+    let streams: [UInt32] = [1, 3, 5, 7]
+    var attackers: [RawConnection] = []
+    for _ in 0..<40 {
+      let attacker = try RawConnection(port: server.port)
+      try await attacker.handshake()
+      for id in streams {
+        try await attacker.send(
+          .requestHeaders(streamID: id, RequestHeaders(method: ActorService.GetActor.descriptor.fullName), endStream: false),
+          .message(streamID: id, request, endStream: false)
+        )
+      }
+      attackers.append(attacker)
+    }
+    var held: [(RawConnection, UInt32)] = []
+    var refused = 0
+    for attacker in attackers {
+      try await attacker.roundTrip()
+      for id in streams {
+        if try await attacker.hasFinished(id) {
+          let answer = try await attacker.response(stream: id)
+          #expect(answer.trailers.code == .resourceExhausted)
+          #expect(answer.trailers.details?.reason == "SERVER_REQUEST_DATA_FULL")
+          refused += 1
+        } else {
+          held.append((attacker, id))
+        }
+      }
+    }
+
+    // Meanwhile, another client's health checks answer at once.
+    var latencies: [Double] = []
+    for index in 0..<20 {
+      let stream = UInt32(3 + 2 * index)
+      let start = RawConnection.now()
+      try await other.call(HealthService.Check.descriptor, stream: stream, HealthCheckRequest())
+      #expect(try await other.response(stream: stream).trailers.code == .ok)
+      latencies.append(RawConnection.now() - start)
+    }
+    let growth = server.residentBytes - baseline
+    let median = latencies.sorted()[latencies.count / 2]
+    print("held requests: \(held.count) held, \(refused) refused; server RSS \(baseline >> 20) MiB -> +\(growth >> 20) MiB; health check median \(Int(median * 1_000_000)) µs")
+    #expect(held.count * 1_000_000 <= total)
+    #expect(held.count >= 24, "only \(held.count) requests were held")
+    #expect(refused == 160 - held.count)
+    #expect(growth < total + (24 << 20), "server RSS grew by \(growth >> 20) MiB while requests held \(total >> 20) MiB at most")
+    #expect(median < 0.1)
+
+    // The held requests still end normally once their clients end them.
+    for (attacker, id) in held {
+      try await attacker.send(.halfClose(streamID: id))
+    }
+    for (attacker, id) in held {
+      #expect(try await attacker.response(stream: id).trailers.code == .notFound)
+    }
+    server.signal(SIGTERM)
+    #expect(server.waitForExit(timeout: 15) == 0)
+  }
 }

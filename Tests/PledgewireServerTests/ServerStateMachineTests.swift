@@ -247,14 +247,14 @@ struct ServerStateMachineTests {
 
     init(
       maxConcurrentStreams: Int = 100, maxBufferedRequestMessages: Int = 256, maxPendingOutputBytes: Int = 1 << 20,
-      configure: (inout ServerConfiguration) -> Void = { _ in }
+      requestBytes: RequestBytePool = RequestBytePool(limit: .max), configure: (inout ServerConfiguration) -> Void = { _ in }
     ) {
       let handlers = [Echo.unary, Echo.collect, Echo.expand].map { MethodHandler(descriptor: $0, run: { _, _ in }, fastPath: nil) }
       let table = MethodTable(handlers: handlers)
       var configuration = ServerConfiguration(maxConcurrentStreams: maxConcurrentStreams, maxPendingOutputBytes: maxPendingOutputBytes, maxBufferedRequestMessages: maxBufferedRequestMessages)
       configuration.idleTimeout = .seconds(300)
       configure(&configuration)
-      machine = ServerConnectionStateMachine(configuration: configuration.connectionConfiguration, methods: table)
+      machine = ServerConnectionStateMachine(configuration: configuration.connectionConfiguration, methods: table, requestBytes: requestBytes)
       machine.start(now: now)
       // The server's preface and SETTINGS are not what the cases are about.
       _ = try? takeDecodedFrames()

@@ -218,6 +218,26 @@ struct FrameCodecTests {
     #expect(throws: RPCError.self) { try decoder.next() }
   }
 
+  @Test("once a large frame is decoded, the decoder frees its buffer without waiting for more bytes")
+  func largeFrameBufferFreed() throws {
+    var decoder = FrameDecoder(role: .server)
+    decoder.append(contentsOf: try clientStream([]))
+    _ = try decoder.next()
+    let payload = [UInt8](repeating: 7, count: 1 << 20)
+    let frame = try encode([.message(streamID: 1, payload, endStream: false)], preface: false)
+    // Arriving in socket-sized pieces, the way a connection reads it.
+    for start in stride(from: 0, to: frame.count, by: 64 << 10) {
+      decoder.append(contentsOf: frame[start..<min(frame.count, start + (64 << 10))])
+      if start + (64 << 10) < frame.count {
+        #expect(try decoder.next() == nil)
+      }
+    }
+    #expect(try decoder.next() == .message(streamID: 1, payload, endStream: false))
+    #expect(try decoder.next() == nil)
+    #expect(decoder.bufferedByteCount == 0)
+    #expect(decoder.bufferCapacity <= FrameDecoder.keptCapacity, "an idle connection keeps \(decoder.bufferCapacity) bytes")
+  }
+
   @Test("the encoder refuses a frame over the peer's maximum and writes nothing")
   func encoderRefusesOversize() throws {
     var encoder = FrameEncoder(maxFrameSize: 64)

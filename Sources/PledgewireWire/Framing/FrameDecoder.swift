@@ -23,6 +23,10 @@ public struct FrameDecoder: Sendable {
   public private(set) var peerVersion: ProtocolVersion?
 
   private var buffer: [UInt8] = []
+  /// The buffer capacity kept once everything in it is decoded; a larger one is freed.
+  package static let keptCapacity = 128 << 10
+  /// Bytes the buffer holds allocated, decoded or not.
+  package var bufferCapacity: Int { buffer.capacity }
   private var readIndex = 0
   private var state = State.awaitingPreface
 
@@ -60,9 +64,16 @@ public struct FrameDecoder: Sendable {
         guard try decodePreface() else { return nil }
         continue
       }
-      guard bufferedByteCount >= WireProtocol.frameHeaderLength else { return nil }
+      guard bufferedByteCount >= WireProtocol.frameHeaderLength else {
+        compact()
+        return nil
+      }
       let header = try decodeHeader()
-      guard bufferedByteCount >= WireProtocol.frameHeaderLength + header.length else { return nil }
+      let frameLength = WireProtocol.frameHeaderLength + header.length
+      guard bufferedByteCount >= frameLength else {
+        compact()
+        return nil
+      }
       let payloadStart = readIndex + WireProtocol.frameHeaderLength
       readIndex = payloadStart + header.length
       guard let type = header.type else { continue }
@@ -74,10 +85,12 @@ public struct FrameDecoder: Sendable {
     }
   }
 
+  /// Drops the decoded bytes, so that a large frame's buffer is not kept while the connection waits.
   private mutating func compact() {
     if readIndex == buffer.count {
-      // Keep a working buffer, but not one a single large frame grew.
-      buffer.removeAll(keepingCapacity: buffer.capacity <= 1 << 20)
+      // Keep a working buffer (two socket reads), but not one a single large frame grew: an idle connection
+      // must not pin its largest frame.
+      buffer.removeAll(keepingCapacity: buffer.capacity <= Self.keptCapacity)
       readIndex = 0
     } else if readIndex >= 64 << 10 {
       buffer.removeFirst(readIndex)
