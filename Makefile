@@ -74,9 +74,9 @@ leak-check: deps
 bench: deps
 	scripts/bench
 
+# The storage benchmark at 1,000,000 pledges on SQLite and on a throwaway PostgreSQL cluster (scripts/bench-storage).
 bench-storage: deps
-	swift build -c release --product pledgewire-storage-bench
-	.build/release/pledgewire-storage-bench
+	scripts/bench-storage
 
 bench-report: deps
 	swift build -c release --product pledgewire-report-bench

@@ -133,7 +133,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "pledgewire-storage-bench",
-      dependencies: ["PledgewireStorage", "PledgewireBench", "PledgewireTransport"],
+      dependencies: ["PledgewireStorage", "PledgewirePostgres", "PledgewireBench", "PledgewireTransport", .product(name: "Logging", package: "swift-log")],
       path: "Benchmarks/StorageBenchmark"
     ),
     .executableTarget(

@@ -1,18 +1,26 @@
-// Storage benchmark: generates synthetic data straight into a SQLite store, then measures ingest rate, Get by id,
-// filtered List and Search latency in process, and prints the query plans of the List queries.
+// Storage benchmark: generates synthetic data straight into a store (a SQLite file, or a PostgreSQL database with
+// --db), then measures ingest rate, Get by id, filtered List and Search latency in process, and prints the query
+// plans of the List queries.
 //
-//   pledgewire-storage-bench [--path FILE] [--actors N] [--articles N] [--pledges N] [--samples N] [--reuse]
-//                            [--sync full|normal]
+//   pledgewire-storage-bench [--path FILE | --db postgres://...] [--actors N] [--articles N] [--pledges N]
+//                            [--writers N] [--samples N] [--reuse] [--sync full|normal]
 //
-// Defaults: 10,000 actors, 100,000 articles, 1,000,000 pledges in /tmp/pledgewire-storage-bench.sqlite.
+// Defaults: 10,000 actors, 100,000 articles, 1,000,000 pledges in /tmp/pledgewire-storage-bench.sqlite, written by
+// one writer. --writers N ingests the pledges in N concurrent batches. A PostgreSQL database must be empty unless
+// --reuse is given (scripts/bench-storage makes a throwaway cluster).
 import Foundation
+import Logging
 import PledgewireBench
+import PledgewirePostgres
 import PledgewireStorage
 import PledgewireTransport
 import PledgewireWire
 
 struct Options {
   var path = "/tmp/pledgewire-storage-bench.sqlite"
+  /// A PostgreSQL URL; nil: the SQLite file at `path`.
+  var db: String?
+  var writers = 1
   var actors = 10_000
   var articles = 100_000
   var pledges = 1_000_000
@@ -27,6 +35,8 @@ func parseOptions() -> Options {
   while let argument = arguments.popFirst() {
     switch argument {
     case "--path": options.path = arguments.popFirst() ?? options.path
+    case "--db": options.db = arguments.popFirst()
+    case "--writers": options.writers = max(1, Int(arguments.popFirst() ?? "") ?? options.writers)
     case "--actors": options.actors = Int(arguments.popFirst() ?? "") ?? options.actors
     case "--articles": options.articles = Int(arguments.popFirst() ?? "") ?? options.articles
     case "--pledges": options.pledges = Int(arguments.popFirst() ?? "") ?? options.pledges
@@ -34,7 +44,7 @@ func parseOptions() -> Options {
     case "--reuse": options.reuse = true
     case "--sync": options.sync = SQLiteStore.Synchronous(rawValue: arguments.popFirst() ?? "") ?? options.sync
     default:
-      print("usage: pledgewire-storage-bench [--path FILE] [--actors N] [--articles N] [--pledges N] [--samples N] [--reuse] [--sync full|normal]")
+      print("usage: pledgewire-storage-bench [--path FILE | --db postgres://...] [--actors N] [--articles N] [--pledges N] [--writers N] [--samples N] [--reuse] [--sync full|normal]")
       exit(argument == "--help" ? 0 : 2)
     }
   }
@@ -52,17 +62,30 @@ func check<T>(_ results: [Result<T, RPCError>]) throws {
   }
 }
 
-/// Runs `body` in batches of `batch` items, printing the rate.
-func ingest(_ name: String, count: Int, batch: Int, _ body: (Range<Int>) async throws -> Void) async throws {
+/// Runs `body` in batches of `batch` items, `writers` batches at a time, printing the rate.
+func ingest(
+  _ name: String, count: Int, batch: Int, writers: Int = 1, _ body: @escaping @Sendable (Range<Int>) async throws -> Void
+) async throws {
   let start = MonotonicTime.now()
-  var done = 0
-  while done < count {
-    let end = min(count, done + batch)
-    try await body(done..<end)
-    done = end
+  let batches = stride(from: 0, to: count, by: batch).map { $0..<min(count, $0 + batch) }
+  try await withThrowingTaskGroup(of: Void.self) { group in
+    for (index, range) in batches.enumerated() {
+      if index >= writers { try await group.next() }
+      group.addTask { try await body(range) }
+    }
+    try await group.waitForAll()
   }
   let elapsed = seconds(since: start)
-  print("ingest \(name): \(count) in \(String(format: "%.1f", elapsed)) s = \(Int(Double(count) / elapsed))/s (batches of \(batch))")
+  let by = writers > 1 ? ", \(writers) writers" : ""
+  print("ingest \(name): \(count) in \(String(format: "%.1f", elapsed)) s = \(Int(Double(count) / elapsed))/s (batches of \(batch)\(by))")
+}
+
+/// The store the options name.
+func openStore(_ options: Options) async throws -> any PledgewireStore {
+  guard let db = options.db else { return try SQLiteStore(path: options.path, synchronous: options.sync) }
+  var logger = Logger(label: "pledgewire.postgres")
+  logger.logLevel = .warning
+  return try await PostgresStore(PostgresStore.Options(url: db, poolSize: max(4, options.writers * 2)), logger: logger)
 }
 
 /// Calls `body` `samples` times; prints p50, p90, p99 and max in microseconds.
@@ -85,22 +108,28 @@ extension String {
 }
 
 let options = parseOptions()
-if !options.reuse {
+if !options.reuse && options.db == nil {
   for suffix in ["", "-wal", "-shm"] {
     try? FileManager.default.removeItem(atPath: options.path + suffix)
   }
 }
-let store = try SQLiteStore(path: options.path, synchronous: options.sync)
+let store = try await openStore(options)
+let empty = try await store.isEmpty()
+guard options.reuse || empty else {
+  print("pledgewire-storage-bench: the database is not empty; give --reuse to measure it again, or an empty one")
+  exit(1)
+}
 let synthetic = SyntheticData(seed: 42)
 let now = Int64(Date().timeIntervalSince1970 * 1_000)
 let context = WriteContext(principal: "pledgewire-storage-bench", method: "ingest", now: now)
-print("storage benchmark: \(options.path), synchronous=\(options.sync.rawValue), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+let location = options.db.map { _ in "PostgreSQL" } ?? "\(options.path), synchronous=\(options.sync.rawValue)"
+print("storage benchmark: \(location), \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
 if !options.reuse {
-  try await ingest("actors", count: options.actors, batch: 1_000) { range in
+  try await ingest("actors", count: options.actors, batch: 1_000) { [store, synthetic, context] range in
     try check(try await store.insertActors(range.map(synthetic.actor), context))
   }
-  try await ingest("articles", count: options.articles, batch: 500) { range in
+  try await ingest("articles", count: options.articles, batch: 500) { [store, synthetic, context, now] range in
     try check(try await store.insertArticles(range.map { index in
       var article = synthetic.article(index)
       article.contentHash = "sha256:synthetic"
@@ -111,7 +140,7 @@ if !options.reuse {
   // Synthetic ids are 1...N in insertion order.
   let actorIDs = (1...Int64(options.actors)).map { $0 }
   let articles = (0..<options.articles).map { (id: Int64($0 + 1), quote: SyntheticData.quote(forArticle: $0)) }
-  try await ingest("pledges", count: options.pledges, batch: 1_000) { range in
+  try await ingest("pledges", count: options.pledges, batch: 1_000, writers: options.writers) { [store, synthetic, context] range in
     try check(try await store.insertPledges(range.map { index in
       var pledge = synthetic.pledge(index, actorIDs: actorIDs, articles: articles)
       pledge.status = .announced
@@ -127,15 +156,15 @@ if !options.reuse {
 if options.reuse {
   for id in 1...Int64(options.actors) { _ = try await store.actor(id: id) }
 }
-try await measureReads(store: store, coldStore: try SQLiteStore(path: options.path, synchronous: options.sync), options: options)
+try await measureReads(store: store, coldStore: try await openStore(options), options: options)
 
 /// The read measurements, nonisolated like the store's API, so that no executor hop is added to what they time.
-nonisolated func measureReads(store: SQLiteStore, coldStore: SQLiteStore, options: Options) async throws {
+nonisolated func measureReads(store: any PledgewireStore, coldStore: any PledgewireStore, options: Options) async throws {
   var random = SyntheticData.Random(seed: 7)
   func pick(_ count: Int) -> Int64 { Int64(random.next() % UInt64(count)) + 1 }
   let samples = options.samples
   print("")
-  try await measure("get actor by id, from SQLite (cache empty)", samples: min(samples, options.actors)) { index in
+  try await measure("get actor by id, from the database (cache empty)", samples: min(samples, options.actors)) { index in
     // Distinct ids (7,919 is prime), so that no read is answered by the cache it fills.
     try await coldStore.actor(id: Int64(index * 7_919 % options.actors + 1)) == nil ? 0 : 1
   }
@@ -181,12 +210,32 @@ nonisolated func measureReads(store: SQLiteStore, coldStore: SQLiteStore, option
   print("\nquery plans:")
   for (name, query) in pledgeQueries {
     print("  \(name):")
-    for line in try await store.explainListPledges(query()) { print("    \(line)") }
+    for line in try await explain(store, query()) { print("    \(line)") }
   }
   for (name, query) in articleQueries {
     print("  \(name):")
-    for line in try await store.explainListArticles(query()) { print("    \(line)") }
+    for line in try await explain(store, query()) { print("    \(line)") }
   }
-  let size = (try? FileManager.default.attributesOfItem(atPath: options.path)[.size] as? Int) ?? 0
-  print("\ndatabase size: \(size / 1_048_576) MiB")
+  if options.db == nil {
+    let size = (try? FileManager.default.attributesOfItem(atPath: options.path)[.size] as? Int) ?? 0
+    print("\ndatabase size: \(size / 1_048_576) MiB")
+  }
+}
+
+/// The plan of a pledge list, from whichever store runs it.
+nonisolated func explain(_ store: any PledgewireStore, _ query: PledgeQuery) async throws -> [String] {
+  switch store {
+  case let sqlite as SQLiteStore: try await sqlite.explainListPledges(query)
+  case let postgres as PostgresStore: try await postgres.explainListPledges(query)
+  default: []
+  }
+}
+
+/// The plan of an article list, from whichever store runs it.
+nonisolated func explain(_ store: any PledgewireStore, _ query: ArticleQuery) async throws -> [String] {
+  switch store {
+  case let sqlite as SQLiteStore: try await sqlite.explainListArticles(query)
+  case let postgres as PostgresStore: try await postgres.explainListArticles(query)
+  default: []
+  }
 }

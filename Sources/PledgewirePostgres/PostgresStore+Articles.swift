@@ -79,6 +79,16 @@ extension PostgresStore {
   }
 
   public func listArticles(_ query: ArticleQuery) async throws -> [Article] {
+    let (sql, arguments) = Self.articleListStatement(query)
+    let full = query.includeBody
+    return try await read { session in
+      let records = try await session.rows(sql, arguments).map { try ArticleRecord(row: $0) }
+      return try await PostgresArticleRows.assemble(records, full: full, session)
+    }
+  }
+
+  /// The statement ``listArticles(_:)`` runs for `query`.
+  static func articleListStatement(_ query: ArticleQuery) -> (sql: String, arguments: PostgresSession.Arguments) {
     var conditions: [String] = []
     var arguments: PostgresSession.Arguments = []
     if let outlet = query.outlet {
@@ -112,11 +122,7 @@ extension PostgresStore {
       \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
       ORDER BY published_at DESC, id DESC LIMIT ?
       """
-    let full = query.includeBody
-    return try await read { [arguments] session in
-      let records = try await session.rows(sql, arguments).map { try ArticleRecord(row: $0) }
-      return try await PostgresArticleRows.assemble(records, full: full, session)
-    }
+    return (sql, arguments)
   }
 
   /// Full-text search with PostgreSQL's own: the `search` vector (GIN index), the FTS5 expression the domain
