@@ -117,10 +117,21 @@ extension PostgresStore {
       arguments.append(cursor.id)
     }
     arguments.append(Int64(query.limit))
+    let columns = query.includeBody ? Self.articleColumns : ArticleRecord.columnsWithoutBody
+    let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+    guard query.includeBody, let maxBodyBytes = query.maxBodyBytes else {
+      return ("SELECT \(columns) FROM article \(filter) ORDER BY published_at DESC, id DESC LIMIT ?", arguments)
+    }
+    // A page of bodies ends at its byte budget as SQLite's does (rows are taken while the bodies before them hold
+    // fewer bytes), counted by the database, so that rows past the budget are never sent.
+    arguments.append(Int64(maxBodyBytes))
     let sql = """
-      SELECT \(query.includeBody ? Self.articleColumns : ArticleRecord.columnsWithoutBody) FROM article
-      \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-      ORDER BY published_at DESC, id DESC LIMIT ?
+      SELECT \(columns) FROM (
+        SELECT \(columns), coalesce(sum(octet_length(body)) OVER (
+          ORDER BY published_at DESC, id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+        ), 0) AS body_bytes_before
+        FROM article \(filter) ORDER BY published_at DESC, id DESC LIMIT ?
+      ) page WHERE body_bytes_before < ? ORDER BY published_at DESC, id DESC
       """
     return (sql, arguments)
   }

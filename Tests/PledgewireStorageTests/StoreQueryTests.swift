@@ -81,6 +81,31 @@ struct StoreQueryTests {
     #expect(try await store.articleBodies(ids: [stored.id, 404]) == [stored.id: "Zola wrote."])
   }
 
+  @Test("a page of full articles ends at its budget of body bytes (UTF-8), at least one article long", arguments: StoreFactory.all)
+  func articlePageBytes(_ factory: StoreFactory) async throws {
+    let fixture = try await Fixture.make(factory)
+    let store = fixture.store
+    // Three bodies of 200 characters and 400 bytes each, newest last.
+    var ids: [Int64] = []
+    for index in 0..<3 {
+      var article = Fixture.article("https://news.example/big-\(index)", body: String(repeating: "é", count: 200))
+      article.outlet = "Big"
+      article.publishedAtMs = 1_741_000_000_000 + Int64(index)
+      ids.append(try await store.insertArticles([article], context())[0].get().id)
+    }
+    func page(_ maxBodyBytes: Int?) async throws -> [Int64] {
+      try await store.listArticles(ArticleQuery(outlet: "Big", includeBody: true, maxBodyBytes: maxBodyBytes)).map(\.id)
+    }
+    // Rows are taken while the bodies before them hold fewer bytes than the budget: counted in characters, 401
+    // would take all three.
+    #expect(try await page(401) == [ids[2], ids[1]])
+    #expect(try await page(400) == [ids[2]])
+    #expect(try await page(1) == [ids[2]])
+    #expect(try await page(801) == [ids[2], ids[1], ids[0]])
+    #expect(try await page(nil) == [ids[2], ids[1], ids[0]])
+    #expect(try await store.listArticles(ArticleQuery(outlet: "Big", includeBody: true, limit: 1, maxBodyBytes: 10_000)).map(\.id) == [ids[2]])
+  }
+
   @Test("audit entries: one per record written, oldest first, filtered by record, principal, time and position", arguments: StoreFactory.all)
   func audit(_ factory: StoreFactory) async throws {
     let fixture = try await Fixture.make(factory)

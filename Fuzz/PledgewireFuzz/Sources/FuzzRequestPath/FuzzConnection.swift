@@ -27,6 +27,8 @@ struct FuzzConnection {
     return router.table
   }()
 
+  /// The server-wide request bytes, small, so that held requests reach it; empty again once the connection ends.
+  let requestBytes = RequestBytePool(limit: 3_000)
   private(set) var machine: ServerConnectionStateMachine
   private(set) var now: UInt64 = 1_000_000_000_000
   private var effects: [ServerEffect] = []
@@ -36,7 +38,9 @@ struct FuzzConnection {
   private var imports: [UInt32: Int] = [:]
 
   init() {
-    machine = ServerConnectionStateMachine(configuration: Self.configuration.connectionConfiguration, methods: Self.methods)
+    machine = ServerConnectionStateMachine(
+      configuration: Self.configuration.connectionConfiguration, methods: Self.methods, requestBytes: requestBytes
+    )
     machine.start(now: now)
     check()
   }
@@ -82,6 +86,7 @@ struct FuzzConnection {
     }
     precondition(machine.phase == .closed, "the connection is still \(machine.phase) after the client left")
     precondition(machine.streams.isEmpty, "\(machine.streams.count) streams outlived the connection")
+    precondition(requestBytes.bytes == 0, "the ended connection still counts \(requestBytes.bytes) request bytes in the server's")
   }
 
   private mutating func handleEffects() {
@@ -173,6 +178,7 @@ struct FuzzConnection {
   private func check() {
     let limits = Self.configuration
     precondition(machine.streams.count <= limits.maxConcurrentStreams, "\(machine.streams.count) streams open")
+    precondition(requestBytes.bytes == machine.heldRequestBytes, "the server counts \(requestBytes.bytes) request bytes, the connection holds \(machine.heldRequestBytes)")
     for (id, stream) in machine.streams {
       precondition(stream.bufferedRequestCount <= limits.maxBufferedRequestMessages + 8, "stream \(id) buffered \(stream.bufferedRequestCount) requests")
     }
