@@ -145,7 +145,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     // The group drains the server on the first SIGTERM or SIGINT; this says which came, and exits at a second.
     let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
-    Task {
+    Task { [logger] in
       var count = 0
       for await signal in signals {
         count += 1
