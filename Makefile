@@ -63,10 +63,12 @@ test-asan: deps
 	ASAN_OPTIONS=$${ASAN_OPTIONS:-detect_leaks=0} swift test --skip-build --sanitize address --scratch-path .build-asan \
 		--experimental-maximum-parallelization-width 2
 
+# -DPLEDGEWIRE_TSAN swaps `Locked` (Sources/PledgewireWire/Locked.swift) to a pthread mutex ThreadSanitizer sees.
 test-tsan: deps
-	swift build --build-tests --sanitize thread --scratch-path .build-tsan
+	swift build --build-tests --sanitize thread -Xswiftc -DPLEDGEWIRE_TSAN --scratch-path .build-tsan
 	TSAN_OPTIONS="suppressions=$(CURDIR)/scripts/tsan-suppressions.txt $${TSAN_OPTIONS:-}" \
-		swift test --skip-build --sanitize thread --scratch-path .build-tsan --experimental-maximum-parallelization-width 2
+		swift test --skip-build --sanitize thread -Xswiftc -DPLEDGEWIRE_TSAN --scratch-path .build-tsan \
+		--experimental-maximum-parallelization-width 2
 
 leak-check: deps
 	scripts/leak-check

@@ -1,6 +1,5 @@
 import Histogram
 import PledgewireWire
-import Synchronization
 
 /// What one worker measured. Workers record into their own stats (an uncontended lock), one histogram per
 /// operation; the progress line and the report merge them, overall figures included.
@@ -12,7 +11,7 @@ final class WorkerStats: Sendable {
     var calls: UInt64 = 0
   }
 
-  let counts = Mutex(Counts())
+  let counts = Locked(Counts())
 
   func record(_ operation: Operation, microseconds: UInt64, error: StatusCode?) {
     let value = max(1, min(microseconds, 60_000_000))

@@ -318,7 +318,7 @@ final class ConnectionSlot: Sendable {
   }
 
   let index: Int
-  let state = Mutex(State())
+  let state = Locked(State())
 
   init(index: Int) {
     self.index = index

@@ -1,5 +1,4 @@
 import PledgewireWire
-import Synchronization
 
 /// Hands every committed pledge event to the Watch streams open on this server. A watcher that falls more than
 /// ``bufferLimit`` events behind is ended with `UNAVAILABLE`; it resumes from its last token and catches up from the
@@ -13,7 +12,7 @@ public final class PledgeEventHub: Sendable {
     var finished = false
   }
 
-  private let state = Mutex(State())
+  private let state = Locked(State())
 
   public init() {}
 

@@ -1,7 +1,7 @@
 import Logging
 import PledgewireServer
 import PledgewireStorage
-import Synchronization
+import PledgewireWire
 
 /// Authentication and roles: every call but the open ones (``MethodAccess``) needs metadata
 /// `authorization: Bearer <token>` naming a valid token whose role may call the method; its name becomes the call's
@@ -20,8 +20,8 @@ public final class TokenAuthorizer: CallAuthorizer {
   let cacheLifetimeMs: Int64
   /// A token's last use is written at most this often.
   let useResolutionMs: Int64 = 60_000
-  private let cache = Mutex<[String: Cached]>([:])
-  private let failures: Mutex<FailureLimiter>
+  private let cache = Locked<[String: Cached]>([:])
+  private let failures: Locked<FailureLimiter>
 
   private struct Cached {
     var token: AccessToken
@@ -43,7 +43,7 @@ public final class TokenAuthorizer: CallAuthorizer {
     self.now = now
     self.logger = logger
     self.cacheLifetimeMs = cacheLifetimeMs
-    self.failures = Mutex(FailureLimiter(burst: failureBurst, refillMs: failureRefillMs))
+    self.failures = Locked(FailureLimiter(burst: failureBurst, refillMs: failureRefillMs))
   }
 
   public func decide(_ context: ServerContext) -> Authorization {

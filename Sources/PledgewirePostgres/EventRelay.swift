@@ -2,7 +2,6 @@ import Logging
 import PledgewireStorage
 import PledgewireWire
 import PostgresNIO
-import Synchronization
 
 /// Brings what other instances commit to this one: it LISTENs on the store's channel on a connection of its own;
 /// a notification of events makes it read the event log past the last sequence it handed on, and one of actors
@@ -18,10 +17,10 @@ final class EventRelay: Sendable {
     var stopped = false
   }
 
-  private let state = Mutex(State())
+  private let state = Locked(State())
   /// The sequence of the last event handed on, and whether a catch-up runs (one at a time, in order).
   /// nil until the relay has read where the log stood when it started: it hands on only what comes after.
-  private let position = Mutex((last: Int64?.none, running: false, again: false))
+  private let position = Locked((last: Int64?.none, running: false, again: false))
 
   /// A stream of every event from now on; starts listening on first use.
   func subscribe(store: PostgresStore) -> AsyncStream<[PledgeEvent]> {

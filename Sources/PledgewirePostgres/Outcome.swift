@@ -1,4 +1,4 @@
-import Synchronization
+import PledgewireWire
 
 /// The result of a database call, which the call or its timer sets first.
 final class Outcome<T: Sendable>: Sendable {
@@ -9,7 +9,7 @@ final class Outcome<T: Sendable>: Sendable {
     var waiter: CheckedContinuation<T, any Error>?
   }
 
-  private let state = Mutex(State())
+  private let state = Locked(State())
 
   @Sendable func markAnswered() {
     let now = ContinuousClock.now

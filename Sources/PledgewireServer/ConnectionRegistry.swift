@@ -1,4 +1,3 @@
-import Synchronization
 import PledgewireWire
 
 /// The open connections, and the counts the connection limit and the statistics need.
@@ -13,7 +12,7 @@ final class ConnectionRegistry: Sendable {
     var emptyWaiters: [CheckedContinuation<Void, Never>] = []
   }
 
-  private let state = Mutex(State())
+  private let state = Locked(State())
   let maxConnections: Int
 
   init(maxConnections: Int) {

@@ -1,4 +1,3 @@
-import Synchronization
 import PledgewireWire
 
 /// Serving status of the server ("") and of each service, with watchers that hear every change.
@@ -9,7 +8,7 @@ public final class HealthMonitor: Sendable {
     var nextWatcher: UInt64 = 0
   }
 
-  fileprivate let state = Mutex(State())
+  fileprivate let state = Locked(State())
 
   /// A monitor where the server and `services` are SERVING.
   public init(services: [String] = []) {

@@ -33,9 +33,9 @@ public final class RPCServer: Sendable {
   /// Serving status, as `HealthService` reports it. The server sets everything NOT_SERVING when it shuts down.
   public let health: HealthMonitor
   private let core: ServerCore
-  private let acceptor = Mutex<Acceptor?>(nil)
-  private let shutdownHandlers = Mutex<[@Sendable () -> Void]>([])
-  private let stopped = Mutex<[CheckedContinuation<Void, Never>]?>([])
+  private let acceptor = Locked<Acceptor?>(nil)
+  private let shutdownHandlers = Locked<[@Sendable () -> Void]>([])
+  private let stopped = Locked<[CheckedContinuation<Void, Never>]?>([])
   private let shuttingDown = Atomic<Bool>(false)
 
   /// Creates a server; nothing listens until ``start()``. With an `authorizer`, every call is checked by it before
@@ -184,7 +184,7 @@ public final class RPCServer: Sendable {
 
 /// The answer of the first of several racing events, for one waiter.
 private final class OneAnswer: Sendable {
-  private let state = Mutex<(value: Bool?, waiter: CheckedContinuation<Bool, Never>?)>((nil, nil))
+  private let state = Locked<(value: Bool?, waiter: CheckedContinuation<Bool, Never>?)>((nil, nil))
 
   func resume(_ value: Bool) {
     let waiter = state.withLock { state -> CheckedContinuation<Bool, Never>? in

@@ -1,5 +1,4 @@
 import Histogram
-import Synchronization
 import PledgewireWire
 
 /// Counters of calls by method and status, latency histograms, connections and bytes. Each I/O loop writes its own
@@ -23,7 +22,7 @@ final class ServerStatistics: Sendable {
       var protocolErrors: UInt64 = 0
     }
 
-    let counters = Mutex(Counters())
+    let counters = Locked(Counters())
 
     /// Streams opened and calls ended during one event of a connection, under one lock.
     func record(opened: Int, ended: [CallEnd]) {
@@ -49,7 +48,7 @@ final class ServerStatistics: Sendable {
   let shards: [Shard]
   let startedAt = ContinuousClock.now
   /// Method names by number: the server's ``MethodTable``, then "unknown".
-  private let methodNames = Mutex<[String]>([])
+  private let methodNames = Locked<[String]>([])
 
   func name(methods names: [String]) {
     methodNames.withLock { $0 = names }

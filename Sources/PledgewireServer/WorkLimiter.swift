@@ -1,4 +1,3 @@
-import Synchronization
 import PledgewireWire
 
 /// The bound on expensive calls — those that compute or read much (quote search, resolving names, search ranking,
@@ -13,7 +12,7 @@ final class WorkLimiter: Sendable {
 
   let global: Int
   let perConnection: Int
-  private let state = Mutex(State())
+  private let state = Locked(State())
 
   init(global: Int, perConnection: Int) {
     self.global = global

@@ -1,5 +1,4 @@
 import PledgewireWire
-import Synchronization
 
 /// Actors by id, in memory. The store fills it on reads and on every write it commits, and it is the only
 /// writer of actors, so the cache is never stale; a cache hit answers without touching SQLite or suspending.
@@ -19,7 +18,7 @@ package final class ActorCache: Sendable {
     var generation: UInt64 = 0
   }
 
-  private let state = Mutex(State())
+  private let state = Locked(State())
   package let capacity: Int
 
   package init(capacity: Int = 200_000) {

@@ -1,5 +1,6 @@
 import CEpoll
 import Dispatch
+import PledgewireWire
 import Synchronization
 
 #if canImport(Glibc)
@@ -23,7 +24,7 @@ import Glibc
 ///
 /// Thread safety: `@unchecked Sendable` because the mutable state below the `Loop-confined` mark is touched only
 /// on `queue` — every entry point is a Dispatch handler on that queue, a block it runs, or a method documented
-/// "on the loop", which `precondition(isCurrent)` guards in debug builds — and the job queue is behind a `Mutex`.
+/// "on the loop", which `precondition(isCurrent)` guards in debug builds — and the job queue is behind a lock.
 package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
   package let index: Int
   package let queue: DispatchQueue
@@ -36,7 +37,7 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
 
   private let key = DispatchSpecificKey<ObjectIdentifier>()
   private let epollFD: Int32
-  private let pending = Mutex(PendingJobs())
+  private let pending = Locked(PendingJobs())
 
   private struct PendingJobs {
     var jobs: [UnownedJob] = []

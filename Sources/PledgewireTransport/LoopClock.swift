@@ -1,4 +1,4 @@
-import Synchronization
+import PledgewireWire
 
 /// The clock an I/O loop reads and waits on: the monotonic clock, or a manual one that tests advance.
 ///
@@ -31,7 +31,7 @@ package final class ManualClock: Sendable {
     weak var loop: IOLoop?
   }
 
-  private let state = Mutex(State())
+  private let state = Locked(State())
 
   package init() {}
 

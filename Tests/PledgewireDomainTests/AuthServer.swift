@@ -4,7 +4,7 @@ import PledgewireClient
 import PledgewireDomain
 import PledgewireServer
 import PledgewireStorage
-import Synchronization
+import PledgewireWire
 
 /// A real server with authentication required, over a fresh store holding one token per role, for a test.
 struct AuthServer: Sendable {
@@ -62,7 +62,7 @@ func withAuthServer<R: Sendable>(
 
 /// A log handler that keeps every line, metadata included, at every level.
 final class CapturedLog: LogHandler, Sendable {
-  private let lines = Mutex<[String]>([])
+  private let lines = Locked<[String]>([])
 
   var text: String { lines.withLock { $0.joined(separator: "\n") } }
 

@@ -3,7 +3,7 @@ import PledgewireClient
 import PledgewireDomain
 import PledgewireServer
 import PledgewireStorage
-import Synchronization
+import PledgewireWire
 
 /// Runs `body` against a real server on an ephemeral port, backed by a fresh in-memory SQLite store (with the
 /// sample data when asked), through the real client.
@@ -65,10 +65,10 @@ func validActor(_ name: String, kind: ActorKind = .country, aliases: [String] = 
 
 /// A clock a test moves by hand.
 final class TestClock: Sendable {
-  private let milliseconds: Mutex<Int64>
+  private let milliseconds: Locked<Int64>
 
   init(_ start: Int64) {
-    milliseconds = Mutex(start)
+    milliseconds = Locked(start)
   }
 
   var now: @Sendable () -> Int64 {

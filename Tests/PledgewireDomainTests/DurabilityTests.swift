@@ -2,7 +2,7 @@ import Foundation
 import PledgewireClient
 import PledgewireStorage
 import PledgewireTestSupport
-import Synchronization
+import PledgewireWire
 import Testing
 
 @Suite("Durability of the real executable", .serialized)
@@ -62,7 +62,7 @@ struct DurabilityTests {
 }
 
 final class Counter: Sendable {
-  private let count = Mutex(0)
+  private let count = Locked(0)
 
   /// The count.
   var value: Int {

@@ -1,7 +1,7 @@
 import Foundation
 import PledgewireClient
 import PledgewireTestSupport
-import Synchronization
+import PledgewireWire
 import Testing
 
 /// The real executable on PostgreSQL: two instances on one database, the database restarting under load, an
@@ -182,10 +182,10 @@ struct PostgresServerTests {
 
 /// A value tasks share.
 final class Shared<Value: Sendable>: Sendable {
-  private let value: Mutex<Value>
+  private let value: Locked<Value>
 
   init(_ value: Value) {
-    self.value = Mutex(value)
+    self.value = Locked(value)
   }
 
   func withLock<T>(_ body: (inout Value) -> T) -> T {

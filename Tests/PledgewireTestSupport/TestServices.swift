@@ -1,7 +1,6 @@
 import Logging
 import PledgewireServer
 import PledgewireWire
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -74,8 +73,8 @@ public enum Echo {
 public final class Probe: Sendable {
   public init() {}
 
-  private let state = Mutex<(started: Int, cancelled: [Int64])>((0, []))
-  private let gate = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+  private let state = Locked<(started: Int, cancelled: [Int64])>((0, []))
+  private let gate = Locked<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
   /// Returns once ``openGate()`` has been called.
   public func waitForGate() async {

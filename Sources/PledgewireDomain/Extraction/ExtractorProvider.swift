@@ -1,7 +1,6 @@
 import PledgewireExtraction
 import PledgewireStorage
 import PledgewireWire
-import Synchronization
 
 /// The extractor for the actor table as it is: built from every live actor the first time it is needed, kept
 /// while the table stays the same, and built again after any actor write through these services (which call
@@ -14,7 +13,7 @@ public final class ExtractorProvider: Sendable {
   }
 
   private let store: any PledgewireStore
-  private let state = Mutex(State())
+  private let state = Locked(State())
 
   public init(store: any PledgewireStore) {
     self.store = store
