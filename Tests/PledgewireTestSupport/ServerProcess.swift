@@ -75,9 +75,19 @@ public final class ServerProcess: @unchecked Sendable {
   }
 
   /// The server's resident memory in bytes, from /proc.
-  public var residentBytes: Int {
+  public var residentBytes: Int { statusBytes("VmRSS:") }
+
+  /// The most the server's resident memory reached since it started or since ``resetPeakResident()``.
+  public var peakResidentBytes: Int { statusBytes("VmHWM:") }
+
+  /// Starts measuring ``peakResidentBytes`` afresh (proc(5): writing 5 to clear_refs resets the peak).
+  public func resetPeakResident() throws {
+    try "5".write(toFile: "/proc/\(process.processIdentifier)/clear_refs", atomically: false, encoding: .utf8)
+  }
+
+  private func statusBytes(_ field: String) -> Int {
     let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
-    let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix(field) } ?? ""
     return (Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) * 1024
   }
 }
