@@ -280,6 +280,24 @@ final class RawConnection: @unchecked Sendable {
 }
 
 extension RawConnection {
+  /// A health check answered with anything but OK.
+  struct NotServing: Error { let code: StatusCode }
+
+  /// Sends `count` health checks one after another on streams 3, 5, … and returns the median time to each answer,
+  /// in seconds: how long another client waits while an attack runs.
+  func medianHealthCheckSeconds(count: Int = 20) async throws -> Double {
+    var latencies: [Double] = []
+    for index in 0..<count {
+      let stream = UInt32(3 + 2 * index)
+      let start = RawConnection.now()
+      try await call(HealthService.Check.descriptor, stream: stream, HealthCheckRequest())
+      let code = try await response(stream: stream).trailers.code
+      guard code == .ok else { throw NotServing(code: code) }
+      latencies.append(RawConnection.now() - start)
+    }
+    return latencies.sorted()[latencies.count / 2]
+  }
+
   /// Writes calls to `method` as fast as the socket takes them, never reading, until writes have blocked for
   /// `forSeconds` in a row. Returns how many calls were written whole.
   func floodWithoutReading<M: ProtobufMessage>(method: MethodDescriptor, request: M, forSeconds seconds: Double) async throws -> Int {
