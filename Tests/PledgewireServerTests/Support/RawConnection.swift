@@ -283,12 +283,12 @@ extension RawConnection {
   /// A health check answered with anything but OK.
   struct NotServing: Error { let code: StatusCode }
 
-  /// Sends `count` health checks one after another on streams 3, 5, … and returns the median time to each answer,
-  /// in seconds: how long another client waits while an attack runs.
-  func medianHealthCheckSeconds(count: Int = 20) async throws -> Double {
+  /// Sends `count` health checks one after another on streams `firstStream`, `firstStream + 2`, … and returns the
+  /// median time to each answer, in seconds: how long another client waits while an attack runs.
+  func medianHealthCheckSeconds(count: Int = 20, firstStream: UInt32 = 3) async throws -> Double {
     var latencies: [Double] = []
     for index in 0..<count {
-      let stream = UInt32(3 + 2 * index)
+      let stream = firstStream + UInt32(2 * index)
       let start = RawConnection.now()
       try await call(HealthService.Check.descriptor, stream: stream, HealthCheckRequest())
       let code = try await response(stream: stream).trailers.code
