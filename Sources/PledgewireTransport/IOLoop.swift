@@ -10,9 +10,9 @@ import Glibc
 /// One serial Dispatch queue that owns a share of the connections: their sockets, their timers, and the Swift jobs
 /// that touch them.
 ///
-/// - **Batched readiness.** The loop's sockets are in one epoll set, watched by a single Dispatch read source on
-///   the loop's queue. When it fires, the loop drains every ready socket with `epoll_wait(0)`: one Dispatch event
-///   per batch of sockets instead of one (with its re-arm and `FIONREAD`) per socket.
+/// - **Batched readiness.** The loop's sockets are in one epoll set, watched by an ``EpollWaiter`` thread that asks
+///   for a turn when something is ready. The turn drains every ready socket with `epoll_wait(0)`: one Dispatch
+///   block per batch of sockets instead of one Dispatch source (with its re-arm and `FIONREAD`) per socket.
 /// - **One timer.** Handlers ask for a wake time (``wake(_:at:)``); the loop keeps them in a ``DeadlineHeap`` and
 ///   arms one Dispatch timer at the earliest, on the loop's ``LoopClock`` (a manual one in tests).
 /// - **An executor.** The loop is a `SerialExecutor` (actors that own connections run on it, and
@@ -37,6 +37,7 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
 
   private let key = DispatchSpecificKey<ObjectIdentifier>()
   private let epollFD: Int32
+  private let waiter: EpollWaiter
   private let pending = Locked(PendingJobs())
 
   private struct PendingJobs {
@@ -46,7 +47,6 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
   }
 
   // Loop-confined.
-  private var pollSource: (any DispatchSourceRead)?
   private var timerSource: (any DispatchSourceTimer)?
   private var timerArmedAt: UInt64?
   var slots: [Slot] = []
@@ -54,8 +54,8 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
   var timers = DeadlineHeap(tolerance: 1_000_000)
   private var dirty: [LoopToken] = []
   private var runningJobs: [UnownedJob] = []
-  /// Some socket may still be ready after this turn (a read filled the buffer, reading resumed): poll again
-  /// soon rather than count on the epoll source, which may not fire for readiness it already reported.
+  /// Some socket may still be ready after this turn (a read filled the buffer, reading resumed): poll again at
+  /// once rather than wait for the waiter's next wake-up.
   var pollAgain = false
   private let events: UnsafeMutablePointer<epoll_event>
 
@@ -74,16 +74,16 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
     self.queue = DispatchQueue(label: "\(label).\(index)", qos: .userInitiated)
     self.readBuffer = .allocate(byteCount: Self.readBufferSize, alignment: 16)
     self.events = .allocate(capacity: Self.maxEvents)
-    self.epollFD = Self.makeEpollSet()
+    let epollFD = Self.makeEpollSet()
+    self.epollFD = epollFD
+    self.waiter = EpollWaiter(epollFD: epollFD)
     queue.setSpecific(key: key, value: ObjectIdentifier(self))
 
-    let poll = DispatchSource.makeReadSource(fileDescriptor: epollFD, queue: queue)
-    poll.setEventHandler { [weak self] in self?.turn() }
-    // libdispatch keys its own epoll state by descriptor number: the number must not be reused (by the next
-    // loop's epoll set, say) before the source is gone, or the source on the reused number never fires.
-    poll.setCancelHandler { [epollFD] in _ = Glibc.close(epollFD) }
-    pollSource = poll
-    poll.activate()
+    waiter.start { [weak self] in
+      guard let self else { return false }
+      queue.async { self.turn() }
+      return true
+    }
     switch clock {
     case .monotonic:
       let timer = DispatchSource.makeTimerSource(flags: [], queue: queue)
@@ -99,28 +99,17 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
   }
 
   deinit {
-    pollSource?.cancel()  // closes the epoll set
+    waiter.stop()  // its thread closes the epoll set
     timerSource?.cancel()
     events.deallocate()
     readBuffer.deallocate()
   }
 
-  /// A new epoll set, on a descriptor number far above the low ones that files, pipes and sockets take first.
-  ///
-  /// libdispatch keys its own epoll state by descriptor number, and a source whose descriptor was closed before
-  /// its cancellation finished (Foundation's pipe handlers do that) leaves that state behind: a new source on the
-  /// same number, taken at once by the next descriptor opened, then never fires (swift-corelibs-libdispatch#833).
-  /// A loop whose source never fires would stall all its connections, so its set stays clear of the numbers
-  /// being recycled. (Its own number is closed only in the source's cancel handler, when libdispatch is done.)
+  /// A new epoll set.
   private static func makeEpollSet() -> Int32 {
     let fd = epoll_create1(Int32(EPOLL_CLOEXEC))
     precondition(fd >= 0, "epoll_create1 failed: errno \(errno)")
-    var limit = rlimit()
-    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur >= 256 else { return fd }
-    let high = fcntl(fd, F_DUPFD_CLOEXEC, Int32(clamping: limit.rlim_cur / 2))
-    guard high >= 0 else { return fd }
-    Glibc.close(fd)
-    return high
+    return fd
   }
 
   /// The processors online.
@@ -181,11 +170,12 @@ package final class IOLoop: SerialExecutor, TaskExecutor, @unchecked Sendable {
   // MARK: Turns
 
   /// One turn of the loop: socket events, timers that came due, the jobs queued, then the flushes and the next
-  /// timer. Every turn polls the epoll set, whatever started it (one `epoll_wait(0)`): readiness never waits for
-  /// the epoll source's next notification, which libdispatch can miss for a set that was ready while it re-armed.
+  /// timer. Every turn polls the epoll set, whatever started it (one `epoll_wait(0)`), and then lets the waiter
+  /// watch the set again.
   private func turn() {
     pending.withLock { $0.turnScheduled = true }
     pollReady()
+    waiter.didPoll()
     fireTimers()
     runJobs()
     endTurn()

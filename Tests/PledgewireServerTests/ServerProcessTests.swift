@@ -113,6 +113,44 @@ struct ServerProcessTests {
     #expect(server.waitForExit(timeout: 15) == 0)
   }
 
+  @Test("fifty clients that never read cannot grow the server's memory past their per-connection bounds; the others are served meanwhile")
+  func manySlowReadersMemoryBound() async throws {
+    let server = try ServerProcess(arguments: ["--db", ":memory:"])
+    let other = try RawConnection(port: server.port)
+    try await other.handshake()
+    try await other.call(ReflectionService.ListServices.descriptor, stream: 1, ListServicesRequest())
+    let responseSize = try await other.response(stream: 1).messages[0].count
+    let baseline = server.residentBytes
+
+    // Fifty connections pipeline calls at once without ever reading (the review found 200 such holding 3 MB each).
+    let count = 50
+    var slow: [RawConnection] = []
+    for _ in 0..<count {
+      let connection = try RawConnection(port: server.port)
+      try await connection.handshake()
+      slow.append(connection)
+    }
+    let written = try await withThrowingTaskGroup(of: Int.self) { group in
+      for connection in slow {
+        group.addTask {
+          try await connection.floodWithoutReading(method: ReflectionService.ListServices.descriptor, request: ListServicesRequest(), forSeconds: 1, maxBytes: 64 << 20)
+        }
+      }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    let median = try await other.medianHealthCheckSeconds()
+    let growth = server.residentBytes - baseline
+    print("slow readers: \(count) connections, \((written.reduce(0, +) * responseSize) >> 20) MiB of responses requested; server RSS \(baseline >> 20) MiB -> +\(growth >> 20) MiB; health check median \(Int(median * 1_000_000)) µs")
+
+    // Each connection stops being read once its unsent output passes 1 MiB; the requests of the read that crossed
+    // it are still answered (one 64 KiB read of ListServices calls asks for megabytes): 4 MiB each at most.
+    for calls in written {
+      #expect(calls * responseSize > 8 << 20, "each flood must ask for far more than its bound (\(calls) calls)")
+    }
+    #expect(growth < count * (4 << 20), "server RSS grew by \(growth >> 20) MiB for \(count) clients that never read")
+    #expect(median < 0.1, "health checks took a median \(Int(median * 1_000)) ms")
+  }
+
   @Test("many connections holding requests open cannot grow the server's memory past the server-wide bound; the others are served meanwhile")
   func heldRequestsMemoryBound() async throws {
     let total = 32 << 20

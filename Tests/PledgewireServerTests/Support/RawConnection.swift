@@ -299,8 +299,9 @@ extension RawConnection {
   }
 
   /// Writes calls to `method` as fast as the socket takes them, never reading, until writes have blocked for
-  /// `forSeconds` in a row. Returns how many calls were written whole.
-  func floodWithoutReading<M: ProtobufMessage>(method: MethodDescriptor, request: M, forSeconds seconds: Double) async throws -> Int {
+  /// `forSeconds` in a row or `maxBytes` are written (so that a server that never stops reading fails the test rather
+  /// than hanging it). Returns how many calls were written whole.
+  func floodWithoutReading<M: ProtobufMessage>(method: MethodDescriptor, request: M, forSeconds seconds: Double, maxBytes: Int = 256 << 20) async throws -> Int {
     var encoder = FrameEncoder()
     for index in 0..<1_000 {
       let stream = UInt32(2 * index + 1)
@@ -317,7 +318,7 @@ extension RawConnection {
         var nextStream: UInt32 = 1
         var pending: [UInt8] = []
         var blockedSince: Double?
-        while true {
+        while written < maxBytes {
           if pending.isEmpty {
             var batch = FrameEncoder()
             for _ in 0..<1_000 {
