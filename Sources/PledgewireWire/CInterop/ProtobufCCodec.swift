@@ -20,11 +20,12 @@ enum ProtobufCCodec {
       let lowered = UnsafeMutableRawPointer(message.lower(into: &arena)).assumingMemoryBound(to: ProtobufCMessage.self)
       let size = protobuf_c_message_get_packed_size(lowered)
       guard size > 0 else { return }
-      let start = buffer.count
-      buffer.append(contentsOf: repeatElement(0, count: size))
-      buffer.withUnsafeMutableBufferPointer { output in
-        let written = protobuf_c_message_pack(lowered, output.baseAddress! + start)
+      // Packed into scratch memory, then appended as one contiguous copy: appending `size` zeros to pack over went
+      // element by element through unspecialised generics in debug builds (most of a flood client's time).
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size) { scratch in
+        let written = protobuf_c_message_pack(lowered, scratch.baseAddress!)
         precondition(written == size, "protobuf-c packed \(written) bytes of \(size)")
+        buffer.append(contentsOf: scratch)
       }
     }
   }
