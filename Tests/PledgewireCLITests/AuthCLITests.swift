@@ -6,10 +6,9 @@ import Testing
 struct AuthCLITests {
   @Test("pledgewire-server token create|list|revoke; pledgewire sends a token from --token, --token-file or PLEDGEWIRE_TOKEN")
   func tokens() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pledgewire-cli-auth-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let db = directory.appendingPathComponent("auth.sqlite").path
+    let directory = try TemporaryDirectory("cli-auth")
+    defer { directory.remove() }
+    let db = directory.path("auth.sqlite")
     let admin = CLI(server: "", program: ServerProcess.executable)
 
     let created = try admin("token", "create", "--db", db, "--name", "alice", "--role", "editor")
@@ -42,7 +41,7 @@ struct AuthCLITests {
     #expect(anonymous.status == 1 && anonymous.stderr.hasPrefix("error: UNAUTHENTICATED: this server requires a token"))
     #expect(try CLI(server: target)("actor", "list", "--token", token).status == 0)
     #expect(try CLI(server: target, environment: ["PLEDGEWIRE_TOKEN": token])("actor", "list").status == 0)
-    let file = directory.appendingPathComponent("token").path
+    let file = directory.path("token")
     try Data((token + "\n").utf8).write(to: URL(fileURLWithPath: file))
     #expect(try CLI(server: target)("actor", "list", "--token-file", file).status == 0)
     #expect(try CLI(server: target, environment: ["PLEDGEWIRE_TOKEN_FILE": file])("actor", "list").status == 0)

@@ -7,16 +7,15 @@ struct ReportCLITests {
   @Test("report actor, pledge and summary write HTML to stdout or --out")
   func reports() throws {
     try withSampleServer { cli in
-      let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pledgewire-report-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      defer { try? FileManager.default.removeItem(at: directory) }
+      let directory = try TemporaryDirectory("report")
+      defer { directory.remove() }
 
       let pledges = try jsonObjects(try cli("pledge", "list", "--json").stdout)
       let pledgeID = try #require(pledges.first?["id"] as? String)
       let actor = try #require(try jsonObjects(try cli("actor", "resolve", "Britain", "--json").stdout).first?["actor"] as? [String: Any])
       let name = try #require(actor["canonicalName"] as? String)
 
-      let out = directory.appendingPathComponent("actor.html").path
+      let out = directory.path("actor.html")
       let byName = try cli("report", "actor", "Britain", "--affiliated", "--out", out)
       #expect(byName.status == 0, "\(byName.stderr)")
       #expect(byName.stdout.isEmpty)

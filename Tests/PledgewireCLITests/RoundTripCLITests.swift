@@ -5,18 +5,11 @@ import Testing
 
 @Suite("The pledgewire command line: export and import", .serialized)
 struct RoundTripCLITests {
-  /// A temporary directory for export files.
-  static func directory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pledgewire-roundtrip-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
-
   @Test("export → import into an empty server → export gives the same records: terms, evidence, history, links, opt-outs, merges")
   func roundTrip() throws {
-    let files = try Self.directory()
-    defer { try? FileManager.default.removeItem(at: files) }
-    func path(_ name: String) -> String { files.appendingPathComponent(name).path }
+    let files = try TemporaryDirectory("roundtrip")
+    defer { files.remove() }
+    func path(_ name: String) -> String { files.path(name) }
     try withSampleServer { cli in
       // A ledger with a little of everything.
       #expect(try cli("pledge", "status", "4", "in-progress", "--article", "2", "--quote", "Until then the offer stays on paper.", "--at", "2025-03-10").status == 0)
@@ -61,9 +54,9 @@ struct RoundTripCLITests {
 
   @Test("import reports each bad line by number, imports the rest, and exits 1")
   func badLines() throws {
-    let files = try Self.directory()
-    defer { try? FileManager.default.removeItem(at: files) }
-    let file = files.appendingPathComponent("actors.jsonl").path
+    let files = try TemporaryDirectory("roundtrip")
+    defer { files.remove() }
+    let file = files.path("actors.jsonl")
     let lines = [
       #"{"canonicalName":"Spain","kind":"ACTOR_KIND_COUNTRY"}"#,
       #"{"canonicalName":"","kind":"ACTOR_KIND_COUNTRY"}"#,

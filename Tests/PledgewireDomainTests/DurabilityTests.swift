@@ -9,10 +9,9 @@ import Testing
 struct DurabilityTests {
   @Test("every acknowledged write survives SIGKILL, and the database stays intact")
   func sigkill() async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pledgewire-durability-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("pledgewire.sqlite").path
+    let directory = try TemporaryDirectory("durability")
+    defer { directory.remove() }
+    let path = directory.path("pledgewire.sqlite")
 
     let server = try ServerProcess(arguments: ["--db", path, "--sample-data"])
     let client = try await PledgewireClient.connect(to: "127.0.0.1:\(server.port)")
