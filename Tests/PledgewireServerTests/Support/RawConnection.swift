@@ -20,6 +20,10 @@ final class RawConnection: @unchecked Sendable {
   struct Closed: Error {}
   struct TimedOut: Error {}
 
+  /// How long a read waits before it throws ``TimedOut``: a hang detector, not a latency bound, so it stretches with
+  /// the sanitizer's slowdown.
+  static let patience = 10 * Sanitizer.timeFactor
+
   init(port: Int) throws {
     fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
@@ -74,18 +78,18 @@ final class RawConnection: @unchecked Sendable {
   }
 
   /// The next frame, skipping SETTINGS ACKs. Throws `Closed` at end of stream, `TimedOut` after `timeout` seconds.
-  func nextFrame(timeout: Double = 10) async throws -> Frame {
+  func nextFrame(timeout: Double = RawConnection.patience) async throws -> Frame {
     try await blocking { try self.nextFrameNow(timeout: timeout) }
   }
 
   /// Frames until the server closes the connection.
-  func framesUntilClosed(timeout: Double = 10) async throws -> [Frame] {
+  func framesUntilClosed(timeout: Double = RawConnection.patience) async throws -> [Frame] {
     try await blocking { try self.framesUntilClosedNow(timeout: timeout) }
   }
 
   /// Reads frames until the call on `stream` ends; returns its messages and trailers. Frames of other streams
   /// are kept for later calls of this method.
-  func response(stream: UInt32, timeout: Double = 10) async throws -> (messages: [[UInt8]], trailers: Trailers) {
+  func response(stream: UInt32, timeout: Double = RawConnection.patience) async throws -> (messages: [[UInt8]], trailers: Trailers) {
     try await blocking { try self.responseNow(stream: stream, timeout: timeout) }
   }
 
@@ -96,13 +100,13 @@ final class RawConnection: @unchecked Sendable {
 
   /// Sends a PING and waits for its ACK: the server has then handled everything sent before it. Messages and
   /// trailers that arrive meanwhile are kept for ``response(stream:timeout:)``.
-  func roundTrip(timeout: Double = 10) async throws {
+  func roundTrip(timeout: Double = RawConnection.patience) async throws {
     try await blocking { try self.roundTripNow(timeout: timeout) }
   }
 
   /// The bytes the server sends, undecoded, until `count` arrived (at least) or it closes the connection. For
   /// tests that compare bytes: use it before reading any frame.
-  func rawBytes(count: Int = .max, timeout: Double = 10) async throws -> [UInt8] {
+  func rawBytes(count: Int = .max, timeout: Double = RawConnection.patience) async throws -> [UInt8] {
     try await blocking {
       var bytes: [UInt8] = []
       let deadline = Self.now() + timeout
@@ -130,7 +134,7 @@ final class RawConnection: @unchecked Sendable {
     if let serverSettings {
       return serverSettings  // read already, by nextFrame()
     }
-    guard case .settings(let serverSettings) = try nextFrameNow(timeout: 10) else { throw Closed() }
+    guard case .settings(let serverSettings) = try nextFrameNow(timeout: RawConnection.patience) else { throw Closed() }
     return serverSettings
   }
 
@@ -282,6 +286,15 @@ final class RawConnection: @unchecked Sendable {
 extension RawConnection {
   /// A health check answered with anything but OK.
   struct NotServing: Error { let code: StatusCode }
+
+  /// A new connection to `port`, its handshake done and its first health check (stream 1) answered OK: the other
+  /// client beside an attack. Its next stream is 3.
+  static func serving(port: Int) async throws -> RawConnection {
+    let connection = try RawConnection(port: port)
+    try await connection.handshake()
+    _ = try await connection.medianHealthCheckSeconds(count: 1, firstStream: 1)
+    return connection
+  }
 
   /// Sends `count` health checks one after another on streams `firstStream`, `firstStream + 2`, … and returns the
   /// median time to each answer, in seconds: how long another client waits while an attack runs.
