@@ -204,7 +204,8 @@ struct ResourceBoundTCPTests {
       #expect(refused.trailers.code == .resourceExhausted)
       #expect(refused.trailers.details?.reason == "TOO_MUCH_REQUEST_DATA")
 
-      let other = try await RawConnection.serving(port: port)
+      // Another client is served meanwhile.
+      _ = try await RawConnection.serving(port: port)
 
       try await attacker.send(.halfClose(streamID: 1), .halfClose(streamID: 3))
       for id in [1, 3] as [UInt32] {
