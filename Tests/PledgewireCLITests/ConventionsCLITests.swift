@@ -105,10 +105,10 @@ struct ConventionsCLITests {
   @Test("profiles from config.toml and config.json; flags beat variables beat the profile")
   func profiles() throws {
     try withSampleServer { cli in
-      let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pledgewire-profiles-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: folder.appendingPathComponent("pledgewire"), withIntermediateDirectories: true)
-      defer { try? FileManager.default.removeItem(at: folder) }
-      let toml = folder.appendingPathComponent("pledgewire/config.toml")
+      let folder = try TemporaryDirectory("profiles")
+      defer { folder.remove() }
+      try FileManager.default.createDirectory(atPath: folder.path("pledgewire"), withIntermediateDirectories: true)
+      let toml = URL(fileURLWithPath: folder.path("pledgewire/config.toml"))
       try """
         # Pledgewire servers
         default = "down"
@@ -122,7 +122,7 @@ struct ConventionsCLITests {
         timeout = 5
         """.write(to: toml, atomically: true, encoding: .utf8)
       var configured = CLI(server: cli.server)
-      configured.environment = ["XDG_CONFIG_HOME": folder.path, "PLEDGEWIRE_SERVER": nil]
+      configured.environment = ["XDG_CONFIG_HOME": folder.url.path, "PLEDGEWIRE_SERVER": nil]
 
       let byDefault = try configured("actor", "get", "3")
       #expect(byDefault.status == 69, "the default profile points at a closed port: \(byDefault.stderr)")
@@ -150,7 +150,7 @@ struct ConventionsCLITests {
 
       try FileManager.default.removeItem(at: toml)
       try #"{"profiles": {"local": {"server": "\#(cli.server)", "output": "jsonl"}}}"#.write(
-        to: folder.appendingPathComponent("pledgewire/config.json"), atomically: true, encoding: .utf8
+        to: folder.url.appendingPathComponent("pledgewire/config.json"), atomically: true, encoding: .utf8
       )
       let json = try configured("actor", "list", "--kind", "country")
       #expect(json.status == 0, "\(json.stderr)")

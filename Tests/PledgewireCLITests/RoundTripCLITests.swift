@@ -9,7 +9,6 @@ struct RoundTripCLITests {
   func roundTrip() throws {
     let files = try TemporaryDirectory("roundtrip")
     defer { files.remove() }
-    func path(_ name: String) -> String { files.path(name) }
     try withSampleServer { cli in
       // A ledger with a little of everything.
       #expect(try cli("pledge", "status", "4", "in-progress", "--article", "2", "--quote", "Until then the offer stays on paper.", "--at", "2025-03-10").status == 0)
@@ -20,7 +19,7 @@ struct RoundTripCLITests {
       #expect(try cli("pledge", "merge", "1", "3").status == 0)
       #expect(try cli("actor", "update", "4", "--version", "1", "--add-alias", "U.K.", "--add-affiliation", "25:member-of").status == 0)
       for kind in ["actors", "articles", "pledges"] {
-        let exported = try cli("export", kind, "--file", path("a-\(kind).jsonl"))
+        let exported = try cli("export", kind, "--file", files.path("a-\(kind).jsonl"))
         #expect(exported.status == 0, "\(exported.stderr)")
       }
       // CSV for people, with names and the history as its own rows.
@@ -35,15 +34,15 @@ struct RoundTripCLITests {
     }
     try withServer(sample: false) { cli in
       // Files in any order: actors go first, then articles, then pledges.
-      let imported = try cli("import", path("a-pledges.jsonl"), path("a-articles.jsonl"), path("a-actors.jsonl"))
+      let imported = try cli("import", files.path("a-pledges.jsonl"), files.path("a-articles.jsonl"), files.path("a-actors.jsonl"))
       #expect(imported.status == 0, "\(imported.stderr)")
       #expect(imported.stdout.contains("a-pledges.jsonl: imported 9 of 9 pledges"))
       for kind in ["actors", "articles", "pledges"] {
-        #expect(try cli("export", kind, "--file", path("b-\(kind).jsonl")).status == 0)
+        #expect(try cli("export", kind, "--file", files.path("b-\(kind).jsonl")).status == 0)
       }
     }
-    let before = try Self.normalized(path("a-actors.jsonl"), path("a-articles.jsonl"), path("a-pledges.jsonl"))
-    let after = try Self.normalized(path("b-actors.jsonl"), path("b-articles.jsonl"), path("b-pledges.jsonl"))
+    let before = try Self.normalized(files.path("a-actors.jsonl"), files.path("a-articles.jsonl"), files.path("a-pledges.jsonl"))
+    let after = try Self.normalized(files.path("b-actors.jsonl"), files.path("b-articles.jsonl"), files.path("b-pledges.jsonl"))
     #expect(before.actors == after.actors)
     #expect(before.articles == after.articles)
     #expect(before.pledges.count == 9)

@@ -3,6 +3,7 @@ import PledgewireClient
 import PledgewireDomain
 import PledgewireServer
 import PledgewireStorage
+import PledgewireTestSupport
 import Testing
 
 @Suite("Authentication and roles over TCP")
@@ -153,9 +154,9 @@ struct AuthTests {
 
   @Test("every write's audit entry names the token; tokens appear neither in the logs nor in the database file")
   func principalAndSecrecy() async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pledgewire-auth-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("auth.sqlite").path
+    let directory = try TemporaryDirectory("auth")
+    defer { directory.remove() }
+    let path = directory.path("auth.sqlite")
     let tokens = try await withAuthServer(path: path) { server in
       let editor = try await server.client(.editor)
       defer { editor.close() }
@@ -177,8 +178,8 @@ struct AuthTests {
       return server.tokens
     }
     var bytes = Data()
-    for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
-      bytes.append(try Data(contentsOf: directory.appendingPathComponent(file)))
+    for file in try FileManager.default.contentsOfDirectory(atPath: directory.url.path) {
+      bytes.append(try Data(contentsOf: directory.url.appendingPathComponent(file)))
     }
     for token in tokens.values {
       #expect(bytes.range(of: Data(token.utf8)) == nil)
